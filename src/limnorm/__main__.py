@@ -1,0 +1,5 @@
+"""Allow ``python -m limnorm``."""
+
+from limnorm.cli import main
+
+main()

@@ -1,0 +1,219 @@
+"""The ``limnorm`` command line: options in, core call, renderer, output.
+
+This is the only module that imports Typer, makes Rich consoles and turns
+:class:`LimnormError` into exit codes (0 ok, 1 findings, 2 unusable input).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from limnorm import __version__, loader, queries
+from limnorm.errors import LimnormError
+from limnorm.locate import DataSource, locate
+from limnorm.models import Plan
+from limnorm.render import OutputFormat, render
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+app = typer.Typer(
+    name="limnorm",
+    help="Volg de uitvoering van de Limburgse Norm: wat is te laat, wat komt eraan, "
+    "hoe staat elk thema ervoor.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Map met spoorboekje.yaml (anders: $LIMNORM_DATA, de dichtstbijzijnde map "
+        "erboven met spoorboekje.yaml of data/spoorboekje.yaml, of de voorbeeldgegevens).",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="JJJJ-MM-DD",
+        help="Peildatum (standaard: vandaag).",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", help="Uitvoer als tabel of als JSON."),
+]
+
+
+def _console(stderr: bool = False) -> Console:
+    # Made per call, never at import: Rich decides colour when a Console is built.
+    # Messages on stderr are not wrapped: they may be read by programs too.
+    return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    _console(stderr=True).print(Text(f"limnorm: fout: {message}", style="red"))
+    return typer.Exit(code)
+
+
+def _handles_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn a LimnormError into a Dutch message on stderr and its exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except LimnormError as error:
+            raise _fail(str(error), error.exit_code) from None
+
+    return wrapper
+
+
+def _emit(result: object, fmt: OutputFormat) -> None:
+    output = render(result, fmt)
+    if isinstance(output, str):
+        typer.echo(output)
+    else:
+        _console().print(output)
+
+
+def _as_of(text: str | None) -> date:
+    # Read the clock here, at call time, and nowhere in the core.
+    return date.today() if text is None else queries.parse_as_of(text)
+
+
+def _source(data: Path | None) -> DataSource:
+    source = locate(data, os.environ, Path.cwd())
+    if source.sample:
+        _console(stderr=True).print(
+            Text(
+                "limnorm: geen spoorboekje.yaml gevonden in deze map of erboven; de "
+                "voorbeeldgegevens (Eijsden-Margraten) worden gebruikt. Kies een map met --data.",
+                style="yellow",
+            )
+        )
+    return source
+
+
+def _plan(data: Path | None) -> Plan:
+    source = _source(data)
+    name = source.display(loader.PLAN_FILE, Path.cwd())
+    return loader.load_plan(source.file(loader.PLAN_FILE), name).require()
+
+
+@app.command()
+@_handles_errors
+def due(
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner", "-o", help="Alleen deze actiehouder (bijv. OOV).", show_default=False
+        ),
+    ] = None,
+    within: Annotated[
+        str,
+        typer.Option("--within", help="Termijn voor 'binnenkort': 30d, 6w of 2m."),
+    ] = queries.DEFAULT_WINDOW,
+    fail_on_overdue: Annotated[
+        bool,
+        typer.Option("--fail-on-overdue", help="Eindig met code 1 als er iets te laat is."),
+    ] = False,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Acties die te laat zijn of binnenkort moeten, per actiehouder."""
+    plan = _plan(data)
+    day = _as_of(as_of)
+    code = queries.resolve_owner(plan, owner) if owner else None
+    report = queries.due(plan, day, until=queries.window_end(day, within), owner=code)
+    _emit(report, fmt)
+    if fail_on_overdue and report.late:
+        raise typer.Exit(1)
+
+
+@app.command()
+@_handles_errors
+def status(
+    thema: Annotated[
+        list[str] | None,
+        typer.Argument(help="Eén thema in detail, bijv. 'thema 4'.", show_default=False),
+    ] = None,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Voortgang per thema, of één thema in detail ('status thema 4')."""
+    nr = queries.parse_theme_selector(thema or [])
+    plan = _plan(data)
+    day = _as_of(as_of)
+    result = queries.status(plan, day) if nr is None else queries.theme_detail(plan, nr, day)
+    _emit(result, fmt)
+
+
+@app.command()
+@_handles_errors
+def when(
+    expressions: Annotated[
+        list[str], typer.Argument(help="Eén of meer teksten zoals 'Q3/Q4 24' of 'mrt. 24'.")
+    ],
+    json_output: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Laat zien hoe limnorm een 'wanneer' leest: van, tot en met, soort."""
+    report = queries.read_expressions(expressions)
+    _emit(report, OutputFormat.JSON if json_output else fmt)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@_handles_errors
+def check(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Controleer de gegevensbestanden en toon elk probleem met bestand, regel en kolom."""
+    source = _source(data)
+    name = source.display(loader.PLAN_FILE, Path.cwd())
+    plan = loader.load_plan(source.file(loader.PLAN_FILE), name)
+    report = queries.check_files([plan], _as_of(as_of))
+    _emit(report, fmt)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"limnorm {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie."),
+    ] = False,
+) -> None:
+    """Volg de uitvoering van de Limburgse Norm."""
+
+
+def main() -> None:
+    """Entry point of the ``limnorm`` script and ``python -m limnorm``."""
+    app(prog_name="limnorm")

@@ -1,0 +1,98 @@
+"""The domain: frozen value objects for the plan and for findings about files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from limnorm.deadlines import Period
+from limnorm.errors import Location
+
+
+class Status(StrEnum):
+    """The state of an action as written in the spoorboekje."""
+
+    OPEN = "open"
+    LOPEND = "lopend"
+    GEREED = "gereed"
+    VERVALLEN = "vervallen"
+
+
+class Severity(StrEnum):
+    """How bad a finding is; only errors make ``check`` fail."""
+
+    FOUT = "fout"
+    WAARSCHUWING = "waarschuwing"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a data file, with its place."""
+
+    severity: Severity
+    message: str
+    location: Location
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One row of the spoorboekje: what, when (as written and resolved), who."""
+
+    id: str
+    thema: int
+    actie: str
+    wanneer: str
+    period: Period
+    actiehouders: tuple[str, ...]
+    status: Status = Status.OPEN
+    toelichting: str | None = None
+    gereed_op: date | None = None
+    location: Location | None = None
+    #: Where each key of the action was written, for located messages.
+    where: Mapping[str, Location] = field(default_factory=dict, compare=False)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether work remains: not ``gereed`` and not ``vervallen``."""
+        return self.status not in (Status.GEREED, Status.VERVALLEN)
+
+    def is_late(self, as_of: date) -> bool:
+        """Whether the action is open and its deadline lies before ``as_of``."""
+        deadline = self.period.deadline
+        return self.is_open and deadline is not None and deadline < as_of
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """A block of the spoorboekje: the 0-meting (``nr`` 0) or theme 1-6."""
+
+    nr: int
+    titel: str
+    acties: tuple[Action, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The whole spoorboekje of one organisation."""
+
+    organisatie: str
+    themas: tuple[Theme, ...]
+    actiehouders: Mapping[str, str | None]
+    titel: str | None = None
+    kenmerk: str | None = None
+    documentnr: str | None = None
+    source: str = ""
+
+    def actions(self) -> Iterator[Action]:
+        """All actions in document order."""
+        for theme in self.themas:
+            yield from theme.acties
+
+    def theme(self, nr: int) -> Theme | None:
+        """The theme with number ``nr``, if the plan has it."""
+        return next((t for t in self.themas if t.nr == nr), None)

@@ -1,0 +1,352 @@
+"""Turn result objects into output: Rich renderables for people, JSON for programs.
+
+:func:`render` is the one place where the output format is chosen. Renderers
+never print; user text always enters Rich as :class:`~rich.text.Text` (never
+as markup) and is stripped of control characters first, so a toelichting
+cannot restyle or rewrite the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from limnorm.deadlines import Period
+from limnorm.models import Action, Finding
+from limnorm.queries import (
+    Category,
+    CheckReport,
+    DueItem,
+    DueReport,
+    State,
+    StatusReport,
+    ThemeDetail,
+    ThemeStatus,
+    WhenReport,
+    state_of,
+)
+
+
+class OutputFormat(StrEnum):
+    """The ``--format`` choices."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_STATE_STYLE = {
+    State.GEREED: "green",
+    State.LOPEND: "cyan",
+    State.OPEN: "",
+    State.TE_LAAT: "bold red",
+    State.VERVALLEN: "dim",
+}
+
+
+def clean(text: str | None) -> str:
+    """User text without escape sequences or control characters (newlines stay)."""
+    return _CONTROL.sub("", text) if text else ""
+
+
+def _text(value: str | None, style: str = "") -> Text:
+    return Text(clean(value), style=style)
+
+
+def nl_date(day: date | None) -> str:
+    """``4 mrt 2024``; an empty string for no date."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
+
+
+def _days(days: int) -> Text:
+    if days < 0:
+        return Text(f"{-days} dag{'en' if days != -1 else ''} te laat", style="bold red")
+    if days == 0:
+        return Text("vandaag", style="bold yellow")
+    return Text(f"nog {days} dag{'en' if days != 1 else ''}", style="yellow")
+
+
+def progress_bar(share: float, width: int = 10) -> str:
+    """``███░░░░░░░  30%``: readable without colour."""
+    filled = round(share * width)
+    return f"{'█' * filled}{'░' * (width - filled)} {round(share * 100):>3}%"
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+# --- tables -----------------------------------------------------------------
+
+
+def _table(title: str | None = None) -> Table:
+    # SIMPLE_HEAD: no vertical rules, so 80 columns leave room for the text.
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=(0, 1, 0, 0),
+    )
+
+
+def _add_columns(table: Table, names: str, wrap: str) -> None:
+    """Add columns; those named in ``wrap`` may wrap, the others keep their width."""
+    for name in names.split("|"):
+        if name in wrap.split("|"):
+            table.add_column(name, overflow="fold", ratio=1)
+        else:
+            table.add_column(name, no_wrap=True)
+
+
+def _due_table(report: DueReport) -> RenderableType:
+    whom = f" voor {report.owner}" if report.owner else ""
+    header = Text(
+        f"{clean(report.organisatie)} · peildatum {nl_date(report.as_of)} · "
+        f"binnenkort = t/m {nl_date(report.until)}",
+        style="bold",
+    )
+    if not report.groups:
+        return Group(header, Text(f"Niets te laat en niets binnenkort{whom}.", style="green"))
+    parts: list[RenderableType] = [header]
+    for group in report.groups:
+        late = sum(i.category is Category.TE_LAAT for i in group.items)
+        soon = len(group.items) - late
+        name = f" ({clean(group.name)})" if group.name else ""
+        table = _table(f"{clean(group.code)}{name}: {late} te laat, {soon} binnenkort")
+        _add_columns(table, "Id|Actie|Wanneer|Deadline|Dagen|Toelichting", "Actie|Toelichting")
+        for item in group.items:
+            table.add_row(*_due_cells(item))
+        parts.append(table)
+    return Group(*parts)
+
+
+def _due_cells(item: DueItem) -> tuple[Text, ...]:
+    action = item.action
+    return (
+        _text(action.id),
+        _text(action.actie),
+        _text(action.wanneer),
+        Text(nl_date(item.deadline)),
+        _days(item.days),
+        _text(action.toelichting),
+    )
+
+
+def _status_columns(table: Table) -> None:
+    table.add_column("Nr", justify="right", no_wrap=True)
+    table.add_column("Thema", overflow="fold", ratio=1)
+    for column in ("Acties", "Gereed", "Lopend", "Open", "Te laat"):
+        table.add_column(column, justify="right", no_wrap=True)
+    table.add_column("Voortgang", no_wrap=True)
+
+
+def _status_cells(row: ThemeStatus) -> tuple[Text, ...]:
+    late_style = "bold red" if row.te_laat else ""
+    return (
+        Text("" if row.nr is None else str(row.nr)),
+        _text(row.titel),
+        Text(str(row.totaal)),
+        Text(str(row.gereed)),
+        Text(str(row.lopend)),
+        Text(str(row.open)),
+        Text(str(row.te_laat), style=late_style),
+        Text(progress_bar(row.voortgang)),
+    )
+
+
+def _status_table(report: StatusReport) -> RenderableType:
+    table = _table(f"{clean(report.organisatie)} · stand op {nl_date(report.as_of)}")
+    _status_columns(table)
+    for index, row in enumerate(report.themes):
+        table.add_row(*_status_cells(row), end_section=index == len(report.themes) - 1)
+    table.add_row(*_status_cells(report.total), style="bold")
+    return table
+
+
+def _theme_table(detail: ThemeDetail) -> RenderableType:
+    counts = detail.counts
+    title = "0-meting" if detail.theme.nr == 0 else f"Thema {detail.theme.nr}"
+    summary = Text(
+        f"{_plural(counts.totaal, 'actie', 'acties')}: {counts.gereed} gereed, "
+        f"{counts.lopend} lopend, {counts.open} open, {counts.te_laat} te laat · "
+        f"voortgang {progress_bar(counts.voortgang)}"
+    )
+    table = _table(f"{title} · {clean(detail.theme.titel)} · stand op {nl_date(detail.as_of)}")
+    _add_columns(
+        table, "Id|Actie|Wanneer|Deadline|Actiehouder|Status|Toelichting", "Actie|Toelichting"
+    )
+    for action, state in zip(detail.theme.acties, detail.states, strict=True):
+        table.add_row(
+            _text(action.id),
+            _text(action.actie),
+            _text(action.wanneer),
+            Text(nl_date(action.period.deadline)),
+            _text(", ".join(action.actiehouders)),
+            Text(str(state), style=_STATE_STYLE[state]),
+            _text(action.toelichting),
+        )
+    return Group(table, summary)
+
+
+def _check_lines(report: CheckReport) -> RenderableType:
+    lines = [
+        Text(clean(str(f)), style="red" if f.severity == "fout" else "yellow")
+        for f in report.findings
+    ]
+    files = ", ".join(report.files)
+    if report.findings:
+        summary = (
+            f"{_plural(report.errors, 'fout', 'fouten')}, "
+            f"{_plural(report.warnings, 'waarschuwing', 'waarschuwingen')} in {files}"
+        )
+    else:
+        summary = f"Geen problemen gevonden in {files}."
+    lines.append(Text(summary, style="bold"))
+    return Group(*lines)
+
+
+def _when_table(report: WhenReport) -> RenderableType:
+    table = _table()
+    _add_columns(table, "Wanneer|Van|Tot en met|Soort", "Wanneer")
+    errors = []
+    for reading in report.readings:
+        if reading.period is None:
+            table.add_row(_text(reading.wanneer), "", "", Text("fout", style="bold red"))
+            errors.append(Text(f"fout: {clean(reading.error)}", style="red"))
+        else:
+            period = reading.period
+            table.add_row(
+                _text(reading.wanneer),
+                Text(nl_date(period.begin)),
+                Text(nl_date(period.deadline)),
+                Text(str(period.kind)),
+            )
+    return Group(table, *errors)
+
+
+# --- JSON -------------------------------------------------------------------
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _action_data(action: Action) -> dict[str, Any]:
+    return {
+        "id": action.id,
+        "thema": action.thema,
+        "actie": action.actie,
+        "wanneer": action.wanneer,
+        "begin": _iso(action.period.begin),
+        "deadline": _iso(action.period.deadline),
+        "soort": str(action.period.kind),
+        "actiehouder": list(action.actiehouders),
+        "status": str(action.status),
+        "gereed_op": _iso(action.gereed_op),
+        "toelichting": action.toelichting,
+    }
+
+
+def _due_data(report: DueReport) -> list[dict[str, Any]]:
+    return [
+        {**_action_data(i.action), "categorie": str(i.category), "dagen": i.days}
+        for i in report.items
+    ]
+
+
+def _counts_data(row: ThemeStatus) -> dict[str, Any]:
+    return {
+        "nr": row.nr,
+        "titel": row.titel,
+        "totaal": row.totaal,
+        "gereed": row.gereed,
+        "lopend": row.lopend,
+        "open": row.open,
+        "vervallen": row.vervallen,
+        "te_laat": row.te_laat,
+        "voortgang": round(row.voortgang, 4),
+    }
+
+
+def _status_data(report: StatusReport) -> dict[str, Any]:
+    return {
+        "organisatie": report.organisatie,
+        "peildatum": report.as_of.isoformat(),
+        "themas": [_counts_data(t) for t in report.themes],
+        "totaal": _counts_data(report.total),
+    }
+
+
+def _theme_data(detail: ThemeDetail) -> dict[str, Any]:
+    actions = [
+        {**_action_data(a), "staat": str(state_of(a, detail.as_of))} for a in detail.theme.acties
+    ]
+    return {
+        "organisatie": detail.organisatie,
+        "peildatum": detail.as_of.isoformat(),
+        "thema": {**_counts_data(detail.counts), "acties": actions},
+    }
+
+
+def _finding_data(finding: Finding) -> dict[str, Any]:
+    return {
+        "bestand": finding.location.file,
+        "regel": finding.location.line,
+        "kolom": finding.location.column,
+        "ernst": str(finding.severity),
+        "melding": finding.message,
+    }
+
+
+def _check_data(report: CheckReport) -> dict[str, Any]:
+    return {
+        "bestanden": list(report.files),
+        "fouten": report.errors,
+        "waarschuwingen": report.warnings,
+        "meldingen": [_finding_data(f) for f in report.findings],
+    }
+
+
+def _period_data(period: Period | None) -> dict[str, Any]:
+    return {
+        "begin": _iso(period.begin) if period else None,
+        "deadline": _iso(period.deadline) if period else None,
+        "soort": str(period.kind) if period else None,
+    }
+
+
+def _when_data(report: WhenReport) -> list[dict[str, Any]]:
+    return [
+        {"wanneer": r.wanneer, **_period_data(r.period), "fout": r.error} for r in report.readings
+    ]
+
+
+_Renderers = tuple[Callable[[Any], RenderableType], Callable[[Any], Any]]
+_RENDERERS: dict[type, _Renderers] = {
+    DueReport: (_due_table, _due_data),
+    StatusReport: (_status_table, _status_data),
+    ThemeDetail: (_theme_table, _theme_data),
+    CheckReport: (_check_lines, _check_data),
+    WhenReport: (_when_table, _when_data),
+}
+
+
+def render(result: object, fmt: OutputFormat) -> RenderableType | str:
+    """The output for ``result``: a Rich renderable for tables, a string for JSON."""
+    table, data = _RENDERERS[type(result)]
+    if fmt is OutputFormat.JSON:
+        import json  # only JSON output needs it
+
+        return json.dumps(data(result), indent=2, ensure_ascii=False)
+    return table(result)

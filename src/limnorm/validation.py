@@ -1,0 +1,183 @@
+"""Shared checks for data files: key sets, value types, suggestions, mixed scripts.
+
+A :class:`Checker` collects located :class:`Finding` objects while the
+loaders turn :class:`Node` trees into domain objects; it never raises for a
+problem in the data, so ``check`` can report every problem in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from limnorm.errors import Location
+from limnorm.models import Finding, Severity
+from limnorm.yamlsource import Node
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """`` (bedoelt u 'x'?)`` for the closest choice, or an empty string."""
+    import difflib  # only needed when something is wrong
+
+    options = list(choices)
+    lowered = {c.lower(): c for c in options}
+    if word.lower() in lowered:
+        return f" (bedoelt u '{lowered[word.lower()]}'?)"
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f" (bedoelt u '{close[0]}'?)" if close else ""
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "een blok met sleutels"
+    if isinstance(value, list):
+        return "een lijst"
+    if value is None:
+        return "leeg"
+    if isinstance(value, bool):
+        return "ja/nee"
+    if isinstance(value, int | float):
+        return "een getal"
+    return "tekst"
+
+
+@dataclass(slots=True)
+class Checker:
+    """Collects findings for one file."""
+
+    findings: list[Finding] = field(default_factory=list)
+
+    def error(self, message: str, location: Location) -> None:
+        """Record an error (makes ``check`` fail and other commands refuse)."""
+        self.findings.append(Finding(Severity.FOUT, message, location))
+
+    def warn(self, message: str, location: Location) -> None:
+        """Record a warning (shown, but does not fail)."""
+        self.findings.append(Finding(Severity.WAARSCHUWING, message, location))
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any finding so far is an error."""
+        return any(f.severity is Severity.FOUT for f in self.findings)
+
+    def mapping(
+        self,
+        node: Node,
+        what: str,
+        required: tuple[str, ...],
+        optional: tuple[str, ...],
+    ) -> dict[str, Node] | None:
+        """Check that ``node`` is a mapping with known keys; report the rest."""
+        if not isinstance(node.value, dict):
+            self.error(
+                f"{what} moet een blok met sleutels zijn, maar is {_kind_of(node.value)}",
+                node.location,
+            )
+            return None
+        known = (*required, *optional)
+        for key, where in node.keys.items():
+            if key not in known:
+                self.error(
+                    f"onbekende sleutel '{key}' in {what}{suggest(key, known)}; "
+                    f"toegestaan: {', '.join(known)}",
+                    where,
+                )
+        for key in required:
+            if key not in node.value:
+                self.error(f"sleutel '{key}' ontbreekt in {what}", node.location)
+        return {k: v for k, v in node.value.items() if k in known}
+
+    def text(self, node: Node | None, key: str, *, numbers: bool = False) -> str | None:
+        """A text value; with ``numbers``, a number counts as the text it was written as."""
+        if node is None or node.value is None:
+            return None
+        if isinstance(node.value, str):
+            return node.value
+        if numbers and isinstance(node.value, int | float) and not isinstance(node.value, bool):
+            return node.text
+        self.error(f"'{key}' moet tekst zijn, maar is {_kind_of(node.value)}", node.location)
+        return None
+
+    def integer(self, node: Node | None, key: str) -> int | None:
+        """A whole number."""
+        if node is None:
+            return None
+        if isinstance(node.value, int) and not isinstance(node.value, bool):
+            return node.value
+        if isinstance(node.value, str) and node.value.strip().isdigit():
+            return int(node.value)
+        self.error(
+            f"'{key}' moet een heel getal zijn, maar is {_kind_of(node.value)}", node.location
+        )
+        return None
+
+    def items(self, node: Node | None, key: str) -> list[Node]:
+        """The elements of a list value (an absent or empty value gives none)."""
+        if node is None or node.value is None:
+            return []
+        if isinstance(node.value, list):
+            return node.value
+        self.error(
+            f"'{key}' moet een lijst zijn (regels die met '- ' beginnen), maar is "
+            f"{_kind_of(node.value)}",
+            node.location,
+        )
+        return []
+
+
+_WORD = re.compile(r"\w+")
+_CONFUSABLE = frozenset("аеорсухіјѕкмнтвАЕОРСУХІЈЅКМНТВαοερτυικνΑΟΕΡΤΥΙΚΝΒΜΗΖΧ")
+
+
+def _scripts(word: str) -> set[str]:
+    found = set()
+    for char in word:
+        code = ord(char)
+        if char.isascii():
+            if char.isalpha():
+                found.add("Latijnse")
+        elif 0x00C0 <= code <= 0x024F:
+            found.add("Latijnse")
+        elif 0x0400 <= code <= 0x04FF:
+            found.add("Cyrillische")
+        elif 0x0370 <= code <= 0x03FF:
+            found.add("Griekse")
+    return found
+
+
+def mixed_script_findings(node: Node) -> Iterator[Finding]:
+    """Warn about words that mix Latin letters with Cyrillic or Greek look-alikes.
+
+    Such words (often OCR or copy-paste damage) look right but are not found
+    by search and differ from the same word typed by hand.
+    """
+    for text, location in _strings(node):
+        if text.isascii():
+            continue
+        for match in _WORD.finditer(text):
+            word = match.group()
+            scripts = _scripts(word)
+            if "Latijnse" in scripts and len(scripts) > 1:
+                foreign = sorted({c for c in word if c in _CONFUSABLE or not c.isascii()})
+                others = " en ".join(sorted(scripts - {"Latijnse"}))
+                yield Finding(
+                    Severity.WAARSCHUWING,
+                    f"het woord '{word}' mengt Latijnse met {others} letters "
+                    f"({', '.join(foreign)}); typ het opnieuw met gewone letters",
+                    location,
+                )
+
+
+def _strings(node: Node) -> Iterator[tuple[str, Location]]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current.value, str):
+            yield current.value, current.location
+        elif isinstance(current.value, list):
+            stack.extend(reversed(current.value))
+        elif isinstance(current.value, dict):
+            yield from current.keys.items()
+            stack.extend(reversed(list(current.value.values())))

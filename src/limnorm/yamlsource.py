@@ -1,0 +1,225 @@
+"""Read a YAML file into values that remember where they were written.
+
+PyYAML's loaders forget positions and silently keep the last of two equal
+keys. Here libyaml's C parser composes the node tree and a small walker builds
+:class:`Node` values with line and column, reporting duplicate keys, unsafe
+tags and alias bombs as located findings. Only the plain YAML types are built
+(text, numbers, booleans, null, dates, lists, mappings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from limnorm.errors import DataError, Location
+from limnorm.models import Finding, Severity
+
+#: Nodes visited per document, aliases counted each time: stops "billion laughs".
+MAX_NODES = 2_000_000
+#: Nesting depth; the data formats need 5, so 64 is generous.
+MAX_DEPTH = 64
+
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+try:  # libyaml is in PyYAML's wheels; the pure-Python fallback keeps source installs working.
+    _Loader: type[Any] = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+_PROBLEMS = (  # PyYAML's English problem text -> what to tell the user, in Dutch
+    ("found character '\\t'", "tab-teken gevonden; spring in met spaties, niet met tabs"),
+    ("mapping values are not allowed", "dubbele punt op een plek waar dat niet mag "
+     "(zet de tekst tussen aanhalingstekens of controleer het inspringen)"),
+    ("found unexpected end of stream", "het bestand houdt op midden in een waarde "
+     "(ontbreekt een sluitend aanhalingsteken?)"),
+    ("could not find expected ':'", "dubbele punt verwacht (sleutel zonder ':' of verkeerd "
+     "ingesprongen?)"),
+    ("did not find expected key", "sleutel verwacht; controleer het inspringen"),
+    ("did not find expected '-'", "'-' verwacht; controleer het inspringen van de lijst"),
+    ("did not find expected node content", "waarde verwacht; controleer de regel"),
+    ("found undefined alias", "onbekende alias (*naam zonder &naam)"),
+    ("expected a single document", "meer dan één YAML-document (---); zet alles in één document"),
+    ("found unexpected ':'", "onverwachte dubbele punt"),
+    ("found unknown escape character", "onbekend escape-teken na '\\' in tekst tussen "
+     "dubbele aanhalingstekens"),
+    ("control characters are not allowed", "stuurteken gevonden dat niet in tekst mag staan"),
+    ("unacceptable character", "teken gevonden dat niet in een YAML-bestand mag staan"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A value with its place: a scalar, a list of nodes or a dict of nodes.
+
+    For mappings, ``keys`` holds the position of each key (for messages about
+    the key itself, such as an unknown key).
+    """
+
+    value: Any
+    location: Location
+    keys: dict[str, Location] = field(default_factory=dict)
+    #: The scalar exactly as written (for ``2024`` or ``2024-03-04``); None otherwise.
+    text: str | None = None
+
+
+@dataclass(slots=True)
+class _Walker:
+    file: str
+    findings: list[Finding]
+    visited: int = 0
+    constructor: yaml.constructor.SafeConstructor = field(
+        default_factory=yaml.constructor.SafeConstructor
+    )
+
+    def at(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return Location(self.file, mark.line + 1, mark.column + 1)
+
+    def error(self, message: str, location: Location) -> None:
+        self.findings.append(Finding(Severity.FOUT, message, location))
+
+    def walk(self, node: yaml.Node, depth: int) -> Node:
+        self.visited += 1
+        if self.visited > MAX_NODES or depth > MAX_DEPTH:
+            what = (
+                "te diep genest" if depth > MAX_DEPTH else "te groot na het uitvouwen van aliassen"
+            )
+            raise DataError(
+                f"de gegevens zijn {what}; dit lijkt geen spoorboekje of checklist", self.at(node)
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self.check_tag(node, f"{_STD}seq")
+            return Node([self.walk(item, depth + 1) for item in node.value], self.at(node))
+        return self.scalar(node)
+
+    def check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            raise DataError(
+                f"YAML-tag '{node.tag}' is niet toegestaan; limnorm leest alleen gewone tekst, "
+                "getallen, datums, lijsten en sleutels. Haal de tag weg.",
+                self.at(node),
+            )
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> Node:
+        self.check_tag(node, f"{_STD}map")
+        values: dict[str, Node] = {}
+        keys: dict[str, Location] = {}
+        for key_node, value_node in node.value:
+            where = self.at(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error("een sleutel moet een woord zijn, geen lijst of blok", where)
+                continue
+            key = str(key_node.value)
+            if key in keys:
+                first = keys[key]
+                self.error(
+                    f"sleutel '{key}' staat hier voor de tweede keer (eerder op regel "
+                    f"{first.line}); de eerste waarde zou stil verloren gaan: voeg ze samen",
+                    where,
+                )
+                continue
+            keys[key] = where
+            values[key] = self.walk(value_node, depth + 1)
+        return Node(values, self.at(node), keys)
+
+    def scalar(self, node: yaml.Node) -> Node:
+        where = self.at(node)
+        if node.tag not in _SCALAR_TAGS:
+            self.check_tag(node, f"{_STD}str")
+        if node.tag == f"{_STD}str":
+            return Node(node.value, where, text=node.value)
+        try:
+            value = self.constructor.construct_object(node)
+        except (ValueError, yaml.YAMLError):
+            # e.g. 2024-02-30 looks like a date to YAML but is none.
+            self.error(f"'{node.value}' is geen geldige waarde (bestaat de datum?)", where)
+            value = None
+        return Node(value, where, text=node.value)
+
+
+def decode(data: bytes, file: str) -> str:
+    """Bytes to text: UTF-8 (a BOM is fine), with a located message otherwise."""
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise DataError(
+            "het bestand bevat NUL-bytes; dit is geen tekstbestand (opgeslagen als UTF-16 of "
+            "binair?). Sla het op als UTF-8-tekst.",
+            _byte_location(data, offset, file),
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        guess = ""
+        try:
+            data.decode("cp1252")
+            guess = " Het lijkt Windows-1252 (cp1252), zoals Word en Kladblok dat opslaan."
+        except UnicodeDecodeError:
+            pass
+        raise DataError(
+            f"het bestand is geen geldige UTF-8-tekst (byte 0x{data[error.start]:02x})."
+            f"{guess} Sla het op als UTF-8.",
+            _byte_location(data, error.start, file),
+        ) from None
+
+
+def _byte_location(data: bytes, offset: int, file: str) -> Location:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return Location(file, data.count(b"\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def read_file(path: Path, file: str) -> str:
+    """Read and decode a data file, turning every OS error into a Dutch message."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError("bestand niet gevonden", Location(file)) from None
+    except IsADirectoryError:
+        raise DataError("dit is een map, geen bestand", Location(file)) from None
+    except PermissionError:
+        raise DataError("geen toestemming om het bestand te lezen", Location(file)) from None
+    except OSError as error:
+        raise DataError(
+            f"het bestand kan niet gelezen worden ({error.strerror or error})", Location(file)
+        ) from None
+    return decode(data, file)
+
+
+def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
+    """Parse YAML text into a :class:`Node` tree plus non-fatal findings.
+
+    Returns ``None`` for a document that holds nothing (empty or only comments).
+
+    Raises:
+        DataError: the text is not YAML, uses a forbidden tag, or is too deep or
+            too large, with the line and column of the problem.
+    """
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        raise DataError(_translate(str(error.problem or error.context)), location) from None
+    except yaml.YAMLError as error:
+        raise DataError(_translate(str(error)), Location(file)) from None
+    if root is None:
+        return None, []
+    findings: list[Finding] = []
+    try:
+        tree = _Walker(file, findings).walk(root, 0)
+    except RecursionError:
+        raise DataError("de gegevens zijn te diep genest", Location(file)) from None
+    return tree, findings
+
+
+def _translate(problem: str) -> str:
+    for english, dutch in _PROBLEMS:
+        if english in problem:
+            return f"{dutch} (YAML: {problem})"
+    return f"dit is geen geldige YAML (YAML: {problem})"
