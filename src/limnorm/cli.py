@@ -62,7 +62,8 @@ FormatOption = Annotated[
 def _console(stderr: bool = False) -> Console:
     # Made per call, never at import: Rich decides colour when a Console is built.
     # Messages on stderr are not wrapped: they may be read by programs too.
-    return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
+    # No markup or emoji codes: all text is data, and emoji lookup costs an import.
+    return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=stderr)
 
 
 def _fail(message: str, code: int) -> typer.Exit:

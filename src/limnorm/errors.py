@@ -6,11 +6,10 @@ error's ``exit_code``; nothing else in the package prints or exits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """A place in a file: 1-based line and column; both 0 when unknown."""
 
     file: str

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from limnorm.deadlines import PeriodKind, parse_deadline
 from limnorm.errors import DataError, DeadlineError, Location
@@ -26,8 +25,7 @@ _ACTION_REQUIRED = ("id", "actie", "wanneer", "actiehouder")
 _ACTION_OPTIONAL = ("toelichting", "status", "gereed_op")
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded(Generic[T]):
+class Loaded(NamedTuple, Generic[T]):
     """What a loader returns: the value (``None`` when unusable) and all findings."""
 
     value: T | None

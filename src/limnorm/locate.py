@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from limnorm.errors import DataError, Location
 from limnorm.loader import PLAN_FILE
@@ -13,8 +13,7 @@ from limnorm.loader import PLAN_FILE
 ENV_VAR = "LIMNORM_DATA"
 
 
-@dataclass(frozen=True, slots=True)
-class DataSource:
+class DataSource(NamedTuple):
     """Where the data files are, and whether it is the built-in sample."""
 
     directory: Path

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from limnorm.deadlines import Period, days_in_month, parse_deadline
 from limnorm.errors import DeadlineError, UsageError
@@ -45,8 +45,7 @@ def state_of(action: Action, as_of: date) -> State:
     return State(action.status.value)
 
 
-@dataclass(frozen=True, slots=True)
-class DueItem:
+class DueItem(NamedTuple):
     """An action that is late or due soon, with days to its deadline."""
 
     action: Action
@@ -61,8 +60,7 @@ class DueItem:
         return self.action.period.deadline
 
 
-@dataclass(frozen=True, slots=True)
-class OwnerGroup:
+class OwnerGroup(NamedTuple):
     """The due items of one actiehouder."""
 
     code: str
@@ -70,8 +68,7 @@ class OwnerGroup:
     items: tuple[DueItem, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class DueReport:
+class DueReport(NamedTuple):
     """Result of ``due``: items per owner, most urgent first."""
 
     organisatie: str
@@ -172,8 +169,7 @@ def _id_key(action_id: str) -> tuple[int | str, ...]:
     return tuple(int(p) if p.isdigit() else p for p in action_id.split("."))
 
 
-@dataclass(frozen=True, slots=True)
-class ThemeStatus:
+class ThemeStatus(NamedTuple):
     """Counts of a theme's actions by state on the as-of date."""
 
     nr: int | None
@@ -206,8 +202,7 @@ def _count(nr: int | None, titel: str, actions: Sequence[Action], as_of: date) -
     )
 
 
-@dataclass(frozen=True, slots=True)
-class StatusReport:
+class StatusReport(NamedTuple):
     """Result of ``status``: one row per theme and a total."""
 
     organisatie: str
@@ -216,8 +211,7 @@ class StatusReport:
     total: ThemeStatus
 
 
-@dataclass(frozen=True, slots=True)
-class ThemeDetail:
+class ThemeDetail(NamedTuple):
     """Result of ``status thema N``: the theme's counts and each action's state."""
 
     organisatie: str
@@ -268,8 +262,7 @@ def parse_theme_selector(words: Sequence[str]) -> int | None:
     return int(match[1])
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """How one ``wanneer`` text is read, or why it cannot be."""
 
     wanneer: str
@@ -277,8 +270,7 @@ class Reading:
     error: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class WhenReport:
+class WhenReport(NamedTuple):
     """Result of ``when``: one reading per expression."""
 
     readings: tuple[Reading, ...]
@@ -314,8 +306,7 @@ def parse_as_of(text: str) -> date:
     raise UsageError(f"--as-of '{text}' moet de vorm JJJJ-MM-DD hebben, bijvoorbeeld 2024-07-01")
 
 
-@dataclass(frozen=True, slots=True)
-class CheckReport:
+class CheckReport(NamedTuple):
     """Result of ``check``: every finding in the files that were checked."""
 
     files: tuple[str, ...]

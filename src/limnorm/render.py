@@ -90,8 +90,9 @@ def _plural(count: int, one: str, many: str) -> str:
 
 def _table(title: str | None = None) -> Table:
     # SIMPLE_HEAD: no vertical rules, so 80 columns leave room for the text.
+    # The title is Text, so user text in it is never read as markup.
     return Table(
-        title=title,
+        title=Text(title) if title else None,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from limnorm.errors import Location
@@ -43,11 +42,13 @@ def _kind_of(value: Any) -> str:
     return "tekst"
 
 
-@dataclass(slots=True)
 class Checker:
     """Collects findings for one file."""
 
-    findings: list[Finding] = field(default_factory=list)
+    __slots__ = ("findings",)
+
+    def __init__(self, findings: list[Finding] | None = None) -> None:
+        self.findings = findings if findings is not None else []
 
     def error(self, message: str, location: Location) -> None:
         """Record an error (makes ``check`` fail and other commands refuse)."""

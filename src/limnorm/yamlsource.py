@@ -9,9 +9,10 @@ tags and alias bombs as located findings. Only the plain YAML types are built
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -52,8 +53,7 @@ _PROBLEMS = (  # PyYAML's English problem text -> what to tell the user, in Dutc
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(NamedTuple):
     """A value with its place: a scalar, a list of nodes or a dict of nodes.
 
     For mappings, ``keys`` holds the position of each key (for messages about
@@ -62,19 +62,21 @@ class Node:
 
     value: Any
     location: Location
-    keys: dict[str, Location] = field(default_factory=dict)
+    keys: Mapping[str, Location] = MappingProxyType({})
     #: The scalar exactly as written (for ``2024`` or ``2024-03-04``); None otherwise.
     text: str | None = None
 
 
-@dataclass(slots=True)
 class _Walker:
-    file: str
-    findings: list[Finding]
-    visited: int = 0
-    constructor: yaml.constructor.SafeConstructor = field(
-        default_factory=yaml.constructor.SafeConstructor
-    )
+    """Builds :class:`Node` values from PyYAML's composed nodes."""
+
+    __slots__ = ("constructor", "file", "findings", "visited")
+
+    def __init__(self, file: str, findings: list[Finding]) -> None:
+        self.file = file
+        self.findings = findings
+        self.visited = 0
+        self.constructor = yaml.constructor.SafeConstructor()
 
     def at(self, node: yaml.Node) -> Location:
         mark = node.start_mark
