@@ -19,8 +19,10 @@ import yaml
 from limnorm.errors import DataError, Location
 from limnorm.models import Finding, Severity
 
-#: Nodes visited per document, aliases counted each time: stops "billion laughs".
-MAX_NODES = 2_000_000
+#: Nodes per document; far above any real plan (500 actions is ~5,000 nodes).
+MAX_NODES = 500_000
+#: Uses of an alias (*name); stops "billion laughs" long before it grows.
+MAX_ALIASES = 1_000
 #: Nesting depth; the data formats need 5, so 64 is generous.
 MAX_DEPTH = 64
 
@@ -45,6 +47,7 @@ _PROBLEMS = (  # PyYAML's English problem text -> what to tell the user, in Dutc
     ("did not find expected node content", "waarde verwacht; controleer de regel"),
     ("found undefined alias", "onbekende alias (*naam zonder &naam)"),
     ("expected a single document", "meer dan één YAML-document (---); zet alles in één document"),
+    ("found another document", "meer dan één YAML-document (---); zet alles in één document"),
     ("found unexpected ':'", "onverwachte dubbele punt"),
     ("found unknown escape character", "onbekend escape-teken na '\\' in tekst tussen "
      "dubbele aanhalingstekens"),
@@ -70,12 +73,14 @@ class Node(NamedTuple):
 class _Walker:
     """Builds :class:`Node` values from PyYAML's composed nodes."""
 
-    __slots__ = ("constructor", "file", "findings", "visited")
+    __slots__ = ("aliased", "constructor", "file", "findings", "seen", "visited")
 
     def __init__(self, file: str, findings: list[Finding]) -> None:
         self.file = file
         self.findings = findings
         self.visited = 0
+        self.aliased = 0
+        self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
     def at(self, node: yaml.Node) -> Location:
@@ -87,10 +92,12 @@ class _Walker:
 
     def walk(self, node: yaml.Node, depth: int) -> Node:
         self.visited += 1
-        if self.visited > MAX_NODES or depth > MAX_DEPTH:
-            what = (
-                "te diep genest" if depth > MAX_DEPTH else "te groot na het uitvouwen van aliassen"
-            )
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.seen:  # a second use of the same node: an alias
+                self.aliased += 1
+            self.seen.add(id(node))
+        if self.visited > MAX_NODES or depth > MAX_DEPTH or self.aliased > MAX_ALIASES:
+            what = "te diep genest" if depth > MAX_DEPTH else "te groot (na het uitvouwen)"
             raise DataError(
                 f"de gegevens zijn {what}; dit lijkt geen spoorboekje of checklist", self.at(node)
             )
@@ -207,7 +214,10 @@ def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        raise DataError(_translate(str(error.problem or error.context)), location) from None
+        problem = str(error.problem or error.context)
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            problem = "found character '\\t' that cannot start any token"
+        raise DataError(_translate(problem), location) from None
     except yaml.YAMLError as error:
         raise DataError(_translate(str(error)), Location(file)) from None
     if root is None:
