@@ -315,7 +315,7 @@ def test_any_text_gives_a_period_or_a_deadline_error(text: str) -> None:
         period = parse_deadline(text)
     except DeadlineError as error:
         message = str(error)
-        assert message  # noqa: PT017 - the property is "this exception and no other"
+        assert message
         return
     if period.begin is not None and period.deadline is not None:
         assert period.begin <= period.deadline
