@@ -120,7 +120,9 @@ def _due_table(report: DueReport) -> RenderableType:
     if not report.groups:
         return Group(header, Text(f"Niets te laat en niets binnenkort{whom}.", style="green"))
     parts: list[RenderableType] = [header]
-    for group in report.groups:
+    for index, group in enumerate(report.groups):
+        if index:
+            parts.append(Text(""))
         late = sum(i.category is Category.TE_LAAT for i in group.items)
         soon = len(group.items) - late
         name = f" ({clean(group.name)})" if group.name else ""
@@ -200,21 +202,18 @@ def _theme_table(detail: ThemeDetail) -> RenderableType:
     return Group(table, summary)
 
 
-def _check_lines(report: CheckReport) -> RenderableType:
-    lines = [
-        Text(clean(str(f)), style="red" if f.severity == "fout" else "yellow")
-        for f in report.findings
-    ]
+def _check_lines(report: CheckReport) -> str:
+    # Plain lines, never wrapped or cropped: editors and CI parse file:line:col.
+    lines = [clean(str(f)) for f in report.findings]
     files = ", ".join(report.files)
     if report.findings:
-        summary = (
+        lines.append(
             f"{_plural(report.errors, 'fout', 'fouten')}, "
             f"{_plural(report.warnings, 'waarschuwing', 'waarschuwingen')} in {files}"
         )
     else:
-        summary = f"Geen problemen gevonden in {files}."
-    lines.append(Text(summary, style="bold"))
-    return Group(*lines)
+        lines.append(f"Geen problemen gevonden in {files}.")
+    return "\n".join(lines)
 
 
 def _when_table(report: WhenReport) -> RenderableType:
@@ -333,7 +332,7 @@ def _when_data(report: WhenReport) -> list[dict[str, Any]]:
     ]
 
 
-_Renderers = tuple[Callable[[Any], RenderableType], Callable[[Any], Any]]
+_Renderers = tuple[Callable[[Any], RenderableType | str], Callable[[Any], Any]]
 _RENDERERS: dict[type, _Renderers] = {
     DueReport: (_due_table, _due_data),
     StatusReport: (_status_table, _status_data),

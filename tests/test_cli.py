@@ -1,0 +1,414 @@
+"""The installed command end to end: exact output, exit codes, data discovery."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from limnorm.cli import app
+
+from .conftest import SAMPLE, Invoke, strip_lines
+
+DUE_OOV_JULY = """\
+Gemeente Eijsden-Margraten · peildatum 1 jul 2024 · binnenkort = t/m 31 jul 2024
+OOV (Openbare Orde en Veiligheid): 5 te laat, 0 binnenkort
+Id   Actie                       Wanneer  Deadline     Dagen              Toelichting
+────────────────────────────────────────────────────────────────────────────────────────────────────
+1.1  Bewustwordingssessie        4-3-24   4 mrt 2024   119 dagen te laat
+     directie/MT
+0.1  Bespreken en invullen       mrt. 24  31 mrt 2024  92 dagen te laat   In samenspraak met
+     checklist                                                            betrokken functionarissen
+1.2  Bewustwordingssessie        2-4-24   2 apr 2024   90 dagen te laat
+     college
+6.1  Informeren raad, start      apr 24   30 apr 2024  62 dagen te laat   RIB, evt. presentatie
+0.2  Startmemo voor directie en  jun. 24  30 jun 2024  1 dag te laat
+     college"""
+
+
+def test_due_owner_exact_output(invoke: Invoke) -> None:
+    """The main job: what OOV has overdue on 1 July 2024, as the README shows it."""
+    result = invoke(["due", "--owner", "OOV", "--as-of", "2024-07-01", "--data", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert strip_lines(result.stdout) == DUE_OOV_JULY
+    assert result.stderr == ""
+
+
+def test_due_owner_is_case_insensitive(invoke: Invoke) -> None:
+    """'--owner oov' gives the same list as '--owner OOV'."""
+    args = ["due", "--as-of", "2024-07-01", "--data", str(SAMPLE), "--owner"]
+    assert invoke([*args, "oov"]).stdout == invoke([*args, "OOV"]).stdout
+
+
+def test_due_nothing(invoke: Invoke) -> None:
+    """When nothing is due the command says so in a sentence and exits 0."""
+    result = invoke(["due", "-o", "HRM", "--as-of", "2024-01-01", "--data", str(SAMPLE)])
+    assert result.exit_code == 0
+    assert strip_lines(result.stdout) == (
+        "Gemeente Eijsden-Margraten · peildatum 1 jan 2024 · binnenkort = t/m 31 jan 2024\n"
+        "Niets te laat en niets binnenkort voor HRM."
+    )
+
+
+def test_due_json(invoke: Invoke) -> None:
+    """JSON gives one object per due action with the documented keys and values."""
+    result = invoke(
+        [
+            "due",
+            "--as-of",
+            "2024-09-20",
+            "--within",
+            "2w",
+            "--format",
+            "json",
+            "--data",
+            str(SAMPLE),
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.stdout)
+    assert [i["id"] for i in items] == [
+        "1.1", "0.1", "1.2", "6.1", "0.2", "1.4", "1.5", "4.1", "4.2", "5.1", "6.2",
+    ]  # fmt: skip
+    assert items[0] == {
+        "id": "1.1",
+        "thema": 1,
+        "actie": "Bewustwordingssessie directie/MT",
+        "wanneer": "4-3-24",
+        "begin": "2024-03-04",
+        "deadline": "2024-03-04",
+        "soort": "dag",
+        "actiehouder": ["OOV"],
+        "status": "open",
+        "gereed_op": None,
+        "toelichting": None,
+        "categorie": "te_laat",
+        "dagen": -200,
+    }
+    assert items[-1]["categorie"] == "binnenkort"
+    assert items[-1]["dagen"] == 10
+
+
+def test_fail_on_overdue(invoke: Invoke) -> None:
+    """--fail-on-overdue exits 1 only when something is late."""
+    base = ["due", "--data", str(SAMPLE), "--fail-on-overdue", "--as-of"]
+    assert invoke([*base, "2024-03-04"]).exit_code == 0
+    assert invoke([*base, "2024-03-05"]).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["due", "--owner", "OOF"], "limnorm: fout: actiehouder 'OOF' komt niet voor in"),
+        (["due", "--within", "straks"], "limnorm: fout: 'straks' is geen termijn"),
+        (["due", "--as-of", "1-7-2024"], "limnorm: fout: --as-of '1-7-2024' moet de vorm"),
+        (["status", "thema", "9"], "limnorm: fout: thema 9 staat niet in het spoorboekje"),
+        (["status", "alles"], "limnorm: fout: 'alles' is geen thema"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_dutch_message(
+    invoke: Invoke, args: list[str], message: str
+) -> None:
+    """Bad command-line values are explained on stderr, exit code 2, no traceback."""
+    result = invoke([*args, "--data", str(SAMPLE)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message), result.stderr
+    assert "Traceback" not in result.output
+
+
+STATUS_OCTOBER = """\
+Gemeente Eijsden-Margraten · stand op 1 okt 2024
+Nr  Thema                                    Acties  Gereed  Lopend  Open  Te laat  Voortgang
+────────────────────────────────────────────────────────────────────────────────────────────────────
+ 0  0-meting                                      2       0       0     2        2  ░░░░░░░░░░   0%
+ 1  Bewustwording en organisatie                  5       0       0     5        4  ░░░░░░░░░░   0%
+ 2  Integriteit en veilige werkomgeving           1       0       0     1        0  ░░░░░░░░░░   0%
+ 3  Veilige publieke taak                         1       0       0     1        0  ░░░░░░░░░░   0%
+ 4  Informatiepositie en                          3       0       0     3        2  ░░░░░░░░░░   0%
+    informatieveiligheid
+ 5  Beleid en handhaving                          2       0       0     2        1  ░░░░░░░░░░   0%
+ 6  Communicatie                                  3       0       0     3        2  ░░░░░░░░░░   0%
+
+    Totaal                                       17       0       0    17       11  ░░░░░░░░░░   0%"""
+
+
+def test_status_exact_output(invoke: Invoke) -> None:
+    """'status' shows each theme's counts and a bar readable without colour."""
+    result = invoke(["status", "--as-of", "2024-10-01", "--data", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert strip_lines(result.stdout) == STATUS_OCTOBER
+
+
+def test_status_progress_with_done_actions(invoke: Invoke, sample_dir: Path) -> None:
+    """Marking actions gereed moves the counts and the bar."""
+    path = sample_dir / "spoorboekje.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "wanneer: 4-3-24\n        actiehouder: OOV\n",
+        "wanneer: 4-3-24\n        actiehouder: OOV\n        status: gereed\n"
+        "        gereed_op: 2024-03-04\n",
+    ).replace(
+        "wanneer: 2-4-24\n        actiehouder: OOV\n",
+        "wanneer: 2-4-24\n        actiehouder: OOV\n        status: lopend\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    result = invoke(["status", "--as-of", "2024-10-01", "--data", str(sample_dir)])
+    lines = strip_lines(result.stdout).splitlines()
+    assert lines[4] == (
+        " 1  Bewustwording en organisatie                  5       1       1     3        3"
+        "  ██░░░░░░░░  20%"
+    )
+
+
+THEME_FOUR = """\
+Thema 4 · Informatiepositie en informatieveiligheid · stand op 1 okt 2024
+Id   Actie                     Wanneer  Deadline     Actiehouder  Status   Toelichting
+────────────────────────────────────────────────────────────────────────────────────────────────────
+4.1  Gestructureerd en op      Q3 24    30 sep 2024  OOV          te laat
+     juridisch verantwoorde
+     wijze verzamelen,
+     verwerken en delen van
+     informatie op het thema
+     ondermijning
+4.2  Vaststellen en/of         Q3 24    30 sep 2024  OOV          te laat
+     actualiseren beleid,
+     code en protocollen
+4.3  Waarborgen adequate en    2024     31 dec 2024  F&I          open     Richtlijnen worden
+     juiste                                                                gevolgd.
+     informatiebeveiliging
+3 acties: 0 gereed, 0 lopend, 3 open, 2 te laat · voortgang ░░░░░░░░░░   0%"""
+
+
+def test_status_theme_exact_output(invoke: Invoke) -> None:
+    """'status thema 4' shows the theme's actions and each one's state."""
+    result = invoke(["status", "thema", "4", "--as-of", "2024-10-01", "--data", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert strip_lines(result.stdout) == THEME_FOUR
+
+
+def test_status_json(invoke: Invoke) -> None:
+    """Status JSON carries the same figures as the table."""
+    result = invoke(["status", "--as-of", "2024-10-01", "--format", "json", "--data", str(SAMPLE)])
+    data = json.loads(result.stdout)
+    assert data["peildatum"] == "2024-10-01"
+    assert data["themas"][1] == {
+        "nr": 1, "titel": "Bewustwording en organisatie", "totaal": 5, "gereed": 0,
+        "lopend": 0, "open": 5, "vervallen": 0, "te_laat": 4, "voortgang": 0.0,
+    }  # fmt: skip
+    assert data["totaal"]["te_laat"] == 11
+    detail = invoke(
+        ["status", "thema", "4", "--as-of", "2024-10-01", "--format", "json", "--data", str(SAMPLE)]
+    )
+    thema = json.loads(detail.stdout)["thema"]
+    assert [(a["id"], a["staat"]) for a in thema["acties"]] == [
+        ("4.1", "te laat"), ("4.2", "te laat"), ("4.3", "open"),
+    ]  # fmt: skip
+
+
+WHEN = """\
+Wanneer     Van         Tot en met   Soort
+────────────────────────────────────────────────
+Q3/Q4 24    1 jul 2024  31 dec 2024  periode
+mrt. 24     1 mrt 2024  31 mrt 2024  maand
+doorlopend                           doorlopend
+Q5 24                                fout
+fout: 'Q5 24': Q5 bestaat niet; een jaar heeft er 4 (Q1 t/m Q4)"""
+
+
+def test_when_table(invoke: Invoke) -> None:
+    """'when' shows how each text is read; one bad text makes the exit code 1."""
+    result = invoke(["when", "Q3/Q4 24", "mrt. 24", "doorlopend", "Q5 24"])
+    assert result.exit_code == 1
+    assert strip_lines(result.stdout) == WHEN
+
+
+def test_when_json(invoke: Invoke) -> None:
+    """'when --json' prints wanneer, begin, deadline, soort and fout per text."""
+    result = invoke(["when", "--json", "Q3/Q4 24", "Q5 24"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {"wanneer": "Q3/Q4 24", "begin": "2024-07-01", "deadline": "2024-12-31",
+         "soort": "periode", "fout": None},
+        {"wanneer": "Q5 24", "begin": None, "deadline": None, "soort": None,
+         "fout": "'Q5 24': Q5 bestaat niet; een jaar heeft er 4 (Q1 t/m Q4)"},
+    ]  # fmt: skip
+    assert invoke(["when", "--json", "2024"]).exit_code == 0
+
+
+BAD_PLAN = """\
+organisatie: T
+actiehouders: {OOV: Openbare Orde en Veiligheid}
+themas:
+  - nr: 1
+    titel: A
+    acties:
+      - id: "1.1"
+        actie: X
+        wanneer: Q5 24
+        actiehoudr: OOV
+"""
+
+
+def test_check_reports_located_findings(invoke: Invoke, write_plan: Callable[[str], Path]) -> None:
+    """check prints file:line:col: fout: message per problem and exits 1."""
+    folder = write_plan(BAD_PLAN)
+    result = invoke(["check", "--data", str(folder)])
+    assert result.exit_code == 1
+    name = os.path.relpath(folder / "spoorboekje.yaml")
+    assert strip_lines(result.stdout) == (
+        f"{name}:7:9: fout: sleutel 'actiehouder' ontbreekt in een actie\n"
+        f"{name}:9:18: fout: wanneer: 'Q5 24': Q5 bestaat niet; een jaar heeft er 4 (Q1 t/m Q4)\n"
+        f"{name}:10:9: fout: onbekende sleutel 'actiehoudr' in een actie (bedoelt u "
+        "'actiehouder'?); toegestaan: id, actie, wanneer, actiehouder, toelichting, status, "
+        "gereed_op\n"
+        f"3 fouten, 0 waarschuwingen in {name}"
+    )
+
+
+def test_check_json(invoke: Invoke, write_plan: Callable[[str], Path]) -> None:
+    """check --format json gives machine-readable findings."""
+    folder = write_plan(BAD_PLAN)
+    result = invoke(["check", "--format", "json", "--data", str(folder)])
+    data = json.loads(result.stdout)
+    assert (data["fouten"], data["waarschuwingen"]) == (3, 0)
+    assert data["meldingen"][1]["regel"] == 9
+    assert data["meldingen"][1]["kolom"] == 18
+    assert data["meldingen"][1]["ernst"] == "fout"
+
+
+def test_check_clean_sample(invoke: Invoke) -> None:
+    """The sample passes check."""
+    result = invoke(["check", "--data", str(SAMPLE), "--as-of", "2024-10-01"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Geen problemen gevonden in ")
+
+
+def test_other_commands_refuse_broken_data(
+    invoke: Invoke, write_plan: Callable[[str], Path]
+) -> None:
+    """due and status refuse a file with errors: the same located messages, exit 2."""
+    folder = write_plan(BAD_PLAN)
+    for command in (["due"], ["status"]):
+        result = invoke([*command, "--data", str(folder)])
+        assert result.exit_code == 2
+        assert "bevat 3 fout(en)" in result.stderr
+        assert ":9:18: fout: wanneer: 'Q5 24'" in result.stderr
+        assert result.stdout == ""
+
+
+def test_yaml_syntax_error_is_located(invoke: Invoke, write_plan: Callable[[str], Path]) -> None:
+    """A YAML syntax error names file, line and column in check and elsewhere."""
+    folder = write_plan('organisatie: "Test\nthemas: []\n')
+    check = invoke(["check", "--data", str(folder)])
+    assert check.exit_code == 1
+    assert ":3:1: fout: het bestand houdt op midden in een waarde" in check.stdout
+    due = invoke(["due", "--data", str(folder)])
+    assert due.exit_code == 2
+    assert ":3:1: fout: het bestand houdt op midden in een waarde" in due.stderr
+
+
+def test_missing_data_folder(invoke: Invoke, tmp_path: Path) -> None:
+    """--data naming a folder that does not exist is a clear error, exit 2."""
+    result = invoke(["due", "--data", str(tmp_path / "nergens")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"limnorm: fout: {tmp_path / 'nergens'}: --data: de map")
+
+
+def test_sample_is_used_with_a_notice(invoke: Invoke) -> None:
+    """With no data anywhere, the built-in sample is used and stderr says so in one line."""
+    result = invoke(["due", "--owner", "OOV", "--as-of", "2024-07-01"])
+    assert result.exit_code == 0
+    assert strip_lines(result.stdout) == DUE_OOV_JULY
+    assert result.stderr.count("\n") == 1
+    assert "voorbeeldgegevens (Eijsden-Margraten) worden gebruikt" in result.stderr
+
+
+def test_data_found_in_ancestor_folder(
+    invoke: Invoke, sample_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Like git finds .git: a data/spoorboekje.yaml in a parent folder is used."""
+    repo = sample_dir.parent / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / "data" / "spoorboekje.yaml").write_text(
+        (sample_dir / "spoorboekje.yaml")
+        .read_text(encoding="utf-8")
+        .replace("Gemeente Eijsden-Margraten", "Gemeente Voorbeeld"),
+        encoding="utf-8",
+    )
+    deep = repo / "notities" / "2024"
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(deep)
+    result = invoke(["status", "--as-of", "2024-10-01"])
+    assert result.stderr == ""
+    assert result.stdout.startswith("Gemeente Voorbeeld · stand op 1 okt 2024")
+
+
+def test_env_var_names_the_data(invoke: Invoke, sample_dir: Path) -> None:
+    """$LIMNORM_DATA is used when --data is not given; --data wins over it."""
+    (sample_dir / "spoorboekje.yaml").write_text(
+        (SAMPLE / "spoorboekje.yaml")
+        .read_text(encoding="utf-8")
+        .replace("Gemeente Eijsden-Margraten", "Gemeente Env"),
+        encoding="utf-8",
+    )
+    result = invoke(["status", "--as-of", "2024-10-01"], env={"LIMNORM_DATA": str(sample_dir)})
+    assert result.stdout.startswith("Gemeente Env")
+    result = invoke(
+        ["status", "--as-of", "2024-10-01", "--data", str(SAMPLE)],
+        env={"LIMNORM_DATA": str(sample_dir)},
+    )
+    assert result.stdout.startswith("Gemeente Eijsden-Margraten")
+
+
+def test_markup_in_user_text_is_printed_literally(
+    invoke: Invoke, write_plan: Callable[[str], Path]
+) -> None:
+    """Rich markup and escape sequences in the data are shown as text, not obeyed."""
+    folder = write_plan("""
+        organisatie: "[bold red]Gemeente[/] \\e[2J"
+        themas:
+          - nr: 1
+            titel: A
+            acties:
+              - {id: "1.1", actie: "[blink]X", wanneer: 2024, actiehouder: OOV}
+    """)
+    result = invoke(["due", "--as-of", "2025-01-01", "--data", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "[bold red]Gemeente[/] " in result.stdout
+    assert "[blink]X" in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_no_ansi_codes_without_a_terminal(invoke: Invoke) -> None:
+    """Output to a pipe carries no colour codes even when NO_COLOR is not set."""
+    result = invoke(["due", "--as-of", "2024-07-01", "--data", str(SAMPLE)], env={"NO_COLOR": ""})
+    assert "\x1b[" not in result.stdout
+
+
+@pytest.mark.parametrize("command", ["due", "status", "when", "check"])
+def test_every_command_has_dutch_help(invoke: Invoke, command: str) -> None:
+    """Each command explains itself with --help and documents --as-of where it applies."""
+    result = invoke([command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout or "Gebruik" in result.stdout
+    registered = {
+        c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
+    }
+    assert command in registered
+
+
+def test_python_dash_m_and_version() -> None:
+    """'python -m limnorm --version' works, so the package is runnable without the script."""
+    result = subprocess.run(
+        [sys.executable, "-m", "limnorm", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("limnorm ")
