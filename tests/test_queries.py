@@ -65,7 +65,8 @@ def test_due_groups_per_owner_in_map_order(plan: Plan) -> None:
 def test_done_and_dropped_actions_are_never_due(plan: Plan) -> None:
     """Only open and running actions are due."""
     actions = [
-        a._replace(status=s) for a, s in zip(plan.actions(), [Status.GEREED, Status.VERVALLEN], strict=False)
+        a._replace(status=s)
+        for a, s in zip(plan.actions(), [Status.GEREED, Status.VERVALLEN], strict=False)
     ]
     for action in actions:
         assert not action.is_late(date(2030, 1, 1))

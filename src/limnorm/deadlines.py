@@ -443,12 +443,15 @@ _PREFIX_WORDS: tuple[tuple[str, Callable[[Period], Period]], ...] = (
     ("voor|before", _before),
     ("vanaf|from|sinds|since", _from),
 )
-# Longest first: "voor eind" must win over "voor", "einde" over "eind".
-_PREFIXES = sorted(
-    ((word, apply) for words, apply in _PREFIX_WORDS for word in words.split("|")),
-    key=lambda item: len(item[0]),
-    reverse=True,
-)
+# Phrases grouped by their first word, longest first: "voor eind" must win over
+# "voor". Looking up the first word beats trying forty startswith() calls.
+_PREFIXES: dict[str, list[tuple[str, Callable[[Period], Period]]]] = {}
+for _words, _apply in _PREFIX_WORDS:
+    for _phrase in _words.split("|"):
+        _PREFIXES.setdefault(_phrase.split(" ")[0], []).append((_phrase, _apply))
+for _phrases in _PREFIXES.values():
+    _phrases.sort(key=lambda item: len(item[0]), reverse=True)
+_FIRST_WORD = re.compile(r"[a-z/]+")
 _SUFFIXES: list[tuple[str, Callable[[Period], Period]]] = [
     (" en verder", _from),
     (" ev", _from),
@@ -467,14 +470,18 @@ _SPECIAL: list[tuple[re.Pattern[str], Callable[[int], Period]]] = [
 
 def _single(text: str, default_year: int | None) -> Period:
     """Read one (non-span) expression, applying modifier words recursively."""
-    for pattern, make in _SPECIAL:
-        match = pattern.fullmatch(text)
-        if match:
-            written = match["y"]
-            if written is None and default_year is None:
-                raise _NoYear(text)
-            return make(_year(written) if written else default_year)  # type: ignore[arg-type]
-    for prefix, apply in _PREFIXES:
+    first = _FIRST_WORD.match(text)
+    if first is None:
+        return _match_form(text, default_year)
+    if first[0] in ("voor", "na"):
+        for pattern, make in _SPECIAL:
+            match = pattern.fullmatch(text)
+            if match:
+                written = match["y"]
+                if written is None and default_year is None:
+                    raise _NoYear(text)
+                return make(_year(written) if written else default_year)  # type: ignore[arg-type]
+    for prefix, apply in _PREFIXES.get(first[0], ()):
         if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1] in (" ", "-"):
             return _dated(apply, _single(text[len(prefix) + 1 :].strip(), default_year), text)
     for suffix, apply in _SUFFIXES:
