@@ -134,7 +134,19 @@ Nr  Thema                                    Acties  Gereed  Lopend  Open  Te la
  5  Beleid en handhaving                          2       0       0     2        1  ░░░░░░░░░░   0%
  6  Communicatie                                  3       0       0     3        2  ░░░░░░░░░░   0%
 
-    Totaal                                       17       0       0    17       11  ░░░░░░░░░░   0%"""
+    Totaal                                       17       0       0    17       11  ░░░░░░░░░░   0%
+
+Normen (0-meting)
+Nr  Thema                         Uitgevoerd  In ontw.  Ontbreekt  N.v.t.  Onbeantw.  Voldoet  Fase
+────────────────────────────────────────────────────────────────────────────────────────────────────
+ 1  Bewustwording en organisatie           0         0          0       0          4      nee     –
+ 2  Integriteit en veilige                 0         0          0       0          9      nee     –
+    werkomgeving
+ 3  Veilige publieke taak                  0         0          0       0          5      nee     –
+ 4  Informatiepositie en                   0         0          0       0          2      nee     –
+    informatieveiligheid
+ 5  Beleid en handhaving                   0         0          0       0          4      nee     –
+ 6  Communicatie                           0         0          0       0          3      nee     –"""
 
 
 def test_status_exact_output(invoke: Invoke) -> None:
@@ -185,10 +197,11 @@ Id   Actie                     Wanneer  Deadline     Actiehouder  Status   Toeli
 
 
 def test_status_theme_exact_output(invoke: Invoke) -> None:
-    """'status thema 4' shows the theme's actions and each one's state."""
+    """'status thema 4' shows the theme's actions and each one's state, then its norms."""
     result = invoke(["status", "thema", "4", "--as-of", "2024-10-01", "--data", str(SAMPLE)])
     assert result.exit_code == 0, result.output
-    assert strip_lines(result.stdout) == THEME_FOUR
+    assert strip_lines(result.stdout).startswith(THEME_FOUR + "\n\nNormen\n")
+    assert "Thema 4 heeft nog geen eigen inschatting" in result.stdout
 
 
 def test_status_json(invoke: Invoke) -> None:
@@ -199,7 +212,11 @@ def test_status_json(invoke: Invoke) -> None:
     assert data["themas"][1] == {
         "nr": 1, "titel": "Bewustwording en organisatie", "totaal": 5, "gereed": 0,
         "lopend": 0, "open": 5, "vervallen": 0, "te_laat": 4, "voortgang": 0.0,
+        "normen": {"uitgevoerd": 0, "in_ontwikkeling": 0, "ontbreekt": 0, "nvt": 0,
+                   "onbeantwoord": 4, "voldoet": False},
+        "fase": None,
     }  # fmt: skip
+    assert data["themas"][0]["normen"] is None  # the 0-meting is no theme of the norm
     assert data["totaal"]["te_laat"] == 11
     detail = invoke(
         ["status", "thema", "4", "--as-of", "2024-10-01", "--format", "json", "--data", str(SAMPLE)]

@@ -17,10 +17,11 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from limnorm import __version__, loader, queries
+from limnorm import __version__, queries
+from limnorm import locate as data_files
 from limnorm.errors import LimnormError
 from limnorm.locate import DataSource, locate
-from limnorm.models import Plan
+from limnorm.models import Checklist, Plan
 from limnorm.render import OutputFormat, render
 
 P = ParamSpec("P")
@@ -111,9 +112,14 @@ def _source(data: Path | None) -> DataSource:
 
 
 def _plan(data: Path | None) -> Plan:
+    return data_files.load_plan_from(_source(data), Path.cwd())
+
+
+def _plan_and_checklist(data: Path | None, *, required: bool) -> tuple[Plan, Checklist | None]:
     source = _source(data)
-    name = source.display(loader.PLAN_FILE, Path.cwd())
-    return loader.load_plan(source.file(loader.PLAN_FILE), name).require()
+    cwd = Path.cwd()
+    plan = data_files.load_plan_from(source, cwd)
+    return plan, data_files.load_checklist_from(source, cwd, required=required)
 
 
 @app.command()
@@ -158,12 +164,36 @@ def status(
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Voortgang per thema, of één thema in detail ('status thema 4')."""
+    """Voortgang per thema, of één thema in detail met normen en piramide ('status thema 4')."""
     nr = queries.parse_theme_selector(thema or [])
-    plan = _plan(data)
+    plan, checklist = _plan_and_checklist(data, required=False)
     day = _as_of(as_of)
-    result = queries.status(plan, day) if nr is None else queries.theme_detail(plan, nr, day)
-    _emit(result, fmt)
+    if nr is None:
+        _emit(queries.status(plan, day, checklist), fmt)
+    else:
+        _emit(queries.theme_detail(plan, nr, day, checklist), fmt)
+
+
+@app.command()
+@_handles_errors
+def checklist(
+    thema: Annotated[
+        list[str] | None,
+        typer.Argument(help="Eén thema, bijv. 'thema 4'.", show_default=False),
+    ] = None,
+    only_open: Annotated[
+        bool, typer.Option("--open", help="Alleen normen die nog niet 'uitgevoerd' zijn.")
+    ] = False,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """De normen per thema met het antwoord van de 0-meting en de gekoppelde acties."""
+    nr = queries.parse_theme_selector(thema or [])
+    plan, norms = _plan_and_checklist(data, required=True)
+    assert norms is not None  # required=True raises instead
+    report = queries.checklist_report(norms, plan, _as_of(as_of), theme=nr, only_open=only_open)
+    _emit(report, fmt)
 
 
 @app.command()
@@ -190,13 +220,31 @@ def check(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Controleer de gegevensbestanden en toon elk probleem met bestand, regel en kolom."""
-    source = _source(data)
-    name = source.display(loader.PLAN_FILE, Path.cwd())
-    plan = loader.load_plan(source.file(loader.PLAN_FILE), name)
-    report = queries.check_files([plan], _as_of(as_of))
+    files = data_files.load_all(_source(data), Path.cwd())
+    report = queries.check_files(files, _as_of(as_of))
     _emit(report, fmt)
     if report.errors:
         raise typer.Exit(1)
+
+
+@app.command()
+@_handles_errors
+def init(
+    directory: Annotated[Path, typer.Argument(help="Nieuwe of lege map.", show_default=False)],
+    organisatie: Annotated[
+        str | None,
+        typer.Option("--organisatie", help="Naam van de organisatie (standaard: de mapnaam)."),
+    ] = None,
+) -> None:
+    """Begin de gegevens van een nieuwe organisatie: leeg spoorboekje en volledige checklist."""
+    from limnorm.templates import init_data  # only this command writes templates
+
+    created = init_data(directory, organisatie or directory.resolve().name)
+    for path in created:
+        typer.echo(f"Aangemaakt: {path}")
+    typer.echo(
+        f"Vul de actiehouders en acties in en controleer met: limnorm check --data {directory}"
+    )
 
 
 def _version(value: bool) -> None:

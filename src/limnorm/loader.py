@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
-from limnorm.deadlines import PeriodKind, parse_deadline
+from limnorm.deadlines import parse_deadline
 from limnorm.errors import DataError, DeadlineError, Location
 from limnorm.models import Action, Finding, Plan, Severity, Status, Theme
 from limnorm.validation import Checker, mixed_script_findings, suggest
@@ -208,7 +207,7 @@ def _action(
                 checker.error(f"wanneer: {error.message}", wanneer_node.location)
     holders = _holders(fields.get("actiehouder"), checker, owners)
     status = _status(fields.get("status"), checker)
-    gereed_op = _day(fields.get("gereed_op"), checker)
+    gereed_op = checker.day(fields.get("gereed_op"), "gereed_op")
     toelichting = checker.text(fields.get("toelichting"), "toelichting")
     if gereed_op is not None and status is not Status.GEREED:
         checker.warn(
@@ -274,23 +273,3 @@ def _status(node: Node | None, checker: Checker) -> Status:
             node.location,
         )
         return Status.OPEN
-
-
-def _day(node: Node | None, checker: Checker) -> date | None:
-    if node is None or node.value is None:
-        return None
-    if isinstance(node.value, date):
-        return node.value
-    if isinstance(node.value, str):
-        try:
-            period = parse_deadline(node.value)
-        except DeadlineError as error:
-            checker.error(f"gereed_op: {error.message}", node.location)
-            return None
-        if period.kind is PeriodKind.DAG:
-            return period.begin
-    checker.error(
-        f"'gereed_op' moet een dag zijn, zoals 2024-03-04 of 4-3-24, niet '{node.text}'",
-        node.location,
-    )
-    return None

@@ -1,4 +1,4 @@
-"""Find the data folder: ``--data``, ``$LIMNORM_DATA``, the nearest ancestor, or the sample."""
+"""Find the data folder (``--data``, ``$LIMNORM_DATA``, an ancestor, the sample) and load it."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from limnorm.checklist import CHECKLIST_FILE, load_checklist
 from limnorm.errors import DataError, Location
-from limnorm.loader import PLAN_FILE
+from limnorm.loader import PLAN_FILE, Loaded, load_plan
+from limnorm.models import Checklist, Plan
 
 ENV_VAR = "LIMNORM_DATA"
 
@@ -65,3 +67,39 @@ def locate(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> DataSour
             if (candidate / PLAN_FILE).is_file():
                 return DataSource(candidate)
     return DataSource(sample_directory(), sample=True)
+
+
+def load_plan_from(source: DataSource, cwd: Path) -> Plan:
+    """The source's spoorboekje, or a DataError listing every error in it."""
+    return load_plan(source.file(PLAN_FILE), source.display(PLAN_FILE, cwd)).require()
+
+
+def load_checklist_from(source: DataSource, cwd: Path, *, required: bool) -> Checklist | None:
+    """The source's checklist; ``None`` when it is absent and not required.
+
+    Raises:
+        DataError: the checklist has errors, or is required and absent.
+    """
+    path = source.file(CHECKLIST_FILE)
+    name = source.display(CHECKLIST_FILE, cwd)
+    if not required and not path.exists():
+        return None
+    if required and not path.exists():
+        raise DataError(
+            "checklist niet gevonden; maak een nieuwe met 'limnorm init MAP' en neem "
+            "checklist.yaml over",
+            Location(name),
+        )
+    return load_checklist(path, name).require()
+
+
+def load_all(source: DataSource, cwd: Path) -> list[Loaded[Plan] | Loaded[Checklist]]:
+    """Both files as loaded, errors and all, for ``check``; a missing checklist is skipped."""
+    files: list[Loaded[Plan] | Loaded[Checklist]] = [
+        load_plan(source.file(PLAN_FILE), source.display(PLAN_FILE, cwd))
+    ]
+    if source.file(CHECKLIST_FILE).exists():
+        files.append(
+            load_checklist(source.file(CHECKLIST_FILE), source.display(CHECKLIST_FILE, cwd))
+        )
+    return files

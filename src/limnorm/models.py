@@ -99,3 +99,95 @@ class Plan(NamedTuple):
     def theme(self, nr: int) -> Theme | None:
         """The theme with number ``nr``, if the plan has it."""
         return next((t for t in self.themas if t.nr == nr), None)
+
+
+class Answer(StrEnum):
+    """The 0-meting's answer scale; ``nvt`` is not official and needs a toelichting."""
+
+    UITGEVOERD = "uitgevoerd"
+    IN_ONTWIKKELING = "in_ontwikkeling"
+    ONTBREEKT = "ontbreekt"
+    NVT = "nvt"
+
+    @property
+    def label(self) -> str:
+        """How people write it: ``in ontwikkeling``, ``n.v.t.``."""
+        return {"in_ontwikkeling": "in ontwikkeling", "nvt": "n.v.t."}.get(self.value, self.value)
+
+
+class Criterion(NamedTuple):
+    """A criterion under a norm, optionally answered on its own."""
+
+    titel: str
+    antwoord: Answer | None = None
+    toelichting: str | None = None
+
+
+class Norm(NamedTuple):
+    """One norm ``X.Y`` of a theme, with this organisation's answer and linked actions."""
+
+    nr: str
+    thema: int
+    titel: str
+    criteria: tuple[Criterion, ...] = ()
+    antwoord: Answer | None = None
+    toelichting: str | None = None
+    #: Ids of spoorboekje actions that work towards this norm.
+    acties: tuple[str, ...] = ()
+    location: Location | None = None
+    #: Where each linked id and the answer were written, for located messages.
+    where: Mapping[str, Location] = MappingProxyType({})
+
+
+class NormTheme(NamedTuple):
+    """A theme of the norm: its norms and the organisation's own phase assessment."""
+
+    nr: int
+    titel: str
+    normen: tuple[Norm, ...]
+    pagina: str | None = None
+    #: False where the public text of the theme was cut off.
+    compleet: bool = True
+    #: The organisation's own assessment on the pyramid (1-5), if given.
+    fase: int | None = None
+    location: Location | None = None
+
+
+class Phase(NamedTuple):
+    """A phase of the "Piramide naar fitte gemeente"; unknown names stay empty."""
+
+    fase: int
+    naam: str | None = None
+    omschrijving: str | None = None
+
+
+class Pyramid(NamedTuple):
+    """The pyramid and the band (from phase ``van`` to ``tot``) where the norm lies."""
+
+    naam: str
+    fasen: tuple[Phase, ...]
+    van: int = 3
+    tot: int = 4
+
+
+class Checklist(NamedTuple):
+    """The norm as far as known, plus this organisation's answers (the 0-meting)."""
+
+    naam: str
+    themas: tuple[NormTheme, ...]
+    piramide: Pyramid | None = None
+    organisatie: str | None = None
+    peildatum: date | None = None
+    bron: str | None = None
+    datum: date | None = None
+    schaal: tuple[Answer, ...] = tuple(Answer)
+    source: str = ""
+
+    def norms(self) -> Iterator[Norm]:
+        """All norms in document order."""
+        for theme in self.themas:
+            yield from theme.normen
+
+    def theme(self, nr: int) -> NormTheme | None:
+        """The theme with number ``nr``, if the checklist has it."""
+        return next((t for t in self.themas if t.nr == nr), None)

@@ -7,15 +7,27 @@ objects; the renderers turn those into tables or JSON.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
 from limnorm.deadlines import Period, days_in_month, parse_deadline
-from limnorm.errors import DeadlineError, UsageError
+from limnorm.errors import DeadlineError, Location, UsageError
 from limnorm.loader import Loaded
-from limnorm.models import Action, Finding, Plan, Severity, Status, Theme
+from limnorm.models import (
+    Action,
+    Answer,
+    Checklist,
+    Finding,
+    Norm,
+    NormTheme,
+    Plan,
+    Pyramid,
+    Severity,
+    Status,
+    Theme,
+)
 from limnorm.validation import suggest
 
 DEFAULT_WINDOW = "30d"
@@ -209,6 +221,8 @@ class StatusReport(NamedTuple):
     as_of: date
     themes: tuple[ThemeStatus, ...]
     total: ThemeStatus
+    #: The checklist per theme (norm themes 1-6); empty without a checklist.
+    answers: tuple[ThemeAnswers, ...] = ()
 
 
 class ThemeDetail(NamedTuple):
@@ -219,22 +233,31 @@ class ThemeDetail(NamedTuple):
     theme: Theme
     counts: ThemeStatus
     states: tuple[State, ...]
+    #: The theme's norms and answers, when the checklist has the theme.
+    answers: ThemeAnswers | None = None
+    pyramid: Pyramid | None = None
 
 
-def status(plan: Plan, as_of: date) -> StatusReport:
-    """Counts per theme and in total."""
+def status(plan: Plan, as_of: date, checklist: Checklist | None = None) -> StatusReport:
+    """Counts of actions per theme and in total, and the checklist's answers per theme."""
     themes = tuple(_count(t.nr, t.titel, t.acties, as_of) for t in plan.themas)
     total = _count(None, "Totaal", list(plan.actions()), as_of)
-    return StatusReport(plan.organisatie, as_of, themes, total)
+    answers = tuple(theme_answers(t, plan, as_of) for t in checklist.themas) if checklist else ()
+    return StatusReport(plan.organisatie, as_of, themes, total, answers)
 
 
-def theme_detail(plan: Plan, nr: int, as_of: date) -> ThemeDetail:
-    """One theme with the state of each action.
+def theme_detail(
+    plan: Plan, nr: int, as_of: date, checklist: Checklist | None = None
+) -> ThemeDetail:
+    """One theme: each action's state and, with a checklist, its norms and phase.
 
     Raises:
-        UsageError: the plan has no theme ``nr``.
+        UsageError: neither the plan nor the checklist has theme ``nr``.
     """
+    norm_theme = checklist.theme(nr) if checklist else None
     theme = plan.theme(nr)
+    if theme is None and norm_theme is not None:
+        theme = Theme(nr, norm_theme.titel, ())  # a theme the plan has no actions for yet
     if theme is None:
         numbers = ", ".join(str(t.nr) for t in plan.themas)
         raise UsageError(f"thema {nr} staat niet in het spoorboekje; kies uit {numbers}")
@@ -244,6 +267,8 @@ def theme_detail(plan: Plan, nr: int, as_of: date) -> ThemeDetail:
         theme,
         _count(theme.nr, theme.titel, theme.acties, as_of),
         tuple(state_of(a, as_of) for a in theme.acties),
+        theme_answers(norm_theme, plan, as_of) if norm_theme else None,
+        checklist.piramide if checklist else None,
     )
 
 
@@ -341,12 +366,187 @@ def date_findings(plan: Plan, as_of: date) -> list[Finding]:
 
 
 def check_files(files: Sequence[Loaded[object]], as_of: date) -> CheckReport:
-    """Everything ``check`` reports: the loaders' findings plus date-dependent ones."""
+    """Everything ``check`` reports: each file's findings, date-dependent ones, and
+    the cross-checks between checklist and spoorboekje."""
     findings: list[Finding] = []
+    plans = [f.value for f in files if isinstance(f.value, Plan)]
+    checklists = [f.value for f in files if isinstance(f.value, Checklist)]
     for loaded in files:
         findings.extend(loaded.findings)
-        if isinstance(loaded.value, Plan):
-            findings.extend(date_findings(loaded.value, as_of))
+    for plan in plans:
+        findings.extend(date_findings(plan, as_of))
+        for checklist in checklists:
+            findings.extend(cross_findings(checklist, plan))
     order = {loaded.file: index for index, loaded in enumerate(files)}
     findings.sort(key=lambda f: (order.get(f.location.file, 0), f.location.line, f.location.column))
     return CheckReport(tuple(loaded.file for loaded in files), tuple(findings))
+
+
+# --- the checklist (0-meting) ---------------------------------------------------
+
+
+class AnswerCounts(NamedTuple):
+    """How a theme's norms are answered."""
+
+    uitgevoerd: int = 0
+    in_ontwikkeling: int = 0
+    ontbreekt: int = 0
+    nvt: int = 0
+    onbeantwoord: int = 0
+
+    @property
+    def meets_norm(self) -> bool:
+        """Every applicable norm (not nvt) is uitgevoerd, and there is at least one."""
+        applicable = self.uitgevoerd + self.in_ontwikkeling + self.ontbreekt + self.onbeantwoord
+        return applicable > 0 and self.uitgevoerd == applicable
+
+
+def count_answers(norms: Sequence[Norm]) -> AnswerCounts:
+    """Count the answers of ``norms`` (criteria do not count: the norm's answer does)."""
+    answers = [n.antwoord for n in norms]
+    return AnswerCounts(
+        uitgevoerd=answers.count(Answer.UITGEVOERD),
+        in_ontwikkeling=answers.count(Answer.IN_ONTWIKKELING),
+        ontbreekt=answers.count(Answer.ONTBREEKT),
+        nvt=answers.count(Answer.NVT),
+        onbeantwoord=answers.count(None),
+    )
+
+
+class Link(NamedTuple):
+    """A linked action id with the action's state; ``state`` is None for an unknown id."""
+
+    id: str
+    state: State | None
+
+
+class NormRow(NamedTuple):
+    """A norm with its linked actions resolved against the plan."""
+
+    norm: Norm
+    links: tuple[Link, ...]
+
+
+class ThemeAnswers(NamedTuple):
+    """One theme of the checklist: its norms (possibly filtered) and counts of all."""
+
+    theme: NormTheme
+    rows: tuple[NormRow, ...]
+    counts: AnswerCounts
+
+
+class ChecklistReport(NamedTuple):
+    """Result of ``checklist``: themes with norms, answers and linked actions."""
+
+    organisatie: str
+    as_of: date
+    themes: tuple[ThemeAnswers, ...]
+    only_open: bool = False
+    #: The norm's name, e.g. "Limburgse Norm".
+    norm: str = ""
+    peildatum: date | None = None
+
+
+def _links(norm: Norm, actions: Mapping[str, Action], as_of: date) -> tuple[Link, ...]:
+    return tuple(
+        Link(i, state_of(actions[i], as_of) if i in actions else None) for i in norm.acties
+    )
+
+
+def theme_answers(
+    theme: NormTheme, plan: Plan | None, as_of: date, *, only_open: bool = False
+) -> ThemeAnswers:
+    """A theme's norms with linked action states; ``only_open`` drops uitgevoerd norms."""
+    actions = {a.id: a for a in plan.actions()} if plan else {}
+    rows = tuple(
+        NormRow(n, _links(n, actions, as_of))
+        for n in theme.normen
+        if not (only_open and n.antwoord is Answer.UITGEVOERD)
+    )
+    return ThemeAnswers(theme, rows, count_answers(theme.normen))
+
+
+def checklist_report(
+    checklist: Checklist,
+    plan: Plan | None,
+    as_of: date,
+    *,
+    theme: int | None = None,
+    only_open: bool = False,
+) -> ChecklistReport:
+    """The checklist per theme, or one theme.
+
+    Raises:
+        UsageError: the checklist has no theme ``theme``.
+    """
+    themes = checklist.themas
+    if theme is not None:
+        themes = tuple(t for t in themes if t.nr == theme)
+        if not themes:
+            numbers = ", ".join(str(t.nr) for t in checklist.themas)
+            raise UsageError(f"thema {theme} staat niet in de checklist; kies uit {numbers}")
+    organisatie = checklist.organisatie or (plan.organisatie if plan else "")
+    return ChecklistReport(
+        organisatie,
+        as_of,
+        tuple(theme_answers(t, plan, as_of, only_open=only_open) for t in themes),
+        only_open,
+        checklist.naam,
+        checklist.peildatum,
+    )
+
+
+def cross_findings(checklist: Checklist, plan: Plan) -> list[Finding]:
+    """Findings that need both files: links to unknown actions, answers that disagree.
+
+    Errors: a norm links an action id the spoorboekje does not have. Warnings: a
+    norm is ``uitgevoerd`` while a linked action is not gereed; all actions of a
+    theme are gereed while a norm of that theme stays ``ontbreekt``.
+    """
+    actions = {a.id: a for a in plan.actions()}
+    findings: list[Finding] = []
+    for norm in checklist.norms():
+        fallback = norm.location or Location(checklist.source)
+        for index, action_id in enumerate(norm.acties):
+            place = norm.where.get(f"actie:{index}", fallback)
+            action = actions.get(action_id)
+            if action is None:
+                findings.append(
+                    Finding(
+                        Severity.FOUT,
+                        f"norm {norm.nr} verwijst naar actie '{action_id}', maar die staat niet "
+                        f"in {plan.source or 'het spoorboekje'}"
+                        f"{suggest(action_id, actions)}",
+                        place,
+                    )
+                )
+            elif norm.antwoord is Answer.UITGEVOERD and action.status not in (
+                Status.GEREED,
+                Status.VERVALLEN,
+            ):
+                findings.append(
+                    Finding(
+                        Severity.WAARSCHUWING,
+                        f"norm {norm.nr} is 'uitgevoerd', maar gekoppelde actie {action_id} is "
+                        f"nog '{action.status}'",
+                        norm.where.get("antwoord", fallback),
+                    )
+                )
+    for theme in checklist.themas:
+        plan_theme = plan.theme(theme.nr)
+        counted = (
+            [a for a in plan_theme.acties if a.status is not Status.VERVALLEN] if plan_theme else []
+        )
+        if not counted or any(a.status is not Status.GEREED for a in counted):
+            continue
+        for norm in theme.normen:
+            if norm.antwoord is Answer.ONTBREEKT:
+                findings.append(
+                    Finding(
+                        Severity.WAARSCHUWING,
+                        f"alle acties van thema {theme.nr} zijn gereed, maar norm {norm.nr} "
+                        "staat nog op 'ontbreekt'; is het antwoord nog actueel?",
+                        norm.where.get("antwoord", norm.location or Location(checklist.source)),
+                    )
+                )
+    return findings

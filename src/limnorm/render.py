@@ -20,14 +20,19 @@ from rich.table import Table
 from rich.text import Text
 
 from limnorm.deadlines import Period
-from limnorm.models import Action, Finding
+from limnorm.models import Action, Answer, Finding, Pyramid
 from limnorm.queries import (
+    AnswerCounts,
     Category,
+    ChecklistReport,
     CheckReport,
     DueItem,
     DueReport,
+    Link,
+    NormRow,
     State,
     StatusReport,
+    ThemeAnswers,
     ThemeDetail,
     ThemeStatus,
     WhenReport,
@@ -50,6 +55,14 @@ _STATE_STYLE = {
     State.OPEN: "",
     State.TE_LAAT: "bold red",
     State.VERVALLEN: "dim",
+}
+
+
+_ANSWER_STYLE = {
+    Answer.UITGEVOERD: "green",
+    Answer.IN_ONTWIKKELING: "yellow",
+    Answer.ONTBREEKT: "bold red",
+    Answer.NVT: "dim",
 }
 
 
@@ -174,7 +187,113 @@ def _status_table(report: StatusReport) -> RenderableType:
     for index, row in enumerate(report.themes):
         table.add_row(*_status_cells(row), end_section=index == len(report.themes) - 1)
     table.add_row(*_status_cells(report.total), style="bold")
+    if not report.answers:
+        return table
+    return Group(table, Text(""), _norms_overview(report.answers))
+
+
+def _norms_overview(answers: tuple[ThemeAnswers, ...]) -> Table:
+    table = _table("Normen (0-meting)")
+    table.add_column("Nr", justify="right", no_wrap=True)
+    table.add_column("Thema", overflow="fold", ratio=1)
+    for column in ("Uitgevoerd", "In ontw.", "Ontbreekt", "N.v.t.", "Onbeantw.", "Voldoet", "Fase"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for item in answers:
+        counts = item.counts
+        table.add_row(
+            Text(str(item.theme.nr)),
+            _text(item.theme.titel),
+            *(Text(str(n)) for n in counts),
+            Text("ja", style="green") if counts.meets_norm else Text("nee", style="red"),
+            Text(str(item.theme.fase) if item.theme.fase else "–"),
+        )
     return table
+
+
+def _answer(answer: Answer | None, *, blank: bool = False) -> Text:
+    if answer is None:
+        return Text("" if blank else "onbeantwoord", style="dim")
+    return Text(answer.label, style=_ANSWER_STYLE[answer])
+
+
+def _link_text(links: tuple[Link, ...]) -> Text:
+    return Text(", ".join(f"{clean(link.id)} ({link.state or 'onbekend'})" for link in links))
+
+
+def _counts_sentence(counts: AnswerCounts) -> str:
+    return (
+        f"{counts.uitgevoerd} uitgevoerd, {counts.in_ontwikkeling} in ontwikkeling, "
+        f"{counts.ontbreekt} ontbreekt, {counts.nvt} n.v.t., {counts.onbeantwoord} onbeantwoord"
+    )
+
+
+def _theme_norms(item: ThemeAnswers, *, title: bool = True) -> RenderableType:
+    theme = item.theme
+    heading = f"Thema {theme.nr} · {clean(theme.titel)}"
+    if not theme.compleet:
+        heading += " · onvolledig (openbare tekst afgebroken)"
+    table = _table(heading if title else "Normen")
+    _add_columns(table, "Norm|Titel|Antwoord|Toelichting|Acties", "Titel|Toelichting|Acties")
+    for row in item.rows:
+        _norm_rows(table, row)
+    verdict = "Voldoet aan de norm" if item.counts.meets_norm else "Voldoet nog niet aan de norm"
+    phase = f"fase {theme.fase} (eigen inschatting)" if theme.fase else "fase niet ingeschat"
+    summary = Text(f"Normen: {_counts_sentence(item.counts)}\n{verdict} · {phase}")
+    if not item.rows:
+        return Group(Text(heading, style="bold"), Text("Geen open normen."), summary)
+    return Group(table, summary)
+
+
+def _norm_rows(table: Table, row: NormRow) -> None:
+    norm = row.norm
+    table.add_row(
+        _text(norm.nr),
+        _text(norm.titel),
+        _answer(norm.antwoord),
+        _text(norm.toelichting),
+        _link_text(row.links),
+    )
+    for criterion in norm.criteria:
+        table.add_row(
+            Text(""),
+            Text(f"· {clean(criterion.titel)}", style="dim"),
+            _answer(criterion.antwoord, blank=True),
+            _text(criterion.toelichting),
+            Text(""),
+        )
+
+
+def _checklist_view(report: ChecklistReport) -> RenderableType:
+    header = f"{clean(report.organisatie)} · checklist {clean(report.norm)}"
+    if report.peildatum:
+        header += f" · 0-meting van {nl_date(report.peildatum)}"
+    parts: list[RenderableType] = [Text(header, style="bold")]
+    for item in report.themes:
+        parts += [Text(""), _theme_norms(item)]
+    return Group(*parts)
+
+
+def pyramid_text(pyramid: Pyramid, phase: int | None, theme: int) -> Text:
+    """The pyramid as text: the norm's band and the theme's own phase marked in words."""
+    names = {p.fase: p.naam for p in pyramid.fasen}
+    text = Text(f"{clean(pyramid.naam)}\n", style="bold")
+    for level in range(5, 0, -1):
+        in_band = pyramid.van <= level <= pyramid.tot
+        char = "█" if level == phase else "▒" if in_band else "░"
+        marks = ["norm"] if in_band else []
+        if level == phase:
+            marks.append(f"thema {theme} (eigen inschatting)")
+        name = clean(names.get(level)) or "(naam niet openbaar)"
+        line = f"fase {level}  {(char * (11 - 2 * level)).center(9)}  {name:<24}"
+        if marks:
+            line += "  ◀ " + ", ".join(marks)
+        text.append(line.rstrip() + "\n", style="bold" if level == phase else "")
+    if phase is None:
+        text.append(
+            f"Thema {theme} heeft nog geen eigen inschatting ('fase:' in checklist.yaml).\n"
+        )
+    text.rstrip()
+    return text
 
 
 def _theme_table(detail: ThemeDetail) -> RenderableType:
@@ -199,7 +318,13 @@ def _theme_table(detail: ThemeDetail) -> RenderableType:
             Text(str(state), style=_STATE_STYLE[state]),
             _text(action.toelichting),
         )
-    return Group(table, summary)
+    parts: list[RenderableType] = [table, summary]
+    if detail.answers is not None:
+        parts += [Text(""), _theme_norms(detail.answers, title=False)]
+    if detail.pyramid is not None:
+        phase = detail.answers.theme.fase if detail.answers else None
+        parts += [Text(""), pyramid_text(detail.pyramid, phase, detail.theme.nr)]
+    return Group(*parts)
 
 
 def _check_lines(report: CheckReport) -> str:
@@ -266,25 +391,73 @@ def _due_data(report: DueReport) -> list[dict[str, Any]]:
 
 
 def _counts_data(row: ThemeStatus) -> dict[str, Any]:
-    return {
-        "nr": row.nr,
-        "titel": row.titel,
-        "totaal": row.totaal,
-        "gereed": row.gereed,
-        "lopend": row.lopend,
-        "open": row.open,
-        "vervallen": row.vervallen,
-        "te_laat": row.te_laat,
-        "voortgang": round(row.voortgang, 4),
-    }
+    return {**row._asdict(), "voortgang": round(row.voortgang, 4)}
+
+
+def _answers_data(counts: AnswerCounts) -> dict[str, Any]:
+    return {**counts._asdict(), "voldoet": counts.meets_norm}
 
 
 def _status_data(report: StatusReport) -> dict[str, Any]:
+    by_nr = {item.theme.nr: item for item in report.answers}
+    themes = []
+    for row in report.themes:
+        item = by_nr.get(row.nr) if row.nr is not None else None
+        themes.append(
+            {
+                **_counts_data(row),
+                "normen": _answers_data(item.counts) if item else None,
+                "fase": item.theme.fase if item else None,
+            }
+        )
     return {
         "organisatie": report.organisatie,
         "peildatum": report.as_of.isoformat(),
-        "themas": [_counts_data(t) for t in report.themes],
+        "themas": themes,
         "totaal": _counts_data(report.total),
+    }
+
+
+def _norm_row_data(row: NormRow) -> dict[str, Any]:
+    norm = row.norm
+    return {
+        "nr": norm.nr,
+        "titel": norm.titel,
+        "antwoord": norm.antwoord.value if norm.antwoord else None,
+        "toelichting": norm.toelichting,
+        "acties": [
+            {"id": link.id, "staat": str(link.state) if link.state else None} for link in row.links
+        ],
+        "criteria": [
+            {
+                "titel": c.titel,
+                "antwoord": c.antwoord.value if c.antwoord else None,
+                "toelichting": c.toelichting,
+            }
+            for c in norm.criteria
+        ],
+    }
+
+
+def _theme_answers_data(item: ThemeAnswers) -> dict[str, Any]:
+    return {
+        "nr": item.theme.nr,
+        "titel": item.theme.titel,
+        "compleet": item.theme.compleet,
+        "fase": item.theme.fase,
+        "telling": _answers_data(item.counts),
+        "normen": [_norm_row_data(row) for row in item.rows],
+    }
+
+
+def _checklist_data(report: ChecklistReport) -> dict[str, Any]:
+    return {
+        "organisatie": report.organisatie,
+        "norm": report.norm,
+        "peildatum": _iso(report.peildatum),
+        "stand_op": report.as_of.isoformat(),
+        "alleen_open": report.only_open,
+        "themas": [_theme_answers_data(item) for item in report.themes],
     }
 
 
@@ -292,10 +465,19 @@ def _theme_data(detail: ThemeDetail) -> dict[str, Any]:
     actions = [
         {**_action_data(a), "staat": str(state_of(a, detail.as_of))} for a in detail.theme.acties
     ]
+    pyramid = detail.pyramid
     return {
         "organisatie": detail.organisatie,
         "peildatum": detail.as_of.isoformat(),
         "thema": {**_counts_data(detail.counts), "acties": actions},
+        "normen": _theme_answers_data(detail.answers) if detail.answers else None,
+        "piramide": {
+            "naam": pyramid.naam,
+            "fasen": [p._asdict() for p in pyramid.fasen],
+            "norm": {"van": pyramid.van, "tot": pyramid.tot},
+        }
+        if pyramid
+        else None,
     }
 
 
@@ -338,6 +520,7 @@ _RENDERERS: dict[type, _Renderers] = {
     StatusReport: (_status_table, _status_data),
     ThemeDetail: (_theme_table, _theme_data),
     CheckReport: (_check_lines, _check_data),
+    ChecklistReport: (_checklist_view, _checklist_data),
     WhenReport: (_when_table, _when_data),
 }
 

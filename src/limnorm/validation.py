@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any
 
-from limnorm.errors import Location
+from limnorm.deadlines import PeriodKind, parse_deadline
+from limnorm.errors import DeadlineError, Location
 from limnorm.models import Finding, Severity
 from limnorm.yamlsource import Node
 
@@ -113,6 +115,46 @@ class Checker:
             f"'{key}' moet een heel getal zijn, maar is {_kind_of(node.value)}", node.location
         )
         return None
+
+    def boolean(self, node: Node | None, key: str, default: bool) -> bool:
+        """A yes/no value (``true``/``false``)."""
+        if node is None or node.value is None:
+            return default
+        if isinstance(node.value, bool):
+            return node.value
+        self.error(
+            f"'{key}' moet true of false zijn, maar is {_kind_of(node.value)}", node.location
+        )
+        return default
+
+    def day(self, node: Node | None, key: str) -> date | None:
+        """A single day: an ISO date from YAML or a day written as in ``wanneer``."""
+        if node is None or node.value is None:
+            return None
+        if isinstance(node.value, date):
+            return node.value
+        if isinstance(node.value, str):
+            try:
+                period = parse_deadline(node.value)
+            except DeadlineError as error:
+                self.error(f"{key}: {error.message}", node.location)
+                return None
+            if period.kind is PeriodKind.DAG:
+                return period.begin
+        self.error(
+            f"'{key}' moet een dag zijn, zoals 2024-03-04 of 4-3-24, niet '{node.text}'",
+            node.location,
+        )
+        return None
+
+    def texts(self, node: Node | None, key: str) -> list[tuple[str, Location]]:
+        """A list of texts (numbers count as written), each with its place."""
+        result = []
+        for item in self.items(node, key):
+            text = self.text(item, key, numbers=True)
+            if text is not None:
+                result.append((text, item.location))
+        return result
 
     def items(self, node: Node | None, key: str) -> list[Node]:
         """The elements of a list value (an absent or empty value gives none)."""

@@ -1,0 +1,126 @@
+"""``limnorm init``: start a new organisation's data from the norm's full checklist.
+
+The checklist is the packaged sample's text with the organisation's own parts
+(name, answers, links to actions) emptied, so its comments and layout, which
+explain the format to the person filling it in, come along unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from limnorm.checklist import CHECKLIST_FILE, THEME_TITLES
+from limnorm.errors import Location, UsageError
+from limnorm.loader import PLAN_FILE
+from limnorm.locate import sample_directory
+
+_SAMPLE_ORGANISATION = "Gemeente Eijsden-Margraten"
+
+
+def _quote(text: str) -> str:
+    # A JSON string is a valid double-quoted YAML scalar, whatever the name holds.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def plan_template(organisatie: str) -> str:
+    """An empty spoorboekje: the 0-meting and the six themes without actions."""
+    themes = [(0, "0-meting")] + [(nr, titles[0]) for nr, titles in THEME_TITLES.items()]
+    blocks = "".join(
+        f"  - nr: {nr}\n    titel: {title}\n    acties: []\n\n" for nr, title in themes
+    )
+    return (
+        f"# Spoorboekje implementatie Limburgse Norm van {organisatie}.\n"
+        "# Per thema de acties: wat (actie), wanneer (zoals u het schrijft: 'Q3 25',\n"
+        "# 'mrt. 25', '4-3-25'), wie (actiehouder), en eventueel toelichting en status\n"
+        "# (open, lopend, gereed, vervallen). Een actie ziet er zo uit:\n"
+        "#\n"
+        "#    acties:\n"
+        '#      - id: "1.1"\n'
+        "#        actie: Bewustwordingssessie directie/MT\n"
+        "#        wanneer: Q3 25\n"
+        "#        actiehouder: OOV\n"
+        "#\n"
+        "# Controleer na elke wijziging met: limnorm check\n"
+        "\n"
+        f"organisatie: {_quote(organisatie)}\n"
+        "titel: Spoorboekje implementatie Limburgse Norm\n"
+        "\n"
+        "actiehouders:   # afdelingscode: volledige naam; vul aan\n"
+        "  OOV: Openbare Orde en Veiligheid\n"
+        "\n"
+        "themas:\n" + blocks.rstrip("\n") + "\n"
+    )
+
+
+def _blank(text: str, key: str) -> str:
+    """Empty the value of every ``key:`` line matching ``key``, keeping its comment."""
+    return re.sub(
+        rf"(?m)^({key}:)[^#\n]*(#.*)?$",
+        lambda m: m[1] + (f"   {m[2]}" if m[2] else ""),
+        text,
+    )
+
+
+def checklist_template(sample: str, organisatie: str) -> str:
+    """The sample checklist without its organisation's name, answers and links."""
+    text = (
+        sample.replace("van de gemeente Eijsden-Margraten.", f"van {organisatie}.")
+        .replace(f"organisatie: {_SAMPLE_ORGANISATION}", f"organisatie: {_quote(organisatie)}")
+        .replace(
+            "# De antwoorden van Eijsden-Margraten zijn niet openbaar; daarom staan ze leeg.\n", ""
+        )
+    )
+    text = re.sub(r"(?m)^(\s+acties: )\[[^\]\n]*\]", r"\1[]", text)
+    # Answers of norms and criteria (indented 8 or more) and each theme's phase;
+    # never the norm's own texts, which sit at other depths.
+    text = _blank(text, r" {8,}(?:antwoord|toelichting)")
+    text = _blank(text, r" {4}fase")
+    return _blank(text, "peildatum")
+
+
+def init_data(directory: Path, organisatie: str) -> list[Path]:
+    """Create ``spoorboekje.yaml`` and ``checklist.yaml`` in ``directory``.
+
+    Raises:
+        UsageError: either file exists already (nothing is written then).
+    """
+    targets = [directory / PLAN_FILE, directory / CHECKLIST_FILE]
+    for target in targets:
+        if target.exists():
+            raise UsageError(
+                "bestaat al; limnorm init overschrijft niets. Kies een lege map",
+                Location(str(target)),
+            )
+    sample = (sample_directory() / CHECKLIST_FILE).read_text(encoding="utf-8")
+    directory.mkdir(parents=True, exist_ok=True)
+    texts = [plan_template(organisatie), checklist_template(sample, organisatie)]
+    for target, text in zip(targets, texts, strict=True):
+        create_new(target, text)
+    return targets
+
+
+def create_new(path: Path, text: str) -> None:
+    """Write a new file atomically; refuse if it appeared meanwhile.
+
+    The text goes to a temporary file in the same folder first and is then
+    linked under its name, so a crash never leaves half a file and an existing
+    file is never replaced.
+    """
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise UsageError(
+                "bestaat al; limnorm init overschrijft niets", Location(str(path))
+            ) from None
+    finally:
+        os.unlink(temporary)
