@@ -135,9 +135,9 @@ def test_check_reports_checklist_problems_with_lines(invoke: Invoke, tmp_path: P
     assert result.exit_code == 1
     name = "data/checklist.yaml"
     assert strip_lines(result.stdout).splitlines() == [
-        f"{name}:32:18: fout: norm 1.2 verwijst naar actie '1.9', maar die staat niet in "
+        f"{name}:33:18: fout: norm 1.2 verwijst naar actie '1.9', maar die staat niet in "
         "data/spoorboekje.yaml (bedoelt u '1.2'?)",
-        f"{name}:53:19: fout: onbekend antwoord 'onbreekt' (bedoelt u 'ontbreekt'?); kies uit "
+        f"{name}:54:19: fout: onbekend antwoord 'onbreekt' (bedoelt u 'ontbreekt'?); kies uit "
         "uitgevoerd, in_ontwikkeling, ontbreekt, nvt of laat het leeg",
         "2 fouten, 0 waarschuwingen in data/spoorboekje.yaml, data/checklist.yaml",
     ]

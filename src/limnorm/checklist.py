@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from limnorm.errors import DataError, Location
-from limnorm.loader import Loaded
+from limnorm.loader import Loaded, parse_text
 from limnorm.models import (
     Answer,
     Checklist,
@@ -50,10 +50,11 @@ def load_checklist(path: Path, file: str | None = None) -> Loaded[Checklist]:
     """
     name = file or str(path)
     try:
-        return parse_checklist(read_file(path, name), name)
+        text = read_file(path, name)
     except DataError as error:
         location = error.location or Location(name)
         return Loaded(None, (Finding(Severity.FOUT, error.message, location),), name)
+    return parse_text(text, name, parse_checklist)
 
 
 def parse_checklist(text: str, file: str) -> Loaded[Checklist]:

@@ -19,7 +19,9 @@ from rich.text import Text
 
 from limnorm import __version__, queries
 from limnorm import locate as data_files
+from limnorm.checklist import CHECKLIST_FILE
 from limnorm.errors import LimnormError
+from limnorm.loader import PLAN_FILE
 from limnorm.locate import DataSource, locate
 from limnorm.models import Checklist, Plan
 from limnorm.render import OutputFormat, render
@@ -57,6 +59,15 @@ AsOfOption = Annotated[
 FormatOption = Annotated[
     OutputFormat,
     typer.Option("--format", help="Uitvoer als tabel of als JSON."),
+]
+AtOption = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="REF",
+        help="Lees de bestanden zoals ze waren in een git-commit, -tag of -branch.",
+        show_default=False,
+    ),
 ]
 
 
@@ -111,15 +122,25 @@ def _source(data: Path | None) -> DataSource:
     return source
 
 
-def _plan(data: Path | None) -> Plan:
-    return data_files.load_plan_from(_source(data), Path.cwd())
+def _plan(data: Path | None, at: str | None) -> Plan:
+    source = _source(data)
+    version = data_files.version_at(source, at)
+    return data_files.load_plan_from(source, Path.cwd(), version)
 
 
-def _plan_and_checklist(data: Path | None, *, required: bool) -> tuple[Plan, Checklist | None]:
+def _plan_and_checklist(
+    data: Path | None, at: str | None, *, required: bool
+) -> tuple[Plan, Checklist | None]:
     source = _source(data)
     cwd = Path.cwd()
-    plan = data_files.load_plan_from(source, cwd)
-    return plan, data_files.load_checklist_from(source, cwd, required=required)
+    version = data_files.version_at(source, at)
+    plan = data_files.load_plan_from(source, cwd, version)
+    return plan, data_files.load_checklist_from(source, cwd, required=required, version=version)
+
+
+def _editable(data: Path | None, filename: str) -> tuple[Path, str]:
+    source = data_files.editable(_source(data))
+    return source.file(filename), source.display(filename, Path.cwd())
 
 
 @app.command()
@@ -141,10 +162,11 @@ def due(
     ] = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    at: AtOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Acties die te laat zijn of binnenkort moeten, per actiehouder."""
-    plan = _plan(data)
+    plan = _plan(data, at)
     day = _as_of(as_of)
     code = queries.resolve_owner(plan, owner) if owner else None
     report = queries.due(plan, day, until=queries.window_end(day, within), owner=code)
@@ -162,11 +184,12 @@ def status(
     ] = None,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    at: AtOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Voortgang per thema, of één thema in detail met normen en piramide ('status thema 4')."""
     nr = queries.parse_theme_selector(thema or [])
-    plan, checklist = _plan_and_checklist(data, required=False)
+    plan, checklist = _plan_and_checklist(data, at, required=False)
     day = _as_of(as_of)
     if nr is None:
         _emit(queries.status(plan, day, checklist), fmt)
@@ -186,11 +209,12 @@ def checklist(
     ] = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    at: AtOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """De normen per thema met het antwoord van de 0-meting en de gekoppelde acties."""
     nr = queries.parse_theme_selector(thema or [])
-    plan, norms = _plan_and_checklist(data, required=True)
+    plan, norms = _plan_and_checklist(data, at, required=True)
     assert norms is not None  # required=True raises instead
     report = queries.checklist_report(norms, plan, _as_of(as_of), theme=nr, only_open=only_open)
     _emit(report, fmt)
@@ -245,6 +269,117 @@ def init(
     typer.echo(
         f"Vul de actiehouders en acties in en controleer met: limnorm check --data {directory}"
     )
+
+
+@app.command()
+@_handles_errors
+def done(
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Id van de actie, bijv. 1.2.")],
+    op: Annotated[
+        str | None,
+        typer.Option(
+            "--op", help="Dag van gereedkomen (standaard: de peildatum).", show_default=False
+        ),
+    ] = None,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Zet een actie op gereed, met de dag waarop ze af was."""
+    from limnorm import changes  # only the edit commands need it
+
+    day = _as_of(as_of)
+    path, name = _editable(data, PLAN_FILE)
+    when = changes.parse_day(op) if op else day
+    _emit(changes.mark_done(path, name, action_id, when, day), fmt)
+
+
+@app.command(name="set")
+@_handles_errors
+def set_field(
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Id van de actie, bijv. 1.2.")],
+    field: Annotated[
+        str, typer.Argument(metavar="VELD", help="status, wanneer, actiehouder of toelichting.")
+    ],
+    value: Annotated[str, typer.Argument(metavar="WAARDE", help="De nieuwe waarde.")],
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Wijzig één veld van een actie; de rest van het bestand blijft precies zoals het was."""
+    from limnorm import changes
+
+    path, name = _editable(data, PLAN_FILE)
+    _emit(changes.edit_action(path, name, action_id, {field.strip().lower(): value}), fmt)
+
+
+@app.command()
+@_handles_errors
+def answer(
+    norm: Annotated[str, typer.Argument(metavar="NORM", help="Normnummer, bijv. 4.1.")],
+    antwoord: Annotated[
+        str,
+        typer.Argument(metavar="ANTWOORD", help="uitgevoerd, in_ontwikkeling, ontbreekt of nvt."),
+    ],
+    toelichting: Annotated[
+        str | None, typer.Option("--toelichting", help="Toelichting (verplicht bij nvt).")
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Vul het antwoord van de 0-meting in voor één norm van de checklist."""
+    from limnorm import changes
+
+    path, name = _editable(data, CHECKLIST_FILE)
+    _emit(changes.answer_norm(path, name, norm, antwoord, toelichting), fmt)
+
+
+@app.command()
+@_handles_errors
+def history(
+    action_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="Alleen deze actie.", show_default=False)
+    ] = None,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Wat er in git met de acties en antwoorden gebeurde: verschoven, gereed, per maand."""
+    from limnorm import history as past
+
+    _emit(past.history(_source(data), Path.cwd(), _as_of(as_of), action_id), fmt)
+
+
+@app.command()
+@_handles_errors
+def diff(
+    ref: Annotated[str, typer.Argument(metavar="REF", help="Vanaf deze commit, tag of branch.")],
+    ref2: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[REF2]", help="Tot deze (standaard: de werkkopie).", show_default=False
+        ),
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Wat er veranderde tussen twee momenten: afgerond, nieuw, vervallen, verschoven, antwoord."""
+    from limnorm import history as past
+
+    source, cwd = _source(data), Path.cwd()
+    old = past.snapshot(source, cwd, data_files.version_at(source, ref))
+    new = past.snapshot(source, cwd, data_files.version_at(source, ref2))
+    _emit(past.diff(old, new), fmt)
+
+
+@app.command()
+@_handles_errors
+def schema(
+    kind: Annotated[str, typer.Argument(metavar="spoorboekje|checklist", help="Welk bestand.")],
+) -> None:
+    """Druk het JSON Schema van een gegevensbestand af (voor editors zoals VS Code)."""
+    from limnorm.schema import schema_json
+
+    typer.echo(schema_json(queries.schema_kind(kind)), nl=False)
 
 
 def _version(value: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
@@ -63,10 +64,20 @@ def load_plan(path: Path, file: str | None = None) -> Loaded[Plan]:
     """
     name = file or str(path)
     try:
-        return parse_plan(read_file(path, name), name)
+        text = read_file(path, name)
     except DataError as error:
         location = error.location or Location(name)
         return Loaded(None, (Finding(Severity.FOUT, error.message, location),), name)
+    return parse_text(text, name, parse_plan)
+
+
+def parse_text(text: str, file: str, parse: Callable[[str, str], Loaded[T]]) -> Loaded[T]:
+    """Run a parser, turning a fatal DataError (not YAML at all) into a finding."""
+    try:
+        return parse(text, file)
+    except DataError as error:
+        location = error.location or Location(file)
+        return Loaded(None, (Finding(Severity.FOUT, error.message, location),), file)
 
 
 def parse_plan(text: str, file: str) -> Loaded[Plan]:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from limnorm.checklist import CHECKLIST_FILE, load_checklist
-from limnorm.errors import DataError, Location
-from limnorm.loader import PLAN_FILE, Loaded, load_plan
-from limnorm.models import Checklist, Plan
+from limnorm.checklist import CHECKLIST_FILE, parse_checklist
+from limnorm.errors import DataError, Location, UsageError
+from limnorm.gitrepo import Commit, resolve, show, toplevel
+from limnorm.loader import PLAN_FILE, Loaded, T, load_plan, parse_plan, parse_text
+from limnorm.models import Checklist, Finding, Plan, Severity
+from limnorm.yamlsource import decode, read_file
 
 ENV_VAR = "LIMNORM_DATA"
 
@@ -69,28 +71,101 @@ def locate(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> DataSour
     return DataSource(sample_directory(), sample=True)
 
 
-def load_plan_from(source: DataSource, cwd: Path) -> Plan:
+class Version(NamedTuple):
+    """Which state of the data files to read: the working tree, or a git commit."""
+
+    label: str
+    commit: Commit | None = None
+    top: Path | None = None
+
+
+WORKING_TREE = Version("werkkopie")
+
+
+def version_at(source: DataSource, ref: str | None) -> Version:
+    """The version named by ``--at REF``; the working tree without one.
+
+    Raises:
+        DataError: the data is not in git, or the ref is unknown.
+    """
+    if ref is None:
+        return WORKING_TREE
+    if source.sample:
+        raise DataError(
+            "--at leest de gegevens uit git, maar de voorbeeldgegevens staan niet in git; "
+            "kies een map met --data"
+        )
+    top = toplevel(source.directory)
+    return Version(ref, resolve(top, ref), top)
+
+
+def _read(source: DataSource, cwd: Path, filename: str, version: Version) -> tuple[str | None, str]:
+    """(text, name for messages) of a data file in ``version``; text None when absent."""
+    name = source.display(filename, cwd)
+    path = source.file(filename)
+    if version.commit is None or version.top is None:
+        if not path.exists():
+            return None, name
+        return read_file(path, name), name
+    name = f"{name}@{version.label}"
+    data = show(version.top, version.commit, path)
+    return (None if data is None else decode(data, name)), name
+
+
+def _loaded(
+    source: DataSource,
+    cwd: Path,
+    filename: str,
+    version: Version,
+    parse: Callable[[str, str], Loaded[T]],
+) -> Loaded[T] | None:
+    try:
+        text, name = _read(source, cwd, filename, version)
+    except DataError as error:
+        location = error.location or Location(source.display(filename, cwd))
+        return Loaded(None, (Finding(Severity.FOUT, error.message, location),), location.file)
+    return None if text is None else parse_text(text, name, parse)
+
+
+def plan_in(source: DataSource, cwd: Path, version: Version) -> Loaded[Plan] | None:
+    """The spoorboekje in ``version`` with all findings; None when the file is absent."""
+    return _loaded(source, cwd, PLAN_FILE, version, parse_plan)
+
+
+def checklist_in(source: DataSource, cwd: Path, version: Version) -> Loaded[Checklist] | None:
+    """The checklist in ``version`` with all findings; None when the file is absent."""
+    return _loaded(source, cwd, CHECKLIST_FILE, version, parse_checklist)
+
+
+def load_plan_from(source: DataSource, cwd: Path, version: Version = WORKING_TREE) -> Plan:
     """The source's spoorboekje, or a DataError listing every error in it."""
-    return load_plan(source.file(PLAN_FILE), source.display(PLAN_FILE, cwd)).require()
+    loaded = plan_in(source, cwd, version)
+    if loaded is None:
+        where = f" in {version.label}" if version.commit else ""
+        raise DataError(
+            f"{PLAN_FILE} bestaat niet{where}", Location(source.display(PLAN_FILE, cwd))
+        )
+    return loaded.require()
 
 
-def load_checklist_from(source: DataSource, cwd: Path, *, required: bool) -> Checklist | None:
+def load_checklist_from(
+    source: DataSource, cwd: Path, *, required: bool, version: Version = WORKING_TREE
+) -> Checklist | None:
     """The source's checklist; ``None`` when it is absent and not required.
 
     Raises:
         DataError: the checklist has errors, or is required and absent.
     """
-    path = source.file(CHECKLIST_FILE)
-    name = source.display(CHECKLIST_FILE, cwd)
-    if not required and not path.exists():
-        return None
-    if required and not path.exists():
+    loaded = checklist_in(source, cwd, version)
+    if loaded is None:
+        if not required:
+            return None
         raise DataError(
             "checklist niet gevonden; maak een nieuwe met 'limnorm init MAP' en neem "
             "checklist.yaml over",
-            Location(name),
+            Location(source.display(CHECKLIST_FILE, cwd)),
         )
-    return load_checklist(path, name).require()
+    return loaded.require()
 
 
 def load_all(source: DataSource, cwd: Path) -> list[Loaded[Plan] | Loaded[Checklist]]:
@@ -98,8 +173,21 @@ def load_all(source: DataSource, cwd: Path) -> list[Loaded[Plan] | Loaded[Checkl
     files: list[Loaded[Plan] | Loaded[Checklist]] = [
         load_plan(source.file(PLAN_FILE), source.display(PLAN_FILE, cwd))
     ]
-    if source.file(CHECKLIST_FILE).exists():
-        files.append(
-            load_checklist(source.file(CHECKLIST_FILE), source.display(CHECKLIST_FILE, cwd))
-        )
+    checklist = checklist_in(source, cwd, WORKING_TREE)
+    if checklist is not None:
+        files.append(checklist)
     return files
+
+
+def editable(source: DataSource) -> DataSource:
+    """The source, if limnorm may write to it.
+
+    Raises:
+        UsageError: it is the built-in sample, which belongs to the installation.
+    """
+    if source.sample:
+        raise UsageError(
+            "de voorbeeldgegevens worden niet gewijzigd; kies een map met --data, of maak "
+            "eigen gegevens met 'limnorm init MAP'"
+        )
+    return source

@@ -550,3 +550,15 @@ def cross_findings(checklist: Checklist, plan: Plan) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def schema_kind(text: str) -> str:
+    """``spoorboekje`` or ``checklist`` (case-insensitive, ``.yaml`` allowed).
+
+    Raises:
+        UsageError: anything else.
+    """
+    kind = text.strip().lower().removesuffix(".yaml")
+    if kind not in ("spoorboekje", "checklist"):
+        raise UsageError(f"'{text}': kies 'spoorboekje' of 'checklist'")
+    return kind

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -38,6 +38,10 @@ from limnorm.queries import (
     WhenReport,
     state_of,
 )
+
+if TYPE_CHECKING:  # imported for real only by the commands that make these results
+    from limnorm.changes import EditResult
+    from limnorm.history import DiffReport, HistoryReport
 
 
 class OutputFormat(StrEnum):
@@ -360,6 +364,151 @@ def _when_table(report: WhenReport) -> RenderableType:
     return Group(table, *errors)
 
 
+def _when(moment: datetime | None) -> str:
+    return nl_date(moment.date()) if moment else "werkkopie"
+
+
+def _shift(days: int | None) -> Text:
+    if days is None or days == 0:
+        return Text("")
+    word = "later" if days > 0 else "eerder"
+    return Text(
+        f"{abs(days)} dag{'en' if abs(days) != 1 else ''} {word}",
+        style="red" if days > 0 else "green",
+    )
+
+
+def _edit_lines(result: EditResult) -> str:
+    what = f"{result.file} · {'norm' if 'checklist' in result.file else 'actie'} {result.target}"
+    if not result.changed:
+        return f"{what}: had deze waarden al; niets gewijzigd."
+    lines = [f"{what} bijgewerkt:"]
+    lines += [
+        f"  {c.key}: {clean(c.old) or '(leeg)'} → {clean(c.new)}"
+        for c in result.changes
+        if c.old != c.new
+    ]
+    return "\n".join(lines)
+
+
+_EVENT_WORDS = {
+    "nieuw": "toegevoegd",
+    "verwijderd": "verwijderd",
+    "wanneer": "wanneer",
+    "status": "status",
+}
+
+
+def _history_view(report: HistoryReport) -> RenderableType:
+    subject = f"actie {report.action}" if report.action else "het spoorboekje en de checklist"
+    parts: list[RenderableType] = [
+        Text(
+            f"Geschiedenis van {subject} · {clean(report.organisatie)} · "
+            f"{_plural(report.commits, 'commit', 'commits')}",
+            style="bold",
+        )
+    ]
+    if report.shallow:
+        parts.append(
+            Text(
+                "Let op: dit is een ondiepe clone (shallow); oudere commits ontbreken. "
+                "Haal ze op met 'git fetch --unshallow'.",
+                style="yellow",
+            )
+        )
+    if report.broken:
+        parts.append(
+            Text(
+                "Overgeslagen omdat ze toen fouten bevatten: " + ", ".join(report.broken),
+                style="yellow",
+            )
+        )
+    table = _table("Wijzigingen per actie")
+    _add_columns(table, "Datum|Auteur|Commit|Actie|Wat|Van|Naar|Verschuiving", "Van|Naar")
+    for event in report.events:
+        table.add_row(
+            Text(_when(event.when)),
+            _text(event.author),
+            Text(event.commit),
+            _text(event.id),
+            Text(event.kind),
+            _text(event.old),
+            _text(event.new),
+            _shift(event.days),
+        )
+    parts += [Text(""), table if report.events else Text("Geen wijzigingen aan acties gevonden.")]
+    if report.done_per_month:
+        done = _table("Acties gereed per maand")
+        _add_columns(done, "Maand|Gereed|Totaal", "")
+        total = 0
+        for month, count in report.done_per_month:
+            total += count
+            year, number = month.split("-")
+            done.add_row(
+                Text(f"{_MONTHS[int(number) - 1]} {year}"), Text(str(count)), Text(str(total))
+            )
+        parts += [Text(""), done]
+    if report.answers:
+        answers = _table("Antwoorden per norm: 0-meting en nu")
+        _add_columns(answers, "Norm|Titel|0-meting|Op|Nu", "Titel")
+        for row in report.answers:
+            answers.add_row(
+                _text(row.nr),
+                _text(row.titel),
+                _answer(row.first),
+                Text(_when(row.first_when) if row.first else ""),
+                _answer(row.now),
+            )
+        parts += [Text(""), answers]
+    elif report.action is None:
+        parts += [Text(""), Text("Nog geen enkele norm van de checklist is beantwoord.")]
+    return Group(*parts)
+
+
+def _diff_view(report: DiffReport) -> RenderableType:
+    parts: list[RenderableType] = [
+        Text(
+            f"{clean(report.organisatie)} · wijzigingen van {clean(report.old_label)} "
+            f"({_when(report.old_when)}) tot {clean(report.new_label)}"
+            + (f" ({_when(report.new_when)})" if report.new_when else ""),
+            style="bold",
+        )
+    ]
+    if report.empty:
+        return Group(*parts, Text("Geen wijzigingen."))
+    sections: list[tuple[str, str, str, list[tuple[Text, ...]]]] = [
+        ("Afgerond", "Id|Actie|Actiehouder|Gereed op", "Actie", [
+            (_text(a.id), _text(a.actie), _text(", ".join(a.actiehouders)),
+             Text(nl_date(a.gereed_op)))
+            for a in report.completed
+        ]),
+        ("Nieuw", "Id|Actie|Wanneer|Actiehouder", "Actie", [
+            (_text(a.id), _text(a.actie), _text(a.wanneer), _text(", ".join(a.actiehouders)))
+            for a in report.added
+        ]),
+        ("Vervallen of verwijderd", "Id|Actie", "Actie", [
+            (_text(a.id), _text(a.actie)) for a in report.dropped
+        ]),
+        ("Deadline verschoven", "Id|Actie|Was|Nu|Verschuiving", "Actie", [
+            (_text(m.action.id), _text(m.action.actie), _text(m.old_wanneer),
+             _text(m.action.wanneer), _shift(m.days))
+            for m in report.moved
+        ]),
+        ("Antwoorden gewijzigd", "Norm|Titel|Was|Nu", "Titel", [
+            (_text(c.nr), _text(c.titel), _answer(c.old), _answer(c.new)) for c in report.answers
+        ]),
+    ]  # fmt: skip
+    for title, columns, wrap, rows in sections:
+        if not rows:
+            continue
+        table = _table(f"{title} ({len(rows)})")
+        _add_columns(table, columns, wrap)
+        for row in rows:
+            table.add_row(*row)
+        parts += [Text(""), table]
+    return Group(*parts)
+
+
 # --- JSON -------------------------------------------------------------------
 
 
@@ -514,20 +663,87 @@ def _when_data(report: WhenReport) -> list[dict[str, Any]]:
     ]
 
 
+def _edit_data(result: EditResult) -> dict[str, Any]:
+    return {
+        "bestand": result.file,
+        "doel": result.target,
+        "gewijzigd": result.changed,
+        "wijzigingen": [{"veld": c.key, "was": c.old, "nu": c.new} for c in result.changes],
+    }
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _history_data(report: HistoryReport) -> dict[str, Any]:
+    return {
+        "organisatie": report.organisatie,
+        "actie": report.action,
+        "commits": report.commits,
+        "ondiep": report.shallow,
+        "overgeslagen": list(report.broken),
+        "wijzigingen": [
+            {**e._asdict(), "when": None, "datum": _stamp(e.when)} for e in report.events
+        ],
+        "gereed_per_maand": [{"maand": m, "aantal": n} for m, n in report.done_per_month],
+        "antwoorden": [
+            {
+                "nr": r.nr,
+                "titel": r.titel,
+                "nulmeting": r.first.value if r.first else None,
+                "nulmeting_datum": _stamp(r.first_when),
+                "nu": r.now.value if r.now else None,
+            }
+            for r in report.answers
+        ],
+    }
+
+
+def _diff_data(report: DiffReport) -> dict[str, Any]:
+    return {
+        "organisatie": report.organisatie,
+        "van": report.old_label,
+        "van_datum": _stamp(report.old_when),
+        "tot": report.new_label,
+        "tot_datum": _stamp(report.new_when),
+        "afgerond": [_action_data(a) for a in report.completed],
+        "nieuw": [_action_data(a) for a in report.added],
+        "vervallen": [_action_data(a) for a in report.dropped],
+        "verschoven": [
+            {**_action_data(m.action), "was": m.old_wanneer, "dagen": m.days} for m in report.moved
+        ],
+        "antwoorden": [
+            {
+                "nr": c.nr,
+                "titel": c.titel,
+                "was": c.old.value if c.old else None,
+                "nu": c.new.value if c.new else None,
+            }
+            for c in report.answers
+        ],
+    }
+
+
 _Renderers = tuple[Callable[[Any], RenderableType | str], Callable[[Any], Any]]
-_RENDERERS: dict[type, _Renderers] = {
-    DueReport: (_due_table, _due_data),
-    StatusReport: (_status_table, _status_data),
-    ThemeDetail: (_theme_table, _theme_data),
-    CheckReport: (_check_lines, _check_data),
-    ChecklistReport: (_checklist_view, _checklist_data),
-    WhenReport: (_when_table, _when_data),
+# Keyed by class name, so that rendering a due list does not import the modules
+# behind edits and history (start-up time).
+_RENDERERS: dict[str, _Renderers] = {
+    "DueReport": (_due_table, _due_data),
+    "StatusReport": (_status_table, _status_data),
+    "ThemeDetail": (_theme_table, _theme_data),
+    "CheckReport": (_check_lines, _check_data),
+    "ChecklistReport": (_checklist_view, _checklist_data),
+    "EditResult": (_edit_lines, _edit_data),
+    "HistoryReport": (_history_view, _history_data),
+    "DiffReport": (_diff_view, _diff_data),
+    "WhenReport": (_when_table, _when_data),
 }
 
 
 def render(result: object, fmt: OutputFormat) -> RenderableType | str:
     """The output for ``result``: a Rich renderable for tables, a string for JSON."""
-    table, data = _RENDERERS[type(result)]
+    table, data = _RENDERERS[type(result).__name__]
     if fmt is OutputFormat.JSON:
         import json  # only JSON output needs it
 

@@ -17,6 +17,7 @@ from limnorm.checklist import CHECKLIST_FILE, THEME_TITLES
 from limnorm.errors import Location, UsageError
 from limnorm.loader import PLAN_FILE
 from limnorm.locate import sample_directory
+from limnorm.schema import SCHEMA_FILES, schema_json
 
 _SAMPLE_ORGANISATION = "Gemeente Eijsden-Margraten"
 
@@ -26,6 +27,11 @@ def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def modeline(kind: str) -> str:
+    """The comment that points YAML-aware editors at the schema beside the file."""
+    return f"# yaml-language-server: $schema={SCHEMA_FILES[kind]}"
+
+
 def plan_template(organisatie: str) -> str:
     """An empty spoorboekje: the 0-meting and the six themes without actions."""
     themes = [(0, "0-meting")] + [(nr, titles[0]) for nr, titles in THEME_TITLES.items()]
@@ -33,6 +39,7 @@ def plan_template(organisatie: str) -> str:
         f"  - nr: {nr}\n    titel: {title}\n    acties: []\n\n" for nr, title in themes
     )
     return (
+        f"{modeline('spoorboekje')}\n"
         f"# Spoorboekje implementatie Limburgse Norm van {organisatie}.\n"
         "# Per thema de acties: wat (actie), wanneer (zoals u het schrijft: 'Q3 25',\n"
         "# 'mrt. 25', '4-3-25'), wie (actiehouder), en eventueel toelichting en status\n"
@@ -83,12 +90,16 @@ def checklist_template(sample: str, organisatie: str) -> str:
 
 
 def init_data(directory: Path, organisatie: str) -> list[Path]:
-    """Create ``spoorboekje.yaml`` and ``checklist.yaml`` in ``directory``.
+    """Create ``spoorboekje.yaml``, ``checklist.yaml`` and their schemas in ``directory``.
 
     Raises:
         UsageError: either file exists already (nothing is written then).
     """
-    targets = [directory / PLAN_FILE, directory / CHECKLIST_FILE]
+    targets = [
+        directory / PLAN_FILE,
+        directory / CHECKLIST_FILE,
+        *(directory / name for name in SCHEMA_FILES.values()),
+    ]
     for target in targets:
         if target.exists():
             raise UsageError(
@@ -97,7 +108,11 @@ def init_data(directory: Path, organisatie: str) -> list[Path]:
             )
     sample = (sample_directory() / CHECKLIST_FILE).read_text(encoding="utf-8")
     directory.mkdir(parents=True, exist_ok=True)
-    texts = [plan_template(organisatie), checklist_template(sample, organisatie)]
+    texts = [
+        plan_template(organisatie),
+        checklist_template(sample, organisatie),
+        *(schema_json(kind) for kind in SCHEMA_FILES),
+    ]
     for target, text in zip(targets, texts, strict=True):
         create_new(target, text)
     return targets

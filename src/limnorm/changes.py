@@ -1,0 +1,298 @@
+"""Edits from the command line: mark an action done, set one of its fields, answer a norm.
+
+Each edit validates the new value first, refuses files that have errors,
+changes only the lines it must (see :mod:`limnorm.edits`) and checks that the
+file still loads and holds the new value before it is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from limnorm.checklist import parse_checklist
+from limnorm.deadlines import PeriodKind, parse_deadline
+from limnorm.edits import (
+    Change,
+    FileText,
+    Value,
+    find_entry,
+    locked,
+    read_text,
+    set_key,
+    value_text,
+    write_atomically,
+)
+from limnorm.errors import DataError, DeadlineError, Location, UsageError
+from limnorm.loader import parse_plan
+from limnorm.models import Action, Answer, Checklist, Norm, Plan, Status
+from limnorm.queries import resolve_owner
+from limnorm.validation import suggest
+
+#: Fields of an action that ``limnorm set`` may change.
+SETTABLE = ("status", "wanneer", "actiehouder", "toelichting")
+
+
+class EditResult(NamedTuple):
+    """What an edit did: the file, the action or norm, and each value changed."""
+
+    file: str
+    target: str
+    changes: tuple[Change, ...]
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was written (setting a value it already had writes nothing)."""
+        return any(c.old != c.new for c in self.changes)
+
+
+def parse_day(text: str) -> date:
+    """A day for ``--op``: ``2024-03-04`` or any day form of ``wanneer`` (``4-3-24``).
+
+    Raises:
+        UsageError: not a single day.
+    """
+    try:
+        period = parse_deadline(text)
+    except DeadlineError as error:
+        raise UsageError(f"--op {error.message}") from None
+    if period.kind is not PeriodKind.DAG or period.begin is None:
+        raise UsageError(f"--op '{text}' is geen dag; schrijf bijvoorbeeld 2024-03-04 of 4-3-24")
+    return period.begin
+
+
+def _action(plan: Plan, action_id: str) -> Action:
+    for action in plan.actions():
+        if action.id == action_id:
+            return action
+    known = [a.id for a in plan.actions()]
+    raise UsageError(f"actie '{action_id}' staat niet in {plan.source}{suggest(action_id, known)}")
+
+
+def _norm(checklist: Checklist, nr: str) -> Norm:
+    for norm in checklist.norms():
+        if norm.nr == nr:
+            return norm
+    known = [n.nr for n in checklist.norms()]
+    raise UsageError(f"norm '{nr}' staat niet in {checklist.source}{suggest(nr, known)}")
+
+
+def _shown(value: Value) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value if isinstance(value, str) else ", ".join(value)
+
+
+def _apply(
+    original: FileText,
+    name: str,
+    where: tuple[str, str, str, str],
+    values: dict[str, Value],
+) -> tuple[str, tuple[Change, ...]]:
+    text = original.text
+    changes = []
+    for key, value in values.items():
+        entry = find_entry(text, *where)
+        old = value_text(entry, key)
+        if old is not None and not isinstance(value, str | date):
+            found = [v.value for v in _sequence(entry, key)]
+            old = ", ".join(found) if found else old
+        if old == _shown(value):
+            changes.append(Change(key, old, old))
+            continue
+        text = set_key(text, entry, key, value)
+        changes.append(Change(key, old, _shown(value)))
+    return text, tuple(changes)
+
+
+def _sequence(entry: yaml.MappingNode, key: str) -> list[yaml.Node]:
+    for key_node, value_node in entry.value:
+        if key_node.value == key and isinstance(value_node, yaml.SequenceNode):
+            return list(value_node.value)
+    return []
+
+
+def _edit(
+    path: Path,
+    name: str,
+    target: str,
+    prepare: Callable[[str], tuple[tuple[str, str, str, str], dict[str, Value]]],
+    verify: Callable[[str], bool],
+) -> EditResult:
+    """Lock, read, validate, splice, re-check and write one file."""
+    with locked(path):
+        original = read_text(path, name)
+        where, values = prepare(original.text)
+        text, changes = _apply(original, name, where, values)
+        result = EditResult(name, target, changes)
+        if not result.changed:
+            return result
+        if not verify(text):
+            # A safety net: the splice must never produce a file that reads differently.
+            raise DataError(
+                "de wijziging zou het bestand anders laten lezen dan bedoeld; er is niets "
+                "geschreven. Pas het bestand met de hand aan",
+                Location(name),
+            )
+        write_atomically(original, text, name)
+        return result
+
+
+def edit_action(path: Path, name: str, action_id: str, values: dict[str, str]) -> EditResult:
+    """Set fields of one action (``status``, ``wanneer``, ``actiehouder``, ``toelichting``,
+    ``gereed_op``) after validating each value.
+
+    Raises:
+        DataError: the file has errors, changed meanwhile, or cannot be written.
+        UsageError: unknown action, unknown field, or a value that is not valid.
+    """
+
+    def prepare(text: str) -> tuple[tuple[str, str, str, str], dict[str, Value]]:
+        plan = parse_plan(text, name).require()
+        _action(plan, action_id)
+        return ("themas", "acties", "id", action_id), {
+            key: _validated(plan, key, value) for key, value in values.items()
+        }
+
+    def verify(text: str) -> bool:
+        loaded = parse_plan(text, name)
+        if loaded.errors or loaded.value is None:
+            return False
+        action = _action(loaded.value, action_id)
+        return all(_holds(action, key, value) for key, value in values.items())
+
+    return _edit(path, name, action_id, prepare, verify)
+
+
+def _printable(value: str) -> str:
+    """The value, if it holds only characters a data file should hold.
+
+    Raises:
+        UsageError: control characters (other than newline and tab) or broken ones.
+    """
+    for char in value:
+        code = ord(char)
+        if (code < 0x20 and char not in "\n\t") or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
+            raise UsageError(
+                f"de waarde bevat een stuurteken of ongeldig teken (U+{code:04X}); typ haar opnieuw"
+            )
+    return value
+
+
+def _validated(plan: Plan, key: str, value: str) -> Value:
+    value = _printable(value)
+    if key == "status":
+        try:
+            return Status(value.strip().lower()).value
+        except ValueError:
+            choices = [s.value for s in Status]
+            raise UsageError(
+                f"onbekende status '{value}'{suggest(value, choices)}; "
+                f"kies uit {', '.join(choices)}"
+            ) from None
+    if key == "wanneer":
+        try:
+            parse_deadline(value)
+        except DeadlineError as error:
+            raise UsageError(f"wanneer: {error.message}") from None
+        return value.strip()
+    if key == "actiehouder":
+        codes = [resolve_owner(plan, code) for code in value.split(",") if code.strip()]
+        if not codes:
+            raise UsageError("geef minstens één actiehouder, bijvoorbeeld OOV of OOV,HRM")
+        return codes[0] if len(codes) == 1 else codes
+    if key == "toelichting":
+        if not value.strip():
+            raise UsageError("een lege toelichting schrijft limnorm niet; pas het bestand aan")
+        return value.strip()
+    if key == "gereed_op":
+        return parse_day(value)
+    raise UsageError(f"'{key}' kan niet met 'limnorm set'; kies uit {', '.join(SETTABLE)}")
+
+
+def _holds(action: Action, key: str, value: str) -> bool:
+    if key == "status":
+        return action.status.value == value.strip().lower()
+    if key == "wanneer":
+        return action.wanneer == value.strip()
+    if key == "actiehouder":
+        wanted = [c.strip().lower() for c in value.split(",") if c.strip()]
+        return [c.lower() for c in action.actiehouders] == wanted
+    if key == "toelichting":
+        return action.toelichting == value.strip()
+    if key == "gereed_op":
+        return action.gereed_op == parse_day(value)
+    return False  # pragma: no cover - _validated refused it
+
+
+def mark_done(path: Path, name: str, action_id: str, day: date, as_of: date) -> EditResult:
+    """Mark an action ``gereed`` on ``day``.
+
+    Raises:
+        UsageError: ``day`` lies after ``as_of`` (a completion in the future).
+    """
+    if day > as_of:
+        raise UsageError(
+            f"--op {day.isoformat()} ligt na {as_of.isoformat()}; een actie kan niet in de "
+            "toekomst gereed zijn"
+        )
+    return edit_action(
+        path, name, action_id, {"status": Status.GEREED.value, "gereed_op": day.isoformat()}
+    )
+
+
+def answer_norm(path: Path, name: str, nr: str, answer: str, toelichting: str | None) -> EditResult:
+    """Set a norm's ``antwoord`` (and ``toelichting``) in the checklist.
+
+    Raises:
+        UsageError: unknown norm or answer, or ``nvt`` without a toelichting.
+        DataError: the file has errors, changed meanwhile, or cannot be written.
+    """
+
+    def prepare(text: str) -> tuple[tuple[str, str, str, str], dict[str, Value]]:
+        checklist = parse_checklist(text, name).require()
+        norm = _norm(checklist, nr)
+        value = _answer(checklist, answer)
+        has_reason = bool((toelichting or norm.toelichting or "").strip())
+        if value is Answer.NVT and not has_reason:
+            raise UsageError(
+                "antwoord 'nvt' vraagt een toelichting: geef --toelichting met de reden"
+            )
+        values: dict[str, Value] = {"antwoord": value.value}
+        if toelichting is not None:
+            _printable(toelichting)
+            if not toelichting.strip():
+                raise UsageError("een lege toelichting schrijft limnorm niet")
+            values["toelichting"] = toelichting.strip()
+        return ("themas", "normen", "nr", nr), values
+
+    def verify(text: str) -> bool:
+        loaded = parse_checklist(text, name)
+        if loaded.errors or loaded.value is None:
+            return False
+        norm = _norm(loaded.value, nr)
+        wanted = _answer(loaded.value, answer)
+        return norm.antwoord is wanted and (
+            toelichting is None or norm.toelichting == toelichting.strip()
+        )
+
+    return _edit(path, name, nr, prepare, verify)
+
+
+def _answer(checklist: Checklist, text: str) -> Answer:
+    normalised = text.strip().lower().replace(".", "").replace(" ", "_").replace("-", "_")
+    choices: Sequence[str] = [a.value for a in checklist.schaal]
+    try:
+        answer = Answer(normalised)
+    except ValueError:
+        raise UsageError(
+            f"onbekend antwoord '{text}'{suggest(normalised, choices)}; kies uit "
+            f"{', '.join(choices)}"
+        ) from None
+    if answer not in checklist.schaal:
+        raise UsageError(f"antwoord '{text}' staat niet in de antwoordschaal van de checklist")
+    return answer

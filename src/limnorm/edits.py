@@ -1,0 +1,293 @@
+"""Surgical edits of the users' YAML files: change one value, keep every other byte.
+
+PyYAML cannot write a file back with its comments, quoting and layout, and a
+round-trip library (ruamel.yaml) still re-emits whole documents, re-indents
+and re-wraps. Instead each edit is a text splice guided by the positions of
+libyaml's composed nodes: the value's characters are replaced, or one
+``key: value`` line is inserted after the mapping's last entry. Everything
+outside that span stays byte for byte (line endings and a byte-order mark
+included). The result is parsed again and must load without errors and hold
+the new value, or nothing is written.
+
+Writes are atomic (temporary file in the same folder, fsync, rename) and
+refused when the file changed on disk since it was read. On POSIX systems
+edits by limnorm itself are serialised with an advisory lock on the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from limnorm.errors import DataError, Location, UsageError
+from limnorm.yamlsource import decode
+
+try:  # POSIX only; on Windows the on-disk check before the rename still applies.
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
+_BOM = "\ufeff"
+_PLAIN_SAFE = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:\n\r]*(?<!\s)")
+_STD = "tag:yaml.org,2002:"
+
+
+class Change(NamedTuple):
+    """One value set in a file: which key, the text before and after."""
+
+    key: str
+    old: str | None
+    new: str
+
+
+class FileText(NamedTuple):
+    """A file's text as read, with what is needed to write it back identically."""
+
+    path: Path
+    raw: bytes
+    text: str
+    bom: bool
+    newline: str
+
+
+def read_text(path: Path, name: str) -> FileText:
+    """Read a data file for editing."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataError(
+            f"kan het bestand niet lezen ({error.strerror or error})", Location(name)
+        ) from None
+    text = decode(raw, name)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return FileText(path, raw, text, raw.startswith(_BOM.encode()), newline)
+
+
+def render_scalar(value: str, *, flow: bool = False) -> str:
+    """``value`` as a YAML scalar: plain where YAML reads it back as the same text,
+    double-quoted otherwise (a JSON string is valid YAML)."""
+    if _PLAIN_SAFE.fullmatch(value) and not (flow and any(c in value for c in ",[]{}")):
+        node = yaml.compose(f"k: {value}\n", Loader=yaml.CSafeLoader)
+        scalar = node.value[0][1] if node is not None else None
+        if (
+            isinstance(scalar, yaml.ScalarNode)
+            and scalar.tag == f"{_STD}str"
+            and scalar.value == value
+        ):
+            return value
+    return _double_quoted(value)
+
+
+def _double_quoted(value: str) -> str:
+    """A YAML double-quoted scalar; every character YAML would not keep as is is escaped."""
+    out = []
+    for char in value:
+        code = ord(char)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif (
+            code < 0x20
+            or 0x7F <= code <= 0x9F
+            or 0xD800 <= code <= 0xDFFF
+            or char in "\u2028\u2029\ufeff\ufffe\uffff"
+        ):
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+Value = str | Sequence[str] | date
+
+
+def render_value(value: Value, *, flow: bool = False) -> str:
+    """A scalar, an ISO date, or a flow sequence ``[A, B]`` for a list of texts."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return render_scalar(value, flow=flow)
+    return "[" + ", ".join(render_scalar(v, flow=True) for v in value) + "]"
+
+
+def _compose(text: str) -> yaml.Node:
+    node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    if node is None:  # pragma: no cover - callers validated the file first
+        raise DataError("het bestand is leeg")
+    return node
+
+
+def _get(mapping: yaml.Node, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    if not isinstance(mapping, yaml.MappingNode):
+        return None
+    for key_node, value_node in mapping.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            return key_node, value_node
+    return None
+
+
+def _items(mapping: yaml.Node, key: str) -> list[yaml.Node]:
+    found = _get(mapping, key)
+    if found is None or not isinstance(found[1], yaml.SequenceNode):
+        return []
+    return list(found[1].value)
+
+
+def find_entry(text: str, outer: str, inner: str, key: str, wanted: str) -> yaml.MappingNode:
+    """The mapping under ``themas[*].<inner>[*]`` whose ``key`` is ``wanted``.
+
+    ``outer``/``inner`` are ``themas``/``acties`` for an action and
+    ``themas``/``normen`` for a norm.
+    """
+    for theme in _items(_compose(text), outer):
+        for entry in _items(theme, inner):
+            found = _get(entry, key)
+            if found is not None and str(found[1].value).strip() == wanted:
+                assert isinstance(entry, yaml.MappingNode)
+                return entry
+    raise UsageError(f"'{wanted}' niet gevonden")  # pragma: no cover - checked by the caller
+
+
+def set_key(text: str, mapping: yaml.MappingNode, key: str, value: Value) -> str:
+    """``text`` with ``key`` of ``mapping`` set to ``value``; nothing else changes."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    flow = mapping.flow_style is True
+    rendered = render_value(value, flow=flow)
+    found = _get(mapping, key)
+    if found is not None:
+        key_node, value_node = found
+        start, end = value_node.start_mark.index, value_node.end_mark.index
+        if (
+            isinstance(value_node, yaml.ScalarNode)
+            and value_node.tag == f"{_STD}null"
+            and (value_node.value == "" or start == end)
+        ):
+            # An empty value: its marks point at the next token, so write after the colon.
+            colon = text.index(":", key_node.end_mark.index)
+            return f"{text[: colon + 1]} {rendered}{text[colon + 1 :]}"
+        if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">"):
+            return f"{text[:start]}{rendered}{newline}{text[_block_end(text, value_node) :]}"
+        return f"{text[:start]}{rendered}{text[end:]}"
+    if flow:
+        close = mapping.end_mark.index - 1  # the "}"
+        body = text[:close].rstrip()
+        separator = "" if body.endswith("{") else " " if body.endswith(",") else ", "
+        return f"{body}{separator}{key}: {rendered}{text[len(body) :]}"
+    first_key = mapping.value[0][0]
+    indent = " " * first_key.start_mark.column
+    last_value = mapping.value[-1][1]
+    last = last_value.end_mark.index
+    if last > 0 and text[last - 1] == "\n":  # a block scalar: its span ends a line
+        last = _block_end(text, last_value)
+        return f"{text[:last]}{indent}{key}: {rendered}{newline}{text[last:]}"
+    line_end = text.find(newline, last)
+    if line_end == -1:
+        return f"{text}{newline}{indent}{key}: {rendered}"
+    return f"{text[:line_end]}{newline}{indent}{key}: {rendered}{text[line_end:]}"
+
+
+def _block_end(text: str, node: yaml.Node) -> int:
+    """Where a block scalar's own lines end.
+
+    libyaml's span of a block scalar also swallows the blank lines after it;
+    they belong to the layout, so edits stop before them. With keep chomping
+    (``|+``) the blank lines are part of the value and stay inside.
+    """
+    end: int = node.end_mark.index
+    indicator = text[node.start_mark.index + 1 : end].lstrip("-0123456789")
+    if indicator.startswith("+"):
+        return end
+    content = text[:end].rstrip(" \t\r\n")
+    return text.index("\n", len(content)) + 1
+
+
+def value_text(mapping: yaml.MappingNode, key: str) -> str | None:
+    """The scalar text of ``key`` as written (None when absent or empty)."""
+    found = _get(mapping, key)
+    if found is None or not isinstance(found[1], yaml.ScalarNode) or found[1].value == "":
+        return None
+    return str(found[1].value)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an advisory lock on ``path`` while editing it (POSIX).
+
+    The lock is taken on the file's current inode; after another process has
+    replaced the file, the new file is locked instead.
+    """
+    if fcntl is None:  # pragma: no cover
+        yield
+        return
+    while True:
+        try:
+            handle = os.open(path, os.O_RDONLY)
+        except OSError as error:
+            raise DataError(
+                f"kan het bestand niet openen ({error.strerror or error})", Location(str(path))
+            ) from None
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            same = os.fstat(handle).st_ino == os.stat(path).st_ino
+        except OSError:
+            same = False
+        if same:
+            try:
+                yield
+            finally:
+                os.close(handle)
+            return
+        os.close(handle)
+
+
+def write_atomically(original: FileText, text: str, name: str) -> None:
+    """Replace the file with ``text`` in one step, or leave it untouched.
+
+    Raises:
+        DataError: the file changed on disk since it was read, or cannot be written.
+    """
+    data = (_BOM if original.bom else "") + text
+    encoded = data.encode("utf-8")
+    path = original.path
+    try:
+        if path.read_bytes() != original.raw:
+            raise DataError(
+                "het bestand is gewijzigd sinds limnorm het las (door een editor of een "
+                "andere opdracht); er is niets geschreven. Probeer het opnieuw",
+                Location(name),
+            )
+        mode = stat.S_IMODE(path.stat().st_mode)
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise DataError(
+            f"kan niet schrijven in de map ({error.strerror or error}); er is niets gewijzigd",
+            Location(name),
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(encoded)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise DataError(
+            f"schrijven mislukt ({error.strerror or error}); het bestand is onveranderd",
+            Location(name),
+        ) from None

@@ -1,0 +1,126 @@
+"""Read the data files as they were at a git commit, and the commits that changed them.
+
+Only the ``git`` command line is used (no library), with plain porcelain
+options. Every failure becomes a :class:`DataError` with a Dutch message.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from limnorm.errors import DataError, Location
+
+_SEPARATOR = "\x1f"
+_FORMAT = f"--format=%H{_SEPARATOR}%aI{_SEPARATOR}%an{_SEPARATOR}%s"
+
+
+class Commit(NamedTuple):
+    """A commit that touched the data: hash, author date, author name, subject."""
+
+    hash: str
+    date: datetime
+    author: str
+    subject: str
+
+    @property
+    def short(self) -> str:
+        """The abbreviated hash people see in ``git log``."""
+        return self.hash[:7]
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=60)
+    except FileNotFoundError:
+        raise DataError(
+            "git is niet geïnstalleerd; --at, history en diff hebben git nodig"
+        ) from None
+    except subprocess.TimeoutExpired:  # pragma: no cover
+        raise DataError("git antwoordde niet binnen een minuut") from None
+
+
+def toplevel(directory: Path) -> Path:
+    """The root of the git work tree holding ``directory``.
+
+    Raises:
+        DataError: ``directory`` is not inside a git repository.
+    """
+    result = _git(["rev-parse", "--show-toplevel"], directory)
+    if result.returncode != 0:
+        raise DataError(
+            "deze gegevens staan niet in een git-repository; --at, history en diff werken "
+            "alleen met gegevens in git (de andere commando's werken wel)",
+            Location(str(directory)),
+        )
+    return Path(result.stdout.decode().strip())
+
+
+def is_shallow(top: Path) -> bool:
+    """Whether the clone is shallow, i.e. its history is cut off."""
+    result = _git(["rev-parse", "--is-shallow-repository"], top)
+    return result.stdout.decode().strip() == "true"
+
+
+def resolve(top: Path, ref: str) -> Commit:
+    """The commit a ref (hash, tag, branch, ``HEAD~3``) names.
+
+    Raises:
+        DataError: the ref does not exist, e.g. in a shallow clone.
+    """
+    if ref.startswith("-"):
+        raise DataError(f"'{ref}' is geen commit, tag of branch")
+    result = _git(
+        [
+            "log",
+            "-1",
+            f"--format=%H{_SEPARATOR}%aI{_SEPARATOR}%an{_SEPARATOR}%s",
+            f"{ref}^{{commit}}",
+            "--",
+        ],
+        top,
+    )
+    if result.returncode != 0 or not result.stdout.strip():
+        hint = (
+            " De clone is ondiep (shallow); haal de geschiedenis op met 'git fetch --unshallow'."
+            if is_shallow(top)
+            else ""
+        )
+        raise DataError(f"'{ref}' is geen bekende commit, tag of branch in deze repository.{hint}")
+    return _commit(result.stdout.decode("utf-8", "replace").strip())
+
+
+def _commit(line: str) -> Commit:
+    hash_, when, author, subject = line.split(_SEPARATOR, 3)
+    return Commit(hash_, datetime.fromisoformat(when), author, subject)
+
+
+def show(top: Path, commit: Commit, path: Path) -> bytes | None:
+    """The bytes of ``path`` at ``commit``; ``None`` when the file did not exist then."""
+    relative = path.resolve().relative_to(top.resolve()).as_posix()
+    result = _git(["show", f"{commit.hash}:{relative}"], top)
+    if result.returncode != 0:
+        return None
+    return result.stdout
+
+
+def log(top: Path, paths: list[Path]) -> list[Commit]:
+    """Commits that changed any of ``paths``, oldest first."""
+    relative = [p.resolve().relative_to(top.resolve()).as_posix() for p in paths]
+    result = _git(
+        [
+            "log",
+            "--reverse",
+            f"--format=%H{_SEPARATOR}%aI{_SEPARATOR}%an{_SEPARATOR}%s",
+            "--",
+            *relative,
+        ],
+        top,
+    )
+    if result.returncode != 0:
+        # A repository without commits yet has no history to show.
+        return []
+    lines = result.stdout.decode("utf-8", "replace").splitlines()
+    return [_commit(line) for line in lines if line.strip()]
