@@ -10,6 +10,7 @@ import functools
 import os
 from collections.abc import Callable
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
@@ -58,7 +59,11 @@ AsOfOption = Annotated[
 ]
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", help="Uitvoer als tabel of als JSON."),
+    typer.Option("--format", help="Uitvoer als tabel, JSON, CSV (voor Excel) of Markdown."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Schrijf naar dit bestand in plaats van het scherm."),
 ]
 AtOption = Annotated[
     str | None,
@@ -380,6 +385,103 @@ def schema(
     from limnorm.schema import schema_json
 
     typer.echo(schema_json(queries.schema_kind(kind)), nl=False)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from limnorm.edits import save_output
+
+    save_output(output, text)
+    _console(stderr=True).print(Text(f"limnorm: geschreven naar {output}"))
+
+
+@app.command()
+@_handles_errors
+def ics(
+    owner: Annotated[
+        str | None,
+        typer.Option("--owner", help="Alleen deze actiehouder.", show_default=False),
+    ] = None,
+    alarm: Annotated[
+        str, typer.Option("--alarm", help="Herinnering zoveel dagen of weken vooraf: 14d, 2w.")
+    ] = "14d",
+    output: OutputOption = None,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    at: AtOption = None,
+) -> None:
+    """Agenda (iCalendar) met de open acties op hun deadline, voor Outlook en andere agenda's."""
+    from limnorm import ics as calendar_feed
+
+    plan = _plan(data, at)
+    code = queries.resolve_owner(plan, owner) if owner else None
+    days = calendar_feed.alarm_days(alarm)
+    cal = calendar_feed.calendar(plan, _as_of(as_of), owner=code, alarm=days)
+    _write(calendar_feed.to_ics(cal), output)
+
+
+class ReportFormat(StrEnum):
+    """The ``report --format`` choices."""
+
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+@app.command()
+@_handles_errors
+def report(
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="Markdown of één HTML-bestand.")
+    ] = ReportFormat.MARKDOWN,
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds", metavar="REF", help="Ook wat er sinds deze commit of tag veranderde."
+        ),
+    ] = None,
+    output: OutputOption = None,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Voortgangsrapport voor directie en raad: per thema, te laat, volgend kwartaal."""
+    from limnorm import history as past
+    from limnorm import report as progress
+
+    source, cwd = _source(data), Path.cwd()
+    plan, checklist = _plan_and_checklist(data, None, required=False)
+    since = None
+    if sinds is not None:
+        old = past.snapshot(source, cwd, data_files.version_at(source, sinds))
+        since = past.diff(old, past.snapshot(source, cwd, data_files.WORKING_TREE))
+    built = progress.build_report(plan, checklist, _as_of(as_of), since)
+    text = progress.to_html(built) if fmt is ReportFormat.HTML else progress.to_markdown(built)
+    _write(text, output)
+
+
+@app.command()
+@_handles_errors
+def timeline(
+    thema: Annotated[
+        list[str] | None,
+        typer.Argument(help="Eén thema, bijv. 'thema 4'.", show_default=False),
+    ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option("--owner", "-o", help="Alleen deze actiehouder.", show_default=False),
+    ] = None,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    at: AtOption = None,
+) -> None:
+    """Tijdlijn (Gantt) van de acties in de terminal, per thema, met de peildatum."""
+    from limnorm.timeline import build_timeline
+
+    nr = queries.parse_theme_selector(thema or [])
+    plan = _plan(data, at)
+    code = queries.resolve_owner(plan, owner) if owner else None
+    _console().print(build_timeline(plan, _as_of(as_of), owner=code, theme=nr))
 
 
 def _version(value: bool) -> None:

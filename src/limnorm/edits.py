@@ -291,3 +291,29 @@ def write_atomically(original: FileText, text: str, name: str) -> None:
             f"schrijven mislukt ({error.strerror or error}); het bestand is onveranderd",
             Location(name),
         ) from None
+
+
+def save_output(path: Path, text: str) -> None:
+    """Write a generated file (a report, a calendar) atomically, replacing an old one.
+
+    Raises:
+        DataError: the folder is missing or not writable.
+    """
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise DataError(
+            f"kan hier niet schrijven ({error.strerror or error})", Location(str(path))
+        ) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise DataError(
+            f"schrijven mislukt ({error.strerror or error})", Location(str(path))
+        ) from None

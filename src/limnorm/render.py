@@ -49,6 +49,8 @@ class OutputFormat(StrEnum):
 
     TABLE = "table"
     JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
 
 
 _MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -389,14 +391,6 @@ def _edit_lines(result: EditResult) -> str:
         if c.old != c.new
     ]
     return "\n".join(lines)
-
-
-_EVENT_WORDS = {
-    "nieuw": "toegevoegd",
-    "verwijderd": "verwijderd",
-    "wanneer": "wanneer",
-    "status": "status",
-}
 
 
 def _history_view(report: HistoryReport) -> RenderableType:
@@ -742,8 +736,14 @@ _RENDERERS: dict[str, _Renderers] = {
 
 
 def render(result: object, fmt: OutputFormat) -> RenderableType | str:
-    """The output for ``result``: a Rich renderable for tables, a string for JSON."""
+    """The output for ``result`` in ``fmt``: a Rich renderable for tables, a string for
+    JSON, CSV and Markdown. This is the one place where the format is chosen."""
     table, data = _RENDERERS[type(result).__name__]
+    if fmt in (OutputFormat.CSV, OutputFormat.MARKDOWN):
+        from limnorm import tabular  # only these formats need it
+
+        sheets = tabular.sheets(result)
+        return tabular.to_csv(sheets) if fmt is OutputFormat.CSV else tabular.to_markdown(sheets)
     if fmt is OutputFormat.JSON:
         import json  # only JSON output needs it
 

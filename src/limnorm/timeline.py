@@ -1,0 +1,209 @@
+"""A Gantt chart of the actions in the terminal, fitted to its width.
+
+One row per action, grouped by theme; months across (or quarters, or years
+when months do not fit); a bar from begin to deadline in a character that
+says the state, so the chart reads without colour; a line at the as-of date;
+actions without a date listed below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
+
+from limnorm.models import Action, Plan
+from limnorm.queries import State, state_of
+
+_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+#: Bar character and colour per state; the characters alone tell the states apart.
+BARS = {
+    State.GEREED: ("█", "green"),
+    State.TE_LAAT: ("▓", "bold red"),
+    State.LOPEND: ("▒", "cyan"),
+    State.OPEN: ("░", ""),
+    State.VERVALLEN: ("·", "dim"),
+}
+MARKER = "│"
+
+
+class TimelineRow(NamedTuple):
+    """An action on the chart, with its state on the as-of date."""
+
+    action: Action
+    state: State
+
+
+class TimelineGroup(NamedTuple):
+    """The rows of one theme."""
+
+    nr: int
+    titel: str
+    rows: tuple[TimelineRow, ...]
+
+
+class Timeline(NamedTuple):
+    """Result of ``timeline``: dated actions per theme and the undated ones."""
+
+    organisatie: str
+    as_of: date
+    groups: tuple[TimelineGroup, ...]
+    undated: tuple[TimelineRow, ...]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from draw(self, options.max_width)
+
+
+def build_timeline(
+    plan: Plan, as_of: date, *, owner: str | None = None, theme: int | None = None
+) -> Timeline:
+    """The actions to draw, filtered by owner and theme."""
+    groups = []
+    undated = []
+    for item in plan.themas:
+        if theme is not None and item.nr != theme:
+            continue
+        rows = []
+        for action in item.acties:
+            if owner is not None and owner not in action.actiehouders:
+                continue
+            row = TimelineRow(action, state_of(action, as_of))
+            if action.period.begin is None:
+                undated.append(row)
+            else:
+                rows.append(row)
+        if rows:
+            groups.append(TimelineGroup(item.nr, item.titel, tuple(rows)))
+    return Timeline(plan.organisatie, as_of, tuple(groups), tuple(undated))
+
+
+class _Unit(NamedTuple):
+    start: date
+    end: date  # inclusive
+    label: str
+
+
+def _units(first: date, last: date, kind: str) -> list[_Unit]:
+    units = []
+    if kind == "jaar":
+        for year in range(first.year, last.year + 1):
+            units.append(_Unit(date(year, 1, 1), date(year, 12, 31), str(year)))
+        return units
+    step = 1 if kind == "maand" else 3
+    month = first.month if kind == "maand" else (first.month - 1) // 3 * 3 + 1
+    current = date(first.year, month, 1)
+    while current <= last:
+        following = _add_months(current, step)
+        if kind == "maand":
+            label = _MONTHS[current.month - 1]
+        else:
+            label = f"Q{(current.month - 1) // 3 + 1} {current.year % 100:02d}"
+        units.append(_Unit(current, following - timedelta(days=1), label))
+        current = following
+    return units
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    return date(day.year + index // 12, index % 12 + 1, 1)
+
+
+def _scale(timeline: Timeline, columns: int) -> tuple[list[_Unit], int]:
+    """The units across and the characters per unit that fit in ``columns``."""
+    actions = [r.action for g in timeline.groups for r in g.rows]
+    begins = [a.period.begin for a in actions if a.period.begin] + [timeline.as_of]
+    ends = [a.period.deadline or a.period.begin for a in actions if a.period.begin]
+    first, last = min(begins), max([*ends, timeline.as_of])
+    for kind, minimum in (("maand", 4), ("kwartaal", 6), ("jaar", 5)):
+        units = _units(first, last, kind)
+        if len(units) * minimum <= columns:
+            return units, columns // len(units)
+    units = _units(first, last, "jaar")
+    return units, max(columns // len(units), 1)
+
+
+def _column(day: date, units: list[_Unit], width: int) -> int:
+    for index, unit in enumerate(units):
+        if unit.start <= day <= unit.end:
+            fraction = (day - unit.start).days / ((unit.end - unit.start).days + 1)
+            return index * width + min(int(fraction * width), width - 1)
+    return 0 if day < units[0].start else len(units) * width - 1
+
+
+def _label(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def draw(timeline: Timeline, width: int) -> Iterator[Text]:
+    """The chart as lines of Rich Text, ``width`` characters wide at most."""
+    from limnorm.render import clean, nl_date
+
+    yield Text(
+        f"{clean(timeline.organisatie)} · tijdlijn · peildatum {nl_date(timeline.as_of)}",
+        style="bold",
+    )
+    if timeline.groups:
+        label_width = max(14, min(32, width // 3))
+        units, unit_width = _scale(timeline, max(width - label_width - 1, 8))
+        chart_width = len(units) * unit_width
+        today = _column(timeline.as_of, units, unit_width)
+        header = "".join(_label(u.label, unit_width - 1).ljust(unit_width) for u in units)
+        if units[0].label in _MONTHS:  # months: the years go on a line of their own
+            years = [" "] * (len(units) * unit_width)
+            for index, unit in enumerate(units):
+                if unit.start.month == 1 or index == 0:
+                    for offset, char in enumerate(str(unit.start.year)):
+                        if index * unit_width + offset < len(years):
+                            years[index * unit_width + offset] = char
+            yield Text(" " * (label_width + 1) + "".join(years).rstrip())
+        yield Text(" " * (label_width + 1) + header.rstrip())
+        for group in timeline.groups:
+            yield Text(_label(f"Thema {group.nr} · {clean(group.titel)}", width), style="bold")
+            for row in group.rows:
+                yield _bar_line(row, units, unit_width, chart_width, today, label_width)
+    legend = "  ".join(f"{char} {state}" for state, (char, _) in BARS.items())
+    yield Text(f"{legend}  {MARKER} peildatum", style="dim")
+    if timeline.undated:
+        yield Text("Zonder datum:", style="bold")
+        for row in timeline.undated:
+            action = row.action
+            wanneer = clean(action.wanneer) or "leeg"
+            yield Text(
+                _label(
+                    f"  {clean(action.id)} {clean(action.actie)} · {wanneer} · {row.state}", width
+                )
+            )
+
+
+def _bar_line(
+    row: TimelineRow,
+    units: list[_Unit],
+    unit_width: int,
+    chart_width: int,
+    today: int,
+    label_width: int,
+) -> Text:
+    from limnorm.render import clean
+
+    action = row.action
+    assert action.period.begin is not None  # dated rows only
+    start = _column(action.period.begin, units, unit_width)
+    open_ended = action.period.deadline is None
+    end = chart_width - 1 if open_ended else _column(action.period.deadline, units, unit_width)  # type: ignore[arg-type]
+    char, style = BARS[row.state]
+    line = Text(
+        _label(f"{clean(action.id)} {clean(action.actie)}", label_width).ljust(label_width + 1)
+    )
+    for column in range(chart_width):
+        if start <= column <= end:
+            piece = "→" if open_ended and column == end else char
+            line.append(piece, style=style)
+        elif column == today:
+            line.append(MARKER, style="dim")
+        else:
+            line.append(" ")
+    line.rstrip()
+    return line
