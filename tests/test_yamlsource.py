@@ -48,7 +48,7 @@ def test_positions_and_written_text_are_kept() -> None:
     tree, _ = parse_yaml("x:\n  - wanneer: 2024\n    op: 2024-03-04\n", "t.yaml")
     assert tree is not None
     item = tree.value["x"].value[0]
-    assert item.keys["op"].line == 3
+    assert item.key_location("op").line == 3
     assert (item.value["wanneer"].value, item.value["wanneer"].text) == (2024, "2024")
     assert item.value["op"].location.column == 9
 

@@ -74,7 +74,7 @@ def parse_checklist(text: str, file: str) -> Loaded[Checklist]:
         )
     else:
         checklist = _checklist(root, checker, file)
-        checker.findings.extend(mixed_script_findings(root))
+        checker.findings.extend(mixed_script_findings(text, root))
     ordered = sorted(checker.findings, key=lambda f: (f.location.line, f.location.column))
     return Loaded(checklist, tuple(ordered), file)
 

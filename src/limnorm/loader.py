@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
-from limnorm.deadlines import parse_deadline
+from limnorm.deadlines import Period, parse_deadline
 from limnorm.errors import DataError, DeadlineError, Location
 from limnorm.models import Action, Finding, Plan, Severity, Status, Theme
 from limnorm.validation import Checker, mixed_script_findings, suggest
-from limnorm.yamlsource import Node, parse_yaml, read_file
+from limnorm.yamlsource import Node, Places, parse_yaml, read_file
 
 T = TypeVar("T", covariant=True)
 
@@ -97,7 +98,7 @@ def parse_plan(text: str, file: str) -> Loaded[Plan]:
         )
     else:
         plan = _plan(root, checker, file)
-        checker.findings.extend(mixed_script_findings(root))
+        checker.findings.extend(mixed_script_findings(text, root))
     ordered = sorted(checker.findings, key=lambda f: (f.location.line, f.location.column))
     return Loaded(plan, tuple(ordered), file)
 
@@ -213,7 +214,7 @@ def _action(
             checker.error("'wanneer' moet één datum of periode zijn", wanneer_node.location)
         else:
             try:
-                period = parse_deadline(wanneer)
+                period = _deadline(wanneer)
             except DeadlineError as error:
                 checker.error(f"wanneer: {error.message}", wanneer_node.location)
     holders = _holders(fields.get("actiehouder"), checker, owners)
@@ -239,8 +240,15 @@ def _action(
         toelichting=toelichting,
         gereed_op=gereed_op,
         location=node.location,
-        where={key: value.location for key, value in fields.items()},
+        where=Places(fields),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _deadline(wanneer: str) -> Period:
+    # A plan repeats its deadlines ("Q3 24" ten times); the engine is pure, so the
+    # loader remembers readings. Errors are not cached and are raised each time.
+    return parse_deadline(wanneer)
 
 
 def _holders(

@@ -80,12 +80,12 @@ class Checker:
             )
             return None
         known = (*required, *optional)
-        for key, where in node.keys.items():
+        for key in node.key_marks:
             if key not in known:
                 self.error(
                     f"onbekende sleutel '{key}' in {what}{suggest(key, known)}; "
                     f"toegestaan: {', '.join(known)}",
-                    where,
+                    node.key_location(key),
                 )
         for key in required:
             if key not in node.value:
@@ -190,16 +190,22 @@ def _scripts(word: str) -> set[str]:
     return found
 
 
-def mixed_script_findings(node: Node) -> Iterator[Finding]:
+_LOOKALIKE_RANGE = re.compile("[\u0370-\u04ff]")
+
+
+def mixed_script_findings(text: str, node: Node) -> Iterator[Finding]:
     """Warn about words that mix Latin letters with Cyrillic or Greek look-alikes.
 
     Such words (often OCR or copy-paste damage) look right but are not found
-    by search and differ from the same word typed by hand.
+    by search and differ from the same word typed by hand. ``text`` is the whole
+    file: without any Greek or Cyrillic letter there is nothing to look for.
     """
-    for text, location in _strings(node):
-        if text.isascii():
+    if not _LOOKALIKE_RANGE.search(text):
+        return
+    for value, location in _strings(node):
+        if value.isascii():
             continue
-        for match in _WORD.finditer(text):
+        for match in _WORD.finditer(value):
             word = match.group()
             scripts = _scripts(word)
             if "Latijnse" in scripts and len(scripts) > 1:
@@ -222,5 +228,6 @@ def _strings(node: Node) -> Iterator[tuple[str, Location]]:
         elif isinstance(current.value, list):
             stack.extend(reversed(current.value))
         elif isinstance(current.value, dict):
-            yield from current.keys.items()
+            for key in current.key_marks:
+                yield key, current.key_location(key)
             stack.extend(reversed(list(current.value.values())))

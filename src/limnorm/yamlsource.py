@@ -9,7 +9,7 @@ tags and alias bombs as located findings. Only the plain YAML types are built
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -27,6 +27,7 @@ MAX_ALIASES = 1_000
 MAX_DEPTH = 64
 
 _STD = "tag:yaml.org,2002:"
+_STR = f"{_STD}str"
 _SCALAR_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python fallback keeps source installs working.
@@ -59,15 +60,46 @@ _PROBLEMS = (  # PyYAML's English problem text -> what to tell the user, in Dutc
 class Node(NamedTuple):
     """A value with its place: a scalar, a list of nodes or a dict of nodes.
 
-    For mappings, ``keys`` holds the position of each key (for messages about
-    the key itself, such as an unknown key).
+    The place is kept as libyaml's mark and turned into a :class:`Location`
+    only when a message needs it: most values never do, and building
+    thousands of locations was a measurable part of loading a large file.
     """
 
     value: Any
-    location: Location
-    keys: Mapping[str, Location] = MappingProxyType({})
+    file: str
+    mark: Any
+    #: For mappings: the mark of each key (for messages about the key itself).
+    key_marks: Mapping[str, Any] = MappingProxyType({})
     #: The scalar exactly as written (for ``2024`` or ``2024-03-04``); None otherwise.
     text: str | None = None
+
+    @property
+    def location(self) -> Location:
+        """Where the value starts (1-based line and column)."""
+        return Location(self.file, self.mark.line + 1, self.mark.column + 1)
+
+    def key_location(self, key: str) -> Location:
+        """Where ``key`` of this mapping is written."""
+        mark = self.key_marks[key]
+        return Location(self.file, mark.line + 1, mark.column + 1)
+
+
+class Places(Mapping[str, Location]):
+    """The places of a mapping's values by key, made into Locations only when asked."""
+
+    __slots__ = ("_nodes",)
+
+    def __init__(self, nodes: Mapping[str, Node]) -> None:
+        self._nodes = nodes
+
+    def __getitem__(self, key: str) -> Location:
+        return self._nodes[key].location
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
 
 
 class _Walker:
@@ -105,7 +137,8 @@ class _Walker:
             return self.mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
             self.check_tag(node, f"{_STD}seq")
-            return Node([self.walk(item, depth + 1) for item in node.value], self.at(node))
+            items = [self.walk(item, depth + 1) for item in node.value]
+            return Node(items, self.file, node.start_mark)
         return self.scalar(node)
 
     def check_tag(self, node: yaml.Node, expected: str) -> None:
@@ -119,38 +152,37 @@ class _Walker:
     def mapping(self, node: yaml.MappingNode, depth: int) -> Node:
         self.check_tag(node, f"{_STD}map")
         values: dict[str, Node] = {}
-        keys: dict[str, Location] = {}
+        keys: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            where = self.at(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.error("een sleutel moet een woord zijn, geen lijst of blok", where)
+                self.error("een sleutel moet een woord zijn, geen lijst of blok", self.at(key_node))
                 continue
             key = str(key_node.value)
             if key in keys:
-                first = keys[key]
+                first = keys[key].line + 1
                 self.error(
-                    f"sleutel '{key}' staat hier voor de tweede keer (eerder op regel "
-                    f"{first.line}); de eerste waarde zou stil verloren gaan: voeg ze samen",
-                    where,
+                    f"sleutel '{key}' staat hier voor de tweede keer (eerder op regel {first}); "
+                    "de eerste waarde zou stil verloren gaan: voeg ze samen",
+                    self.at(key_node),
                 )
                 continue
-            keys[key] = where
+            keys[key] = key_node.start_mark
             values[key] = self.walk(value_node, depth + 1)
-        return Node(values, self.at(node), keys)
+        return Node(values, self.file, node.start_mark, keys)
 
     def scalar(self, node: yaml.Node) -> Node:
-        where = self.at(node)
-        if node.tag not in _SCALAR_TAGS:
-            self.check_tag(node, f"{_STD}str")
-        if node.tag == f"{_STD}str":
-            return Node(node.value, where, text=node.value)
+        tag = node.tag
+        if tag == _STR:  # by far the most common: no construction needed
+            return Node(node.value, self.file, node.start_mark, text=node.value)
+        if tag not in _SCALAR_TAGS:
+            self.check_tag(node, _STR)
         try:
             value = self.constructor.construct_object(node)
         except (ValueError, yaml.YAMLError):
             # e.g. 2024-02-30 looks like a date to YAML but is none.
-            self.error(f"'{node.value}' is geen geldige waarde (bestaat de datum?)", where)
+            self.error(f"'{node.value}' is geen geldige waarde (bestaat de datum?)", self.at(node))
             value = None
-        return Node(value, where, text=node.value)
+        return Node(value, self.file, node.start_mark, text=node.value)
 
 
 def decode(data: bytes, file: str) -> str:
