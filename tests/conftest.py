@@ -34,7 +34,13 @@ def _invoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Invoke:
     monkeypatch.chdir(tmp_path)
 
     def invoke(args: Sequence[str], env: dict[str, str] | None = None) -> Result:
-        base = {"COLUMNS": "100", "NO_COLOR": "1", "LIMNORM_DATA": "", "TERM": "dumb"}
+        base = {
+            "COLUMNS": "100",
+            "NO_COLOR": "1",
+            "LIMNORM_DATA": "",
+            "TERM": "dumb",
+            "LIMNORM_CACHE_DIR": str(tmp_path / ".limnorm-cache"),
+        }
         return CliRunner().invoke(app, list(args), env={**base, **(env or {})})
 
     return invoke

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -25,6 +25,9 @@ from limnorm.errors import LimnormError
 from limnorm.loader import PLAN_FILE
 from limnorm.locate import DataSource, locate
 from limnorm.models import Checklist, Plan
+
+if TYPE_CHECKING:
+    from limnorm.region import Region
 from limnorm.render import OutputFormat, render
 
 P = ParamSpec("P")
@@ -60,6 +63,19 @@ AsOfOption = Annotated[
 FormatOption = Annotated[
     OutputFormat,
     typer.Option("--format", help="Uitvoer als tabel, JSON, CSV (voor Excel) of Markdown."),
+]
+RegioOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--regio",
+        metavar="MAP",
+        help="Een regio: een map met per organisatie een map met spoorboekje.yaml en "
+        "checklist.yaml.",
+        show_default=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Lees alle bestanden opnieuw, zonder de cache.")
 ]
 OutputOption = Annotated[
     Path | None,
@@ -143,6 +159,14 @@ def _plan_and_checklist(
     return plan, data_files.load_checklist_from(source, cwd, required=required, version=version)
 
 
+def _region(regio: Path, no_cache: bool) -> "Region":
+    from limnorm.cache import Cache, cache_directory
+    from limnorm.region import load_region
+
+    cache = Cache(None if no_cache else cache_directory(os.environ))
+    return load_region(regio, Path.cwd(), cache)
+
+
 def _editable(data: Path | None, filename: str) -> tuple[Path, str]:
     source = data_files.editable(_source(data))
     return source.file(filename), source.display(filename, Path.cwd())
@@ -166,13 +190,24 @@ def due(
         typer.Option("--fail-on-overdue", help="Eindig met code 1 als er iets te laat is."),
     ] = False,
     data: DataOption = None,
+    regio: RegioOption = None,
+    no_cache: NoCacheOption = False,
     as_of: AsOfOption = None,
     at: AtOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Acties die te laat zijn of binnenkort moeten, per actiehouder."""
-    plan = _plan(data, at)
+    """Acties die te laat zijn of binnenkort moeten, per actiehouder (of voor de hele regio)."""
     day = _as_of(as_of)
+    if regio is not None:
+        from limnorm.region import region_due
+
+        until = queries.window_end(day, within)
+        region_report = region_due(_region(regio, no_cache), day, until=until, owner=owner)
+        _emit(region_report, fmt)
+        if fail_on_overdue and region_report.late:
+            raise typer.Exit(1)
+        return
+    plan = _plan(data, at)
     code = queries.resolve_owner(plan, owner) if owner else None
     report = queries.due(plan, day, until=queries.window_end(day, within), owner=code)
     _emit(report, fmt)
@@ -188,12 +223,20 @@ def status(
         typer.Argument(help="Eén thema in detail, bijv. 'thema 4'.", show_default=False),
     ] = None,
     data: DataOption = None,
+    regio: RegioOption = None,
+    no_cache: NoCacheOption = False,
     as_of: AsOfOption = None,
     at: AtOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Voortgang per thema, of één thema in detail met normen en piramide ('status thema 4')."""
     nr = queries.parse_theme_selector(thema or [])
+    if regio is not None:
+        from limnorm.region import region_status
+
+        queries.refuse_theme_for_region(nr)
+        _emit(region_status(_region(regio, no_cache), _as_of(as_of)), fmt)
+        return
     plan, checklist = _plan_and_checklist(data, at, required=False)
     day = _as_of(as_of)
     if nr is None:
@@ -222,6 +265,35 @@ def checklist(
     plan, norms = _plan_and_checklist(data, at, required=True)
     assert norms is not None  # required=True raises instead
     report = queries.checklist_report(norms, plan, _as_of(as_of), theme=nr, only_open=only_open)
+    _emit(report, fmt)
+
+
+@app.command()
+@_handles_errors
+def compare(
+    regio: Annotated[
+        Path,
+        typer.Option(
+            "--regio", metavar="MAP", help="Map met per organisatie een map.", show_default=False
+        ),
+    ],
+    sorteer: Annotated[
+        int | None,
+        typer.Option(
+            "--sorteer",
+            metavar="THEMA",
+            help="Sorteer op dit thema, laagste eerst.",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: NoCacheOption = False,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """Alle organisaties naast elkaar: per thema normen uitgevoerd, fase en acties te laat."""
+    from limnorm.region import compare as compare_region
+
+    report = compare_region(_region(regio, no_cache), _as_of(as_of), sort_theme=sorteer)
     _emit(report, fmt)
 
 
@@ -443,11 +515,21 @@ def report(
     ] = None,
     output: OutputOption = None,
     data: DataOption = None,
+    regio: RegioOption = None,
+    no_cache: NoCacheOption = False,
     as_of: AsOfOption = None,
 ) -> None:
     """Voortgangsrapport voor directie en raad: per thema, te laat, volgend kwartaal."""
     from limnorm import history as past
     from limnorm import report as progress
+
+    if regio is not None:
+        regional = progress.build_region_report(_region(regio, no_cache), _as_of(as_of))
+        html = fmt is ReportFormat.HTML
+        _write(
+            progress.region_html(regional) if html else progress.region_markdown(regional), output
+        )
+        return
 
     source, cwd = _source(data), Path.cwd()
     plan, checklist = _plan_and_checklist(data, None, required=False)

@@ -9,9 +9,9 @@ from typing import Generic, NamedTuple, TypeVar
 
 from limnorm.deadlines import Period, parse_deadline
 from limnorm.errors import DataError, DeadlineError, Location
-from limnorm.models import Action, Finding, Plan, Severity, Status, Theme
+from limnorm.models import Action, Finding, Places, Plan, Severity, Status, Theme
 from limnorm.validation import Checker, mixed_script_findings, suggest
-from limnorm.yamlsource import Node, Places, parse_yaml, read_file
+from limnorm.yamlsource import Node, parse_yaml, read_file
 
 T = TypeVar("T", covariant=True)
 
@@ -240,7 +240,7 @@ def _action(
         toelichting=toelichting,
         gereed_op=gereed_op,
         location=node.location,
-        where=Places(fields),
+        where=Places(node.file, {key: value.spot for key, value in fields.items()}),
     )
 
 

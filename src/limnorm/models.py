@@ -18,6 +18,34 @@ from limnorm.deadlines import Period
 from limnorm.errors import Location
 
 
+class Places(Mapping[str, Location]):
+    """Where each key of an entry was written, as Locations made only when asked.
+
+    Built from 1-based (line, column) pairs: a large plan has tens of thousands
+    of them and almost none is ever shown.
+    """
+
+    __slots__ = ("_file", "_spots")
+
+    def __init__(self, file: str, spots: Mapping[str, tuple[int, int]]) -> None:
+        self._file = file
+        self._spots = spots
+
+    def __getitem__(self, key: str) -> Location:
+        line, column = self._spots[key]
+        return Location(self._file, line, column)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spots)
+
+    def __len__(self) -> int:
+        return len(self._spots)
+
+    def spots(self) -> Mapping[str, tuple[int, int]]:
+        """The (line, column) pairs themselves."""
+        return self._spots
+
+
 class Status(StrEnum):
     """The state of an action as written in the spoorboekje."""
 

@@ -562,3 +562,16 @@ def schema_kind(text: str) -> str:
     if kind not in ("spoorboekje", "checklist"):
         raise UsageError(f"'{text}': kies 'spoorboekje' of 'checklist'")
     return kind
+
+
+def refuse_theme_for_region(nr: int | None) -> None:
+    """``status thema N --regio`` is not a thing: one theme is looked at per organisation.
+
+    Raises:
+        UsageError: a theme was named.
+    """
+    if nr is not None:
+        raise UsageError(
+            "'status thema N' werkt per organisatie; gebruik voor de regio "
+            "'limnorm compare --regio MAP --sorteer N'"
+        )

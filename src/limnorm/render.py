@@ -42,6 +42,13 @@ from limnorm.queries import (
 if TYPE_CHECKING:  # imported for real only by the commands that make these results
     from limnorm.changes import EditResult
     from limnorm.history import DiffReport, HistoryReport
+    from limnorm.region import (
+        CompareReport,
+        NormDifference,
+        Organisation,
+        RegionDueReport,
+        RegionStatusReport,
+    )
 
 
 class OutputFormat(StrEnum):
@@ -503,6 +510,95 @@ def _diff_view(report: DiffReport) -> RenderableType:
     return Group(*parts)
 
 
+def _region_notes(
+    broken: tuple[Organisation, ...], differences: tuple[NormDifference, ...] = ()
+) -> list[RenderableType]:
+    notes: list[RenderableType] = []
+    if broken:
+        notes.append(Text("Niet meegeteld, want de bestanden bevatten fouten:", style="bold red"))
+        for organisation in broken:
+            notes.append(Text(f"  {clean(organisation.folder)}:", style="bold"))
+            notes += [Text(f"    {clean(str(f))}", style="red") for f in organisation.errors]
+    for difference in differences:
+        parts = []
+        if difference.extra:
+            parts.append("extra: " + ", ".join(difference.extra))
+        if difference.missing:
+            parts.append("ontbreekt: " + ", ".join(difference.missing))
+        notes.append(
+            Text(
+                f"Andere normen dan de rest van de regio bij {clean(difference.organisation)} "
+                f"({'; '.join(parts)})",
+                style="yellow",
+            )
+        )
+    return notes
+
+
+def _compare_cell(cell: Any) -> Text:
+    share = "–" if cell.share is None else f"{round(cell.share * 100)}%"
+    phase = f"f{cell.phase}" if cell.phase else "f–"
+    text = f"{'▼' if cell.lowest else ' '}{share:>4} {phase} {cell.late:>2}"
+    style = "bold red" if cell.lowest else ("red" if cell.late else "")
+    return Text(text, style=style)
+
+
+def _compare_table(report: CompareReport) -> RenderableType:
+    sort = f" · gesorteerd op thema {report.sort_theme}" if report.sort_theme else ""
+    table = _table(
+        f"Regio · stand op {nl_date(report.as_of)}{sort} · per thema: normen uitgevoerd, "
+        "eigen fase, acties te laat (▼ = laagste)"
+    )
+    table.add_column("Organisatie", overflow="fold", ratio=1)
+    for theme in report.themes:
+        table.add_column(f"Thema {theme}", no_wrap=True)
+    for row in report.rows:
+        table.add_row(_text(row.organisation), *(_compare_cell(c) for c in row.cells))
+    return Group(table, *_region_notes(report.broken, report.differences))
+
+
+def _region_due_table(report: RegionDueReport) -> RenderableType:
+    whom = f" · actiehouder {clean(report.owner)}" if report.owner else ""
+    until = nl_date(report.until)
+    table = _table(f"Regio · peildatum {nl_date(report.as_of)} · binnenkort = t/m {until}{whom}")
+    _add_columns(
+        table, "Organisatie|Id|Actie|Wanneer|Deadline|Dagen|Actiehouder", "Organisatie|Actie"
+    )
+    for entry in report.items:
+        item = entry.item
+        table.add_row(
+            _text(entry.organisation),
+            _text(item.action.id),
+            _text(item.action.actie),
+            _text(item.action.wanneer),
+            Text(nl_date(item.deadline)),
+            _days(item.days),
+            _text(", ".join(item.action.actiehouders)),
+        )
+    body: RenderableType = table if report.items else Text("Niets te laat en niets binnenkort.")
+    return Group(body, *_region_notes(report.broken))
+
+
+def _region_status_table(report: RegionStatusReport) -> RenderableType:
+    table = _table(f"Regio · stand op {nl_date(report.as_of)}")
+    table.add_column("Organisatie", overflow="fold", ratio=1)
+    for column in ("Acties", "Gereed", "Lopend", "Open", "Te laat"):
+        table.add_column(column, justify="right", no_wrap=True)
+    table.add_column("Voortgang", no_wrap=True)
+    table.add_column("Normen", justify="right", no_wrap=True)
+    table.add_column("Op norm", justify="right", no_wrap=True)
+    for row in report.rows:
+        table.add_row(
+            _text(row.organisation),
+            *(Text(str(n)) for n in (row.totaal, row.gereed, row.lopend, row.open)),
+            Text(str(row.te_laat), style="bold red" if row.te_laat else ""),
+            Text(progress_bar(row.voortgang)),
+            Text(f"{row.norms_done}/{row.norms_applicable}"),
+            Text(f"{row.themes_meeting}/6"),
+        )
+    return Group(table, *_region_notes(report.broken, report.differences))
+
+
 # --- JSON -------------------------------------------------------------------
 
 
@@ -719,6 +815,67 @@ def _diff_data(report: DiffReport) -> dict[str, Any]:
     }
 
 
+def _broken_data(broken: tuple[Organisation, ...]) -> list[dict[str, Any]]:
+    return [
+        {"map": o.folder, "organisatie": o.name, "meldingen": [_finding_data(f) for f in o.errors]}
+        for o in broken
+    ]
+
+
+def _differences_data(differences: tuple[NormDifference, ...]) -> list[dict[str, Any]]:
+    return [
+        {"organisatie": d.organisation, "extra": list(d.extra), "ontbreekt": list(d.missing)}
+        for d in differences
+    ]
+
+
+def _compare_data(report: CompareReport) -> dict[str, Any]:
+    return {
+        "peildatum": report.as_of.isoformat(),
+        "organisaties": [
+            {
+                "naam": row.organisation,
+                "themas": [
+                    {
+                        "thema": theme,
+                        "uitgevoerd": None if c.share is None else round(c.share, 4),
+                        "fase": c.phase,
+                        "te_laat": c.late,
+                        "laagste": c.lowest,
+                    }
+                    for theme, c in zip(report.themes, row.cells, strict=True)
+                ],
+            }
+            for row in report.rows
+        ],
+        "niet_meegeteld": _broken_data(report.broken),
+        "normverschillen": _differences_data(report.differences),
+    }
+
+
+def _region_due_data(report: RegionDueReport) -> list[dict[str, Any]]:
+    return [
+        {
+            "organisatie": entry.organisation,
+            **_action_data(entry.item.action),
+            "categorie": str(entry.item.category),
+            "dagen": entry.item.days,
+        }
+        for entry in report.items
+    ]
+
+
+def _region_status_data(report: RegionStatusReport) -> dict[str, Any]:
+    return {
+        "peildatum": report.as_of.isoformat(),
+        "organisaties": [
+            {**row._asdict(), "voortgang": round(row.voortgang, 4)} for row in report.rows
+        ],
+        "niet_meegeteld": _broken_data(report.broken),
+        "normverschillen": _differences_data(report.differences),
+    }
+
+
 _Renderers = tuple[Callable[[Any], RenderableType | str], Callable[[Any], Any]]
 # Keyed by class name, so that rendering a due list does not import the modules
 # behind edits and history (start-up time).
@@ -732,6 +889,9 @@ _RENDERERS: dict[str, _Renderers] = {
     "HistoryReport": (_history_view, _history_data),
     "DiffReport": (_diff_view, _diff_data),
     "WhenReport": (_when_table, _when_data),
+    "CompareReport": (_compare_table, _compare_data),
+    "RegionDueReport": (_region_due_table, _region_due_data),
+    "RegionStatusReport": (_region_status_table, _region_status_data),
 }
 
 

@@ -7,6 +7,7 @@ resources, no JavaScript), prints on A4, and escapes all user text.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 from html import escape
 from typing import TYPE_CHECKING, NamedTuple
@@ -27,6 +28,7 @@ from limnorm.tabular import md_escape
 
 if TYPE_CHECKING:
     from limnorm.history import DiffReport
+    from limnorm.region import Cell, CompareReport, Region, RegionDueReport, RegionStatusReport
 
 
 class Report(NamedTuple):
@@ -107,14 +109,13 @@ def _label(answer: Answer | None) -> str:
 # --- Markdown -----------------------------------------------------------------------
 
 
-def _md_table(headers: list[str], rows: list[list[str | int]]) -> list[str]:
+def _md_table(headers: list[str], rows: list[list[str | int]], *, raw: bool = False) -> list[str]:
     if not rows:
         return ["_Geen._"]
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     for row in rows:
-        cells = [
-            md_escape(c if isinstance(c, str | int | float) or c is None else str(c)) for c in row
-        ]
+        # raw: only the first cell is user text; the others are made here (with **bold**).
+        cells = [md_escape(c) if not raw or i == 0 else str(c) for i, c in enumerate(row)]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
@@ -462,3 +463,135 @@ def _since_html(diff: DiffReport) -> list[str]:
         for c in diff.answers
     ]
     return [*out, _html_table(["Wat", "Id", "Titel", "Details"], rows)]
+
+
+# --- the region ------------------------------------------------------------------------
+
+
+class RegionReport(NamedTuple):
+    """The regional report: the comparison, each organisation's totals, what is late."""
+
+    as_of: date
+    compare: CompareReport
+    status: RegionStatusReport
+    overdue: RegionDueReport
+
+
+def build_region_report(region: Region, as_of: date) -> RegionReport:
+    """The figures of the regional report on ``as_of``."""
+    from limnorm.region import compare, region_due, region_status
+
+    return RegionReport(
+        as_of,
+        compare(region, as_of),
+        region_status(region, as_of),
+        region_due(region, as_of, until=as_of - timedelta(days=1), owner=None),
+    )
+
+
+def _share(cell: Cell) -> str:
+    share = "–" if cell.share is None else f"{round(cell.share * 100)}%"
+    return f"{share} · fase {cell.phase or '–'} · {cell.late} te laat"
+
+
+def region_markdown(report: RegionReport) -> str:
+    """The regional report as Markdown."""
+    out = [
+        "# Limburgse Norm in de regio",
+        "",
+        f"Stand op {nl_date(report.as_of)}: {len(report.compare.rows)} organisaties"
+        + (f", {len(report.compare.broken)} niet meegeteld" if report.compare.broken else "")
+        + ".",
+        "",
+        "## Per thema: normen uitgevoerd, eigen fase, acties te laat",
+        "",
+        "De laagste score per thema is **vet** gemarkeerd.",
+        "",
+    ]
+    rows: list[list[str | int]] = []
+    for row in report.compare.rows:
+        cells: list[str | int] = [row.organisation]
+        for cell in row.cells:
+            cells.append(f"**{_share(cell)}**" if cell.lowest else _share(cell))
+        rows.append(cells)
+    out += _md_table(
+        ["Organisatie", *(f"Thema {t}" for t in report.compare.themes)], rows, raw=True
+    )
+    out += ["", "## Per organisatie", ""]
+    out += _md_table(
+        ["Organisatie", "Acties", "Gereed", "Te laat", "Normen uitgevoerd", "Thema's op norm"],
+        [
+            [
+                r.organisation,
+                r.totaal,
+                r.gereed,
+                r.te_laat,
+                f"{r.norms_done}/{r.norms_applicable}",
+                f"{r.themes_meeting}/6",
+            ]
+            for r in report.status.rows
+        ],
+    )
+    late = Counter(entry.organisation for entry in report.overdue.items)
+    out += ["", "## Acties te laat per organisatie", ""]
+    out += _md_table(["Organisatie", "Te laat"], [[name, n] for name, n in late.most_common()])
+    if report.compare.broken:
+        out += ["", "## Niet meegeteld (bestanden met fouten)", ""]
+        for organisation in report.compare.broken:
+            out.append(f"- {md_escape(organisation.folder)}:")
+            out += [f"  - {md_escape(str(f))}" for f in organisation.errors]
+    if report.compare.differences:
+        out += ["", "## Andere normen dan de rest van de regio", ""]
+        for difference in report.compare.differences:
+            extra = ", ".join(difference.extra) or "–"
+            missing = ", ".join(difference.missing) or "–"
+            out.append(
+                f"- {md_escape(difference.organisation)}: extra {extra}; ontbreekt {missing}"
+            )
+    return "\n".join(out) + "\n"
+
+
+def region_html(report: RegionReport) -> str:
+    """The regional report as one self-contained HTML page."""
+    rows = []
+    for row in report.compare.rows:
+        cells = [_e(row.organisation)]
+        for cell in row.cells:
+            text = _e(_share(cell))
+            cells.append(f'<span class="late">▼ {text}</span>' if cell.lowest else text)
+        rows.append(cells)
+    body = [
+        "<h1>Limburgse Norm in de regio</h1>",
+        f'<p class="meta">Stand op {_e(nl_date(report.as_of))} · '
+        f"{len(report.compare.rows)} organisaties · gemaakt met limnorm</p>",
+        "<h2>Per thema: normen uitgevoerd, eigen fase, acties te laat</h2>",
+        '<p class="muted">▼ en rood: de laagste score per thema.</p>',
+        _html_table(["Organisatie", *(f"Thema {t}" for t in report.compare.themes)], rows),
+        "<h2>Per organisatie</h2>",
+        _html_table(
+            ["Organisatie", "Acties", "Voortgang", "Te laat", "Normen uitgevoerd", "Op norm"],
+            [
+                [
+                    _e(r.organisation),
+                    str(r.totaal),
+                    _progress_svg(r.voortgang, r.te_laat),
+                    str(r.te_laat),
+                    f"{r.norms_done}/{r.norms_applicable}",
+                    f"{r.themes_meeting}/6",
+                ]
+                for r in report.status.rows
+            ],
+            {1, 3, 4, 5},
+        ),
+    ]
+    if report.compare.broken:
+        body.append("<h2>Niet meegeteld (bestanden met fouten)</h2><ul>")
+        for organisation in report.compare.broken:
+            errors = "".join(f"<li>{_e(str(f))}</li>" for f in organisation.errors)
+            body.append(f"<li>{_e(organisation.folder)}<ul>{errors}</ul></li>")
+        body.append("</ul>")
+    return (
+        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"/>'
+        "<title>Limburgse Norm in de regio</title>"
+        f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>\n"
+    )

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         ThemeStatus,
         WhenReport,
     )
+    from limnorm.region import CompareReport, RegionDueReport, RegionStatusReport
 
 Cell = str | int | float | None
 
@@ -270,6 +271,48 @@ def _diff(report: DiffReport) -> list[Sheet]:
     return [Sheet(title, ("Soort", "Id", "Titel", "Was", "Nu", "Dagen"), tuple(rows))]
 
 
+def _compare(report: CompareReport) -> list[Sheet]:
+    headers = ["Organisatie"]
+    for theme in report.themes:
+        headers += [f"Thema {theme} uitgevoerd %", f"Thema {theme} fase", f"Thema {theme} te laat"]
+    rows = []
+    for row in report.rows:
+        cells: list[Cell] = [row.organisation]
+        for cell in row.cells:
+            share = None if cell.share is None else round(cell.share * 100)
+            cells += [share, cell.phase, cell.late]
+        rows.append(tuple(cells))
+    return [Sheet(f"Regio: stand op {report.as_of.isoformat()}", tuple(headers), tuple(rows))]
+
+
+def _region_due(report: RegionDueReport) -> list[Sheet]:
+    return [
+        Sheet(
+            f"Regio: te laat en binnenkort (peildatum {report.as_of.isoformat()})",
+            ("Organisatie", *_ACTION_HEADERS, "Categorie", "Dagen"),
+            tuple(
+                (e.organisation, *_action_cells(e.item.action), e.item.category.value, e.item.days)
+                for e in report.items
+            ),
+        )
+    ]
+
+
+def _region_status(report: RegionStatusReport) -> list[Sheet]:
+    return [
+        Sheet(
+            f"Regio: stand op {report.as_of.isoformat()}",
+            ("Organisatie", "Acties", "Gereed", "Lopend", "Open", "Te laat", "Voortgang %",
+             "Normen uitgevoerd", "Normen van toepassing", "Thema's op norm"),
+            tuple(
+                (r.organisation, r.totaal, r.gereed, r.lopend, r.open, r.te_laat,
+                 round(r.voortgang * 100), r.norms_done, r.norms_applicable, r.themes_meeting)
+                for r in report.rows
+            ),
+        )
+    ]  # fmt: skip
+
+
 _SHEETS: dict[str, Callable[[Any], list[Sheet]]] = {
     "DueReport": _due,
     "StatusReport": _status,
@@ -280,6 +323,9 @@ _SHEETS: dict[str, Callable[[Any], list[Sheet]]] = {
     "EditResult": _edit,
     "HistoryReport": _history,
     "DiffReport": _diff,
+    "CompareReport": _compare,
+    "RegionDueReport": _region_due,
+    "RegionStatusReport": _region_status,
 }
 
 

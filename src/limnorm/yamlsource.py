@@ -9,7 +9,7 @@ tags and alias bombs as located findings. Only the plain YAML types are built
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -78,28 +78,15 @@ class Node(NamedTuple):
         """Where the value starts (1-based line and column)."""
         return Location(self.file, self.mark.line + 1, self.mark.column + 1)
 
+    @property
+    def spot(self) -> tuple[int, int]:
+        """The 1-based (line, column) where the value starts."""
+        return self.mark.line + 1, self.mark.column + 1
+
     def key_location(self, key: str) -> Location:
         """Where ``key`` of this mapping is written."""
         mark = self.key_marks[key]
         return Location(self.file, mark.line + 1, mark.column + 1)
-
-
-class Places(Mapping[str, Location]):
-    """The places of a mapping's values by key, made into Locations only when asked."""
-
-    __slots__ = ("_nodes",)
-
-    def __init__(self, nodes: Mapping[str, Node]) -> None:
-        self._nodes = nodes
-
-    def __getitem__(self, key: str) -> Location:
-        return self._nodes[key].location
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._nodes)
-
-    def __len__(self) -> int:
-        return len(self._nodes)
 
 
 class _Walker:

@@ -1,0 +1,381 @@
+"""The region: all organisations side by side, so RIEC sees where the dike is lowest.
+
+A region is a folder with one sub-folder per organisation, each holding its
+``spoorboekje.yaml`` and ``checklist.yaml``. Organisations whose files have
+errors are reported with their located errors and left out of the figures;
+they never stop the rest. Files are loaded through the cache, and files that
+miss it are parsed in parallel worker processes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from limnorm.cache import Cache, entry_key
+from limnorm.checklist import CHECKLIST_FILE, parse_checklist
+from limnorm.codec import decode, encode
+from limnorm.errors import DataError, Location, UsageError
+from limnorm.loader import PLAN_FILE, Loaded, parse_plan, parse_text
+from limnorm.models import Answer, Checklist, Finding, Plan, Severity
+from limnorm.queries import DueItem, due
+from limnorm.yamlsource import decode as decode_bytes
+
+#: Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_FROM = 4
+NORM_THEMES = tuple(range(1, 7))
+
+
+class Organisation(NamedTuple):
+    """One organisation of the region; ``errors`` non-empty means it is left out."""
+
+    folder: str
+    name: str
+    plan: Plan | None
+    checklist: Checklist | None
+    errors: tuple[Finding, ...] = ()
+
+
+class NormDifference(NamedTuple):
+    """An organisation whose checklist has other norms than most of the region."""
+
+    organisation: str
+    extra: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+class Region(NamedTuple):
+    """The organisations that could be read, the ones that could not, and norm differences."""
+
+    directory: str
+    organisations: tuple[Organisation, ...]
+    broken: tuple[Organisation, ...]
+    differences: tuple[NormDifference, ...]
+
+
+_PARSERS = {"spoorboekje": parse_plan, "checklist": parse_checklist}
+
+
+def _parse_entry(
+    kind: str, data: bytes, name: str, key: str, directory: Path | None
+) -> dict[str, Any]:
+    """Parse one file, store it in the cache and return it encoded (plain data)."""
+    try:
+        text = decode_bytes(data, name)
+    except DataError as error:
+        finding = Finding(Severity.FOUT, error.message, error.location or Location(name))
+        payload = encode(kind, Loaded(None, (finding,), name))
+    else:
+        payload = encode(kind, parse_text(text, name, _PARSERS[kind]))
+    Cache(directory).put_encoded(key, payload)
+    return payload
+
+
+def _parse_to_text(kind: str, data: bytes, name: str, key: str, directory: Path | None) -> str:
+    """Worker process: :func:`_parse_entry`, sent back as JSON text."""
+    return json.dumps(_parse_entry(kind, data, name, key, directory), ensure_ascii=False)
+
+
+def _read(path: Path, name: str) -> bytes | Finding:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return Finding(Severity.FOUT, "bestand niet gevonden", Location(name))
+    except OSError as error:
+        return Finding(
+            Severity.FOUT, f"kan niet gelezen worden ({error.strerror or error})", Location(name)
+        )
+
+
+def load_files(
+    requests: Sequence[tuple[str, Path, str]], cache: Cache, workers: int
+) -> list[Loaded[Any]]:
+    """Load (kind, path, name) requests through the cache, parsing misses in parallel."""
+    results: list[Loaded[Any] | None] = [None] * len(requests)
+    misses: list[tuple[int, str, bytes, str, str]] = []
+    for index, (kind, path, name) in enumerate(requests):
+        data = _read(path, name)
+        if isinstance(data, Finding):
+            results[index] = Loaded(None, (data,), name)
+            continue
+        key = entry_key(kind, name, data)
+        hit = cache.get(kind, key)
+        if hit is not None:
+            results[index] = hit
+        else:
+            misses.append((index, kind, data, name, key))
+    jobs = [(kind, data, name, key, cache.directory) for _, kind, data, name, key in misses]
+    if len(jobs) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            # JSON text crosses the process boundary faster than a pickled tree.
+            texts = pool.map(_parse_to_text, *zip(*jobs, strict=True), chunksize=2)
+            encoded = [json.loads(text) for text in texts]
+    else:
+        encoded = [_parse_entry(*job) for job in jobs]
+    for (index, kind, *_), payload in zip(misses, encoded, strict=True):
+        results[index] = decode(kind, payload)
+    return [r for r in results if r is not None]
+
+
+def _display(path: Path, cwd: Path) -> str:
+    try:
+        return os.path.relpath(path, cwd) if path.is_relative_to(cwd) else str(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+
+
+def load_region(directory: Path, cwd: Path, cache: Cache, workers: int | None = None) -> Region:
+    """Every organisation in ``directory``.
+
+    Raises:
+        DataError: the folder does not exist or holds no organisation.
+    """
+    if not directory.is_dir():
+        raise DataError("--regio: de map bestaat niet", Location(str(directory)))
+    folders = sorted(
+        p for p in directory.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+    )
+    if not folders:
+        raise DataError(
+            "--regio: geen organisaties gevonden; een regio is een map met per organisatie een "
+            "map met spoorboekje.yaml en checklist.yaml",
+            Location(str(directory)),
+        )
+    requests = []
+    for folder in folders:
+        requests.append(("spoorboekje", folder / PLAN_FILE, _display(folder / PLAN_FILE, cwd)))
+        requests.append(
+            ("checklist", folder / CHECKLIST_FILE, _display(folder / CHECKLIST_FILE, cwd))
+        )
+    loaded = load_files(requests, cache, workers or os.cpu_count() or 1)
+    good: list[Organisation] = []
+    broken: list[Organisation] = []
+    for index, folder in enumerate(folders):
+        plan, checklist = loaded[2 * index], loaded[2 * index + 1]
+        errors = tuple(f for part in (plan, checklist) for f in part.errors)
+        name = plan.value.organisatie if plan.value is not None else folder.name
+        organisation = Organisation(folder.name, name, plan.value, checklist.value, errors)
+        (broken if errors else good).append(organisation)
+    return Region(str(directory), tuple(good), tuple(broken), _differences(good))
+
+
+def _differences(organisations: Sequence[Organisation]) -> tuple[NormDifference, ...]:
+    sets = {
+        o.name: frozenset(n.nr for n in o.checklist.norms())
+        for o in organisations
+        if o.checklist is not None
+    }
+    if len(sets) < 2:
+        return ()
+    reference, _ = Counter(sets.values()).most_common(1)[0]
+    return tuple(
+        NormDifference(name, tuple(sorted(norms - reference)), tuple(sorted(reference - norms)))
+        for name, norms in sets.items()
+        if norms != reference
+    )
+
+
+# --- compare ------------------------------------------------------------------------
+
+
+class Cell(NamedTuple):
+    """One organisation and theme: share of norms uitgevoerd, own phase, actions late."""
+
+    share: float | None
+    phase: int | None
+    late: int
+    lowest: bool = False
+
+
+class CompareRow(NamedTuple):
+    """One organisation across the six themes."""
+
+    organisation: str
+    cells: tuple[Cell, ...]
+
+
+class CompareReport(NamedTuple):
+    """Result of ``compare``."""
+
+    as_of: date
+    themes: tuple[int, ...]
+    rows: tuple[CompareRow, ...]
+    broken: tuple[Organisation, ...]
+    differences: tuple[NormDifference, ...]
+    sort_theme: int | None = None
+
+
+def _cell(organisation: Organisation, theme: int, as_of: date) -> Cell:
+    share = phase = None
+    if organisation.checklist is not None:
+        norm_theme = organisation.checklist.theme(theme)
+        if norm_theme is not None:
+            phase = norm_theme.fase
+            applicable = [n for n in norm_theme.normen if n.antwoord is not Answer.NVT]
+            if applicable:
+                done = sum(n.antwoord is Answer.UITGEVOERD for n in applicable)
+                share = done / len(applicable)
+    late = 0
+    if organisation.plan is not None:
+        plan_theme = organisation.plan.theme(theme)
+        late = sum(a.is_late(as_of) for a in plan_theme.acties) if plan_theme else 0
+    return Cell(share, phase, late)
+
+
+def compare(region: Region, as_of: date, *, sort_theme: int | None = None) -> CompareReport:
+    """Organisations down, themes across; the lowest share per theme marked.
+
+    Args:
+        sort_theme: sort the organisations by this theme's share, lowest first
+            (else by name).
+
+    Raises:
+        UsageError: ``sort_theme`` is not a theme of the norm.
+    """
+    if sort_theme is not None and sort_theme not in NORM_THEMES:
+        raise UsageError(f"--sorteer {sort_theme}: kies een thema van 1 t/m 6")
+    rows = [
+        CompareRow(o.name, tuple(_cell(o, t, as_of) for t in NORM_THEMES))
+        for o in region.organisations
+    ]
+    marked = [list(r.cells) for r in rows]
+    for column, _ in enumerate(NORM_THEMES):
+        shares = [c.share for c in (r.cells[column] for r in rows) if c.share is not None]
+        if len(set(shares)) < 2:
+            continue  # all equal (or one value): nothing stands out
+        lowest = min(shares)
+        for index, row in enumerate(rows):
+            if row.cells[column].share == lowest:
+                marked[index][column] = row.cells[column]._replace(lowest=True)
+    result = [
+        CompareRow(r.organisation, tuple(cells)) for r, cells in zip(rows, marked, strict=True)
+    ]
+    if sort_theme is not None:
+        column = sort_theme - 1
+        result.sort(
+            key=lambda r: (
+                r.cells[column].share is None,
+                r.cells[column].share or 0.0,
+                r.organisation,
+            )
+        )
+    else:
+        result.sort(key=lambda r: r.organisation.lower())
+    return CompareReport(
+        as_of, NORM_THEMES, tuple(result), region.broken, region.differences, sort_theme
+    )
+
+
+# --- due and status over the region ------------------------------------------------------
+
+
+class RegionDueItem(NamedTuple):
+    """A due item with the organisation it belongs to."""
+
+    organisation: str
+    item: DueItem
+
+
+class RegionDueReport(NamedTuple):
+    """Result of ``due --regio``: every organisation's late and soon-due actions."""
+
+    as_of: date
+    until: date
+    owner: str | None
+    items: tuple[RegionDueItem, ...]
+    broken: tuple[Organisation, ...]
+
+    @property
+    def late(self) -> int:
+        """How many actions are late, over the region."""
+        return sum(i.item.days < 0 for i in self.items)
+
+
+def region_due(region: Region, as_of: date, *, until: date, owner: str | None) -> RegionDueReport:
+    """Late and soon-due actions of all organisations, most urgent first.
+
+    Raises:
+        UsageError: no organisation has the owner code.
+    """
+    items = []
+    found = owner is None
+    for organisation in region.organisations:
+        assert organisation.plan is not None
+        code = None
+        if owner is not None:
+            codes = {c.lower(): c for c in organisation.plan.actiehouders} or {
+                h.lower(): h for a in organisation.plan.actions() for h in a.actiehouders
+            }
+            code = codes.get(owner.strip().lower())
+            if code is None:
+                continue
+            found = True
+        report = due(organisation.plan, as_of, until=until, owner=code)
+        items += [RegionDueItem(organisation.name, item) for item in report.items]
+    if not found:
+        raise UsageError(f"actiehouder '{owner}' komt bij geen enkele organisatie in de regio voor")
+    items.sort(key=lambda r: (r.item.days, r.organisation, r.item.action.id))
+    return RegionDueReport(as_of, until, owner, tuple(items), region.broken)
+
+
+class RegionStatusRow(NamedTuple):
+    """One organisation's totals: actions by state and norms answered."""
+
+    organisation: str
+    totaal: int
+    gereed: int
+    lopend: int
+    open: int
+    te_laat: int
+    voortgang: float
+    norms_done: int
+    norms_applicable: int
+    themes_meeting: int
+
+
+class RegionStatusReport(NamedTuple):
+    """Result of ``status --regio``."""
+
+    as_of: date
+    rows: tuple[RegionStatusRow, ...]
+    broken: tuple[Organisation, ...]
+    differences: tuple[NormDifference, ...]
+
+
+def region_status(region: Region, as_of: date) -> RegionStatusReport:
+    """Per organisation: actions by state, progress, norms uitgevoerd, themes meeting the norm."""
+    from limnorm.queries import count_answers, status
+
+    rows = []
+    for organisation in region.organisations:
+        assert organisation.plan is not None
+        total = status(organisation.plan, as_of).total
+        done = applicable = meeting = 0
+        if organisation.checklist is not None:
+            for theme in organisation.checklist.themas:
+                counts = count_answers(theme.normen)
+                done += counts.uitgevoerd
+                applicable += sum(counts) - counts.nvt
+                meeting += counts.meets_norm
+        rows.append(
+            RegionStatusRow(
+                organisation.name,
+                total.totaal,
+                total.gereed,
+                total.lopend,
+                total.open,
+                total.te_laat,
+                total.voortgang,
+                done,
+                applicable,
+                meeting,
+            )
+        )
+    rows.sort(key=lambda r: r.organisation.lower())
+    return RegionStatusReport(as_of, tuple(rows), region.broken, region.differences)

@@ -1,0 +1,268 @@
+"""The region: compare, due and status over many organisations, the cache, and bad members."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from limnorm.cache import Cache, entry_key
+from limnorm.checklist import load_checklist
+from limnorm.codec import CodecError, decode, encode
+from limnorm.loader import load_plan
+from limnorm.region import load_region
+
+from .conftest import ROOT, SAMPLE, Invoke, strip_lines
+
+EXAMPLE = ROOT / "examples" / "ingevuld"
+
+
+@pytest.fixture(name="regio")
+def _regio(tmp_path: Path) -> Path:
+    """Four organisations: the sample, the answered example, one with an error, one whose
+    checklist has an extra norm (4.3) and lacks one (6.3)."""
+    root = tmp_path / "regio"
+    shutil.copytree(SAMPLE, root / "eijsden")
+    shutil.copytree(EXAMPLE, root / "proef")
+    shutil.copytree(SAMPLE, root / "kapot")
+    plan = root / "kapot" / "spoorboekje.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("wanneer: apr 24", "wanneer: apr 34x"),
+        encoding="utf-8",
+    )
+    shutil.copytree(SAMPLE, root / "venlo")
+    plan = root / "venlo" / "spoorboekje.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("Gemeente Eijsden-Margraten", "Gemeente Venlo"),
+        encoding="utf-8",
+    )
+    checklist = root / "venlo" / "checklist.yaml"
+    text = checklist.read_text(encoding="utf-8")
+    text = text.replace(
+        "        acties: []\n\n  - nr: 5",
+        '        acties: []\n      - nr: "4.3"\n        titel: BIO en ENSIA op orde\n'
+        "        antwoord: uitgevoerd\n\n  - nr: 5",
+    )
+    cut = text.index('      - nr: "6.3"')
+    checklist.write_text(text[:cut], encoding="utf-8")
+    (root / ".git").mkdir()  # hidden folders are not organisations
+    return root
+
+
+def _json(invoke: Invoke, *args: str) -> object:
+    result = invoke([*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_compare(invoke: Invoke, regio: Path) -> None:
+    """Organisations down, themes across; broken members reported with located errors."""
+    data = _json(invoke, "compare", "--regio", str(regio), "--as-of", "2024-10-01")
+    names = [o["naam"] for o in data["organisaties"]]  # type: ignore[index]
+    assert names == ["Gemeente Eijsden-Margraten", "Gemeente Proef", "Gemeente Venlo"]
+    proef = data["organisaties"][1]["themas"]  # type: ignore[index]
+    assert proef[0] == {"thema": 1, "uitgevoerd": 0.5, "fase": 3, "te_laat": 1, "laagste": False}
+    assert proef[1] == {"thema": 2, "uitgevoerd": 1.0, "fase": 4, "te_laat": 0, "laagste": False}
+    assert proef[2]["uitgevoerd"] is None
+    eijsden = data["organisaties"][0]["themas"]  # type: ignore[index]
+    # Theme 4: Eijsden and Proef share the lowest 0%; themes 3, 5, 6 are equal everywhere.
+    assert [t["laagste"] for t in eijsden] == [True, True, False, True, False, False]
+    assert [t["te_laat"] for t in eijsden] == [4, 0, 0, 2, 1, 2]
+    venlo_theme_4 = data["organisaties"][2]["themas"][3]  # type: ignore[index]
+    assert venlo_theme_4["uitgevoerd"] == pytest.approx(1 / 3, abs=1e-4)
+    [broken] = data["niet_meegeteld"]  # type: ignore[index]
+    assert broken["map"] == "kapot"
+    assert broken["meldingen"][0]["regel"] == 111
+    assert "apr 34x" in broken["meldingen"][0]["melding"]
+    assert data["normverschillen"] == [  # type: ignore[index]
+        {"organisatie": "Gemeente Proef", "extra": [], "ontbreekt": [
+            "1.4", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", "3.1", "3.2", "3.3", "3.4",
+            "3.5", "5.1", "5.2", "5.3", "5.4", "6.1", "6.2", "6.3"]},
+        {"organisatie": "Gemeente Venlo", "extra": ["4.3"], "ontbreekt": ["6.3"]},
+    ]  # fmt: skip
+
+
+def test_compare_table_sorting_and_formats(invoke: Invoke, regio: Path) -> None:
+    """The table marks the lowest cell; --sorteer orders by a theme; CSV and Markdown work."""
+    result = invoke(
+        ["compare", "--regio", str(regio), "--as-of", "2024-10-01", "--sorteer", "2"],
+        env={"COLUMNS": "140"},
+    )
+    assert result.exit_code == 0, result.output
+    lines = [
+        line for line in strip_lines(result.stdout).splitlines() if line.startswith("Gemeente")
+    ]
+    # Sorted by theme 2, lowest first: the two at 0% (by name), then Proef at 100%.
+    assert lines[0].startswith("Gemeente Eijsden-Margraten  ▼  0% f–  4  ▼  0% f–  0")
+    assert lines[1].startswith("Gemeente Venlo")
+    assert lines[2].startswith("Gemeente Proef                50% f3  1   100% f4  0")
+    assert "Niet meegeteld, want de bestanden bevatten fouten:" in result.stdout
+    assert (
+        "Andere normen dan de rest van de regio bij Gemeente Venlo (extra: 4.3; ontbreekt: 6.3)"
+        in result.stdout
+    )
+    csv_text = invoke(
+        ["compare", "--regio", str(regio), "--as-of", "2024-10-01", "--format", "csv"]
+    ).stdout
+    assert csv_text.startswith(
+        "\ufeffOrganisatie;Thema 1 uitgevoerd %;Thema 1 fase;Thema 1 te laat;"
+    )
+    markdown = invoke(["compare", "--regio", str(regio), "--format", "markdown"]).stdout
+    assert "| Gemeente Proef | 50 | 3 |" in markdown
+    bad = invoke(["compare", "--regio", str(regio), "--sorteer", "9"])
+    assert bad.exit_code == 2
+    assert "--sorteer 9: kies een thema van 1 t/m 6" in bad.stderr
+
+
+def test_due_over_the_region(invoke: Invoke, regio: Path) -> None:
+    """due --regio lists every organisation's items with the organisation; owners match
+    case-insensitively; --fail-on-overdue looks at the whole region."""
+    items = _json(invoke, "due", "--regio", str(regio), "--owner", "hrm", "--as-of", "2024-12-20")
+    assert [(i["organisatie"], i["id"]) for i in items] == [  # type: ignore[union-attr]
+        ("Gemeente Eijsden-Margraten", "2.1"), ("Gemeente Eijsden-Margraten", "3.1"),
+        ("Gemeente Venlo", "2.1"), ("Gemeente Venlo", "3.1"),
+    ]  # fmt: skip
+    late = invoke(["due", "--regio", str(regio), "--as-of", "2024-12-20", "--fail-on-overdue"])
+    assert late.exit_code == 1
+    assert "Gemeente Proef" in late.stdout
+    unknown = invoke(["due", "--regio", str(regio), "--owner", "XYZ"])
+    assert unknown.exit_code == 2
+    assert "komt bij geen enkele organisatie in de regio voor" in unknown.stderr
+
+
+def test_status_over_the_region(invoke: Invoke, regio: Path) -> None:
+    """status --regio: one row per organisation with actions, progress and norms."""
+    data = _json(invoke, "status", "--regio", str(regio), "--as-of", "2024-10-01")
+    rows = {r["organisation"]: r for r in data["organisaties"]}  # type: ignore[index]
+    assert rows["Gemeente Proef"]["gereed"] == 2
+    assert rows["Gemeente Proef"]["norms_done"] == 3
+    assert rows["Gemeente Proef"]["themes_meeting"] == 1
+    assert rows["Gemeente Venlo"]["norms_done"] == 1
+    refused = invoke(["status", "thema", "1", "--regio", str(regio)])
+    assert refused.exit_code == 2
+    assert "werkt per organisatie" in refused.stderr
+
+
+def test_region_report(invoke: Invoke, regio: Path, tmp_path: Path) -> None:
+    """report --regio in Markdown and as well-formed HTML."""
+    markdown = invoke(["report", "--regio", str(regio), "--as-of", "2024-10-01"]).stdout
+    assert markdown.startswith(
+        "# Limburgse Norm in de regio\n\nStand op 1 okt 2024: 3 organisaties, 1 niet meegeteld."
+    )
+    assert "| Gemeente Eijsden-Margraten | **0% · fase – · 4 te laat** |" in markdown
+    target = tmp_path / "regio.html"
+    assert (
+        invoke(["report", "--regio", str(regio), "--format", "html", "-o", str(target)]).exit_code
+        == 0
+    )
+    html = target.read_text(encoding="utf-8")
+    ET.fromstring(html.split("\n", 1)[1])
+    assert "kapot" in html
+
+
+def test_cache_is_used_and_checked(regio: Path, tmp_path: Path) -> None:
+    """A second load hits the cache and gives the same region; corrupt or hostile entries
+    are misses that get rewritten; a changed file is never served stale."""
+    cache_dir = tmp_path / "cache"
+    first = load_region(regio, tmp_path, Cache(cache_dir))
+    entries = sorted(cache_dir.glob("*/*.json"))
+    assert len(entries) == 8
+    second_cache = Cache(cache_dir)
+    second = load_region(regio, tmp_path, second_cache)
+    assert (second_cache.hits, second_cache.misses) == (8, 0)
+    assert second.organisations == first.organisations
+    assert second.broken == first.broken
+    hostile = [
+        b"garbage",
+        entries[1].read_bytes()[:100],
+        json.dumps(
+            {"key": entries[2].stem, "data": {"kind": "spoorboekje", "value": {"organisatie": 5}}}
+        ).encode(),
+        json.dumps({"key": "other", "data": json.loads(entries[3].read_bytes())["data"]}).encode(),
+        b"[" * 100_000 + b"]" * 100_000,
+    ]
+    for entry, content in zip(entries, hostile, strict=False):
+        entry.write_bytes(content)
+    third_cache = Cache(cache_dir)
+    third = load_region(regio, tmp_path, third_cache)
+    assert third_cache.misses == 5
+    assert third.organisations == first.organisations
+    plan = regio / "venlo" / "spoorboekje.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("Gemeente Venlo", "Gemeente Venlo-Oost"),
+        encoding="utf-8",
+    )
+    fourth = load_region(regio, tmp_path, Cache(cache_dir))
+    assert "Gemeente Venlo-Oost" in [o.name for o in fourth.organisations]
+
+
+def test_no_cache_and_unwritable_cache(invoke: Invoke, regio: Path, tmp_path: Path) -> None:
+    """--no-cache writes nothing; a cache folder that cannot be written does not matter."""
+    cache_dir = tmp_path / "cache"
+    env = {"LIMNORM_CACHE_DIR": str(cache_dir)}
+    result = invoke(["compare", "--regio", str(regio), "--no-cache"], env=env)
+    assert result.exit_code == 0
+    assert not cache_dir.exists()
+    blocked = tmp_path / "bestand"
+    blocked.write_text("geen map", encoding="utf-8")
+    result = invoke(
+        ["compare", "--regio", str(regio)], env={"LIMNORM_CACHE_DIR": str(blocked / "cache")}
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_serial_and_parallel_loading_agree(regio: Path, tmp_path: Path) -> None:
+    """Parsing in worker processes gives exactly what parsing in-process gives."""
+    parallel = load_region(regio, tmp_path, Cache(None), workers=2)
+    serial = load_region(regio, tmp_path, Cache(None), workers=1)
+    assert parallel == serial
+
+
+def test_codec_round_trip_and_refusals() -> None:
+    """Encoded results decode to equal values (field positions aside); wrong data is refused."""
+    plan = load_plan(SAMPLE / "spoorboekje.yaml")
+    back = decode("spoorboekje", json.loads(json.dumps(encode("spoorboekje", plan))))
+    assert [a._replace(where={}) for a in back.value.actions()] == [  # type: ignore[union-attr]
+        a._replace(where={})
+        for a in plan.value.actions()  # type: ignore[union-attr]
+    ]
+    checklist = load_checklist(EXAMPLE / "checklist.yaml")
+    again = decode("checklist", json.loads(json.dumps(encode("checklist", checklist))))
+    assert again.value is not None
+    assert [n.antwoord for n in again.value.norms()] == [
+        n.antwoord for n in checklist.value.norms()
+    ]  # type: ignore[union-attr]
+    for bad in (
+        {},
+        {"kind": "checklist"},
+        {"kind": "spoorboekje", "value": [], "findings": [], "file": "x"},
+        [],
+    ):
+        with pytest.raises(CodecError):
+            decode("spoorboekje", bad)
+
+
+def test_cache_location_follows_xdg(tmp_path: Path) -> None:
+    """$LIMNORM_CACHE_DIR, then $XDG_CACHE_HOME/limnorm, then ~/.cache/limnorm."""
+    from limnorm.cache import cache_directory
+
+    assert cache_directory({"LIMNORM_CACHE_DIR": "/x"}) == Path("/x")
+    assert cache_directory({"XDG_CACHE_HOME": "/y"}) == Path("/y/limnorm")
+    assert cache_directory({"HOME": "/home/z"}) == Path("/home/z/.cache/limnorm")
+    assert entry_key("spoorboekje", "a", b"x") != entry_key("spoorboekje", "b", b"x")
+
+
+def test_region_errors(invoke: Invoke, tmp_path: Path) -> None:
+    """A missing or empty region folder is a clear error."""
+    missing = invoke(["compare", "--regio", str(tmp_path / "nergens")])
+    assert missing.exit_code == 2
+    assert "--regio: de map bestaat niet" in missing.stderr
+    (tmp_path / "leeg").mkdir()
+    empty = invoke(["compare", "--regio", str(tmp_path / "leeg")])
+    assert empty.exit_code == 2
+    assert "geen organisaties gevonden" in empty.stderr
+    assert os.environ.get("LIMNORM_DATA", "") == ""
