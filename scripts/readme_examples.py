@@ -3,7 +3,8 @@
 Every ```console block that starts with ``$ limnorm ...`` and names a fixed
 date (``--as-of``) or is a ``when`` call is run from the repository root, 100
 columns wide, on the sample data; its output replaces the block's old output.
-Blocks ending in ``...`` are abridged by hand and left alone.
+Blocks ending in ``...`` are abridged by hand, and region examples need a
+region folder: both are left alone.
 
 Usage: python scripts/readme_examples.py [--check]
 """
@@ -26,10 +27,10 @@ BLOCK = re.compile(r"(```console\n\$ (limnorm [^\n]+)\n)(.*?)(```)", re.S)
 
 
 def replayable(command: str, output: str) -> bool:
-    """Whether a README example can be replayed: dated or date-free, and not abridged."""
-    return ("--as-of" in command or command.startswith("limnorm when ")) and not output.rstrip(
-        "\n"
-    ).endswith("...")
+    """Whether a README example can be replayed: dated or date-free, not abridged, and not
+    about a region (the README's region is a folder on the writer's machine)."""
+    dated = "--as-of" in command or command.startswith("limnorm when ")
+    return dated and "--regio" not in command and not output.rstrip("\n").endswith("...")
 
 
 def run(command: str) -> str:
