@@ -333,7 +333,7 @@ def test_missing_data_folder(invoke: Invoke, tmp_path: Path) -> None:
     """--data naming a folder that does not exist is a clear error, exit 2."""
     result = invoke(["due", "--data", str(tmp_path / "nergens")])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"limnorm: fout: {tmp_path / 'nergens'}: --data: de map")
+    assert result.stderr.startswith(f"limnorm: fout: {tmp_path / 'nergens'}: --data: bestaat niet")
 
 
 def test_sample_is_used_with_a_notice(invoke: Invoke) -> None:

@@ -22,7 +22,7 @@ from limnorm.yamlsource import decode, parse_yaml, read_file
         ("a: *nergens\n", "t.yaml:1:4: onbekende alias"),
         ("a: 1\n---\nb: 2\n", "t.yaml:2:1: meer dan één YAML-document"),
         ("a: !!python/object:os.system x\n", "t.yaml:1:4: YAML-tag"),
-        ("a: !!binary aGFsbG8=\n", "t.yaml:1:4: YAML-tag 'tag:yaml.org,2002:binary'"),
+        ("a: !!binary aGFsbG8=\n", "t.yaml:1:4: YAML-tag '!!binary'"),
         ("a: !eigen x\n", "t.yaml:1:4: YAML-tag '!eigen' is niet toegestaan"),
     ],
 )

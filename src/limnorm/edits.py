@@ -28,8 +28,8 @@ from typing import NamedTuple
 
 import yaml
 
-from limnorm.errors import DataError, Location, UsageError
-from limnorm.yamlsource import decode
+from limnorm.errors import DataError, Location, UsageError, describe_os_error
+from limnorm.yamlsource import decode, read_bytes
 
 try:  # POSIX only; on Windows the on-disk check before the rename still applies.
     import fcntl
@@ -61,12 +61,7 @@ class FileText(NamedTuple):
 
 def read_text(path: Path, name: str) -> FileText:
     """Read a data file for editing."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DataError(
-            f"kan het bestand niet lezen ({error.strerror or error})", Location(name)
-        ) from None
+    raw = read_bytes(path, name)
     text = decode(raw, name)
     newline = "\r\n" if "\r\n" in text else "\n"
     return FileText(path, raw, text, raw.startswith(_BOM.encode()), newline)
@@ -236,7 +231,7 @@ def locked(path: Path) -> Iterator[None]:
             handle = os.open(path, os.O_RDONLY)
         except OSError as error:
             raise DataError(
-                f"kan het bestand niet openen ({error.strerror or error})", Location(str(path))
+                f"kan het bestand niet openen: {describe_os_error(error)}", Location(str(path))
             ) from None
         try:
             fcntl.flock(handle, fcntl.LOCK_EX)
@@ -274,7 +269,7 @@ def write_atomically(original: FileText, text: str, name: str) -> None:
         )
     except OSError as error:
         raise DataError(
-            f"kan niet schrijven in de map ({error.strerror or error}); er is niets gewijzigd",
+            f"kan niet schrijven in de map: {describe_os_error(error)}; er is niets gewijzigd",
             Location(name),
         ) from None
     try:
@@ -288,7 +283,7 @@ def write_atomically(original: FileText, text: str, name: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise DataError(
-            f"schrijven mislukt ({error.strerror or error}); het bestand is onveranderd",
+            f"schrijven mislukt: {describe_os_error(error)}; het bestand is onveranderd",
             Location(name),
         ) from None
 
@@ -305,7 +300,7 @@ def save_output(path: Path, text: str) -> None:
         )
     except OSError as error:
         raise DataError(
-            f"kan hier niet schrijven ({error.strerror or error})", Location(str(path))
+            f"kan hier niet schrijven: {describe_os_error(error)}", Location(str(path))
         ) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
@@ -315,5 +310,5 @@ def save_output(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise DataError(
-            f"schrijven mislukt ({error.strerror or error})", Location(str(path))
+            f"schrijven mislukt: {describe_os_error(error)}", Location(str(path))
         ) from None

@@ -6,6 +6,7 @@ error's ``exit_code``; nothing else in the package prints or exits.
 
 from __future__ import annotations
 
+import errno
 from typing import NamedTuple
 
 
@@ -49,3 +50,25 @@ class DataError(LimnormError):
 
 class UsageError(LimnormError):
     """A command-line value that makes no sense (an unknown owner, a bad window)."""
+
+
+_OS_MESSAGES = {
+    errno.ENOENT: "bestaat niet",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.EISDIR: "dit is een map, geen bestand",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.ELOOP: "verwijst naar zichzelf (een lus van symbolische koppelingen)",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quotum) is op",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+    errno.ENAMETOOLONG: "de naam is te lang",
+}
+
+
+def describe_os_error(error: OSError) -> str:
+    """A short Dutch description of an operating-system error."""
+    known = _OS_MESSAGES.get(error.errno or 0)
+    if known:
+        return known
+    return error.strerror or str(error)

@@ -204,7 +204,9 @@ def _action(
         if prefix.isdigit() and int(prefix) != theme:
             checker.warn(f"id '{action_id}' staat onder thema {theme}", where)
     actie = checker.text(fields.get("actie"), "actie")
-    if "actie" in fields and not actie:
+    if ("actie" in fields and fields["actie"].value in (None, "")) or (
+        actie is not None and not actie.strip()
+    ):
         checker.error("'actie' is leeg; beschrijf wat er gedaan wordt", fields["actie"].location)
     wanneer_node = fields.get("wanneer")
     wanneer = "" if wanneer_node is None or wanneer_node.text is None else wanneer_node.text

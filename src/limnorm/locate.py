@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from limnorm.checklist import CHECKLIST_FILE, parse_checklist
-from limnorm.errors import DataError, Location, UsageError
+from limnorm.errors import DataError, Location, UsageError, describe_os_error
 from limnorm.gitrepo import Commit, resolve, show, toplevel
 from limnorm.loader import PLAN_FILE, Loaded, T, load_plan, parse_plan, parse_text
 from limnorm.models import Checklist, Finding, Plan, Severity
@@ -45,10 +45,14 @@ def sample_directory() -> Path:
 
 
 def _given(path: Path, how: str) -> DataSource:
+    try:
+        path.stat()
+    except OSError as error:
+        raise DataError(f"{how}: {describe_os_error(error)}", Location(str(path))) from None
     if path.is_file():  # a data file itself: use its folder
         return DataSource(path.parent)
     if not path.is_dir():
-        raise DataError(f"{how}: de map bestaat niet", Location(str(path)))
+        raise DataError(f"{how}: dit is geen map", Location(str(path)))
     if not (path / PLAN_FILE).is_file() and (path / "data" / PLAN_FILE).is_file():
         return DataSource(path / "data")
     return DataSource(path)

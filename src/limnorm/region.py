@@ -26,6 +26,7 @@ from limnorm.loader import PLAN_FILE, Loaded, parse_plan, parse_text
 from limnorm.models import Answer, Checklist, Finding, Plan, Severity
 from limnorm.queries import DueItem, due
 from limnorm.yamlsource import decode as decode_bytes
+from limnorm.yamlsource import read_bytes
 
 #: Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_FROM = 4
@@ -84,13 +85,9 @@ def _parse_to_text(kind: str, data: bytes, name: str, key: str, directory: Path 
 
 def _read(path: Path, name: str) -> bytes | Finding:
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return Finding(Severity.FOUT, "bestand niet gevonden", Location(name))
-    except OSError as error:
-        return Finding(
-            Severity.FOUT, f"kan niet gelezen worden ({error.strerror or error})", Location(name)
-        )
+        return read_bytes(path, name)
+    except DataError as error:
+        return Finding(Severity.FOUT, error.message, error.location or Location(name))
 
 
 def load_files(

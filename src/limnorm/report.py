@@ -155,17 +155,31 @@ def to_markdown(report: Report) -> str:
         name = f" ({md_escape(group.name)})" if group.name else ""
         out += ["", f"### {md_escape(group.code)}{name}", ""]
         out += _md_table(
-            ["Id", "Actie", "Wanneer", "Deadline", "Dagen te laat"],
+            ["Id", "Actie", "Wanneer", "Deadline", "Dagen te laat", "Toelichting"],
             [
-                [i.action.id, i.action.actie, i.action.wanneer, nl_date(i.deadline), -i.days]
+                [
+                    i.action.id,
+                    i.action.actie,
+                    i.action.wanneer,
+                    nl_date(i.deadline),
+                    -i.days,
+                    i.action.toelichting or "",
+                ]
                 for i in group.items
             ],
         )
     out += ["", f"## Deadlines in het volgende kwartaal ({report.quarter_label})", ""]
     out += _md_table(
-        ["Id", "Actie", "Wanneer", "Deadline", "Actiehouder"],
+        ["Id", "Actie", "Wanneer", "Deadline", "Actiehouder", "Toelichting"],
         [
-            [a.id, a.actie, a.wanneer, nl_date(a.period.deadline), ", ".join(a.actiehouders)]
+            [
+                a.id,
+                a.actie,
+                a.wanneer,
+                nl_date(a.period.deadline),
+                ", ".join(a.actiehouders),
+                a.toelichting or "",
+            ]
             for a in report.next_quarter
         ],
     )
@@ -402,7 +416,7 @@ def to_html(report: Report) -> str:
         body.append(f"<h3>{_e(group.code)}{name}</h3>")
         body.append(
             _html_table(
-                ["Id", "Actie", "Wanneer", "Deadline", "Dagen te laat"],
+                ["Id", "Actie", "Wanneer", "Deadline", "Dagen te laat", "Toelichting"],
                 [
                     [
                         _e(i.action.id),
@@ -410,6 +424,7 @@ def to_html(report: Report) -> str:
                         _e(i.action.wanneer),
                         _e(nl_date(i.deadline)),
                         f'<span class="late">{-i.days}</span>',
+                        _e(i.action.toelichting or ""),
                     ]
                     for i in group.items
                 ],
@@ -419,7 +434,7 @@ def to_html(report: Report) -> str:
     body += [
         f"<h2>Deadlines in het volgende kwartaal ({_e(report.quarter_label)})</h2>",
         _html_table(
-            ["Id", "Actie", "Wanneer", "Deadline", "Actiehouder"],
+            ["Id", "Actie", "Wanneer", "Deadline", "Actiehouder", "Toelichting"],
             [
                 [
                     _e(a.id),
@@ -427,6 +442,7 @@ def to_html(report: Report) -> str:
                     _e(a.wanneer),
                     _e(nl_date(a.period.deadline)),
                     _e(", ".join(a.actiehouders)),
+                    _e(a.toelichting or ""),
                 ]
                 for a in report.next_quarter
             ],

@@ -141,8 +141,9 @@ class Checker:
                 return None
             if period.kind is PeriodKind.DAG:
                 return period.begin
+        written = f"'{node.text}'" if node.text is not None else _kind_of(node.value)
         self.error(
-            f"'{key}' moet een dag zijn, zoals 2024-03-04 of 4-3-24, niet '{node.text}'",
+            f"'{key}' moet een dag zijn, zoals 2024-03-04 of 4-3-24, niet {written}",
             node.location,
         )
         return None

@@ -9,6 +9,7 @@ tags and alias bombs as located findings. Only the plain YAML types are built
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -16,13 +17,15 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from limnorm.errors import DataError, Location
+from limnorm.errors import DataError, Location, describe_os_error
 from limnorm.models import Finding, Severity
 
 #: Nodes per document; far above any real plan (500 actions is ~5,000 nodes).
 MAX_NODES = 500_000
 #: Uses of an alias (*name); stops "billion laughs" long before it grows.
 MAX_ALIASES = 1_000
+#: Files larger than this are refused before reading: a 500-action plan is ~90 kB.
+MAX_FILE_BYTES = 8 * 1_048_576
 #: Nesting depth; the data formats need 5, so 64 is generous.
 MAX_DEPTH = 64
 
@@ -54,6 +57,7 @@ _PROBLEMS = (  # PyYAML's English problem text -> what to tell the user, in Dutc
      "dubbele aanhalingstekens"),
     ("control characters are not allowed", "stuurteken gevonden dat niet in tekst mag staan"),
     ("unacceptable character", "teken gevonden dat niet in een YAML-bestand mag staan"),
+    ("exceeded maximum nesting depth", "te diep genest; dit lijkt geen spoorboekje of checklist"),
 )  # fmt: skip
 
 
@@ -130,8 +134,9 @@ class _Walker:
 
     def check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
+            tag = str(node.tag).replace(_STD, "!!")  # as people write it
             raise DataError(
-                f"YAML-tag '{node.tag}' is niet toegestaan; limnorm leest alleen gewone tekst, "
+                f"YAML-tag '{tag}' is niet toegestaan; limnorm leest alleen gewone tekst, "
                 "getallen, datums, lijsten en sleutels. Haal de tag weg.",
                 self.at(node),
             )
@@ -174,6 +179,11 @@ class _Walker:
 
 def decode(data: bytes, file: str) -> str:
     """Bytes to text: UTF-8 (a BOM is fine), with a located message otherwise."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise DataError(
+            "het bestand is opgeslagen als UTF-16 ('Unicode' in Kladblok); sla het op als UTF-8",
+            Location(file, 1, 1),
+        )
     if b"\x00" in data:
         offset = data.index(b"\x00")
         raise DataError(
@@ -202,21 +212,33 @@ def _byte_location(data: bytes, offset: int, file: str) -> Location:
     return Location(file, data.count(b"\n", 0, offset) + 1, offset - line_start + 1)
 
 
-def read_file(path: Path, file: str) -> str:
-    """Read and decode a data file, turning every OS error into a Dutch message."""
+def read_bytes(path: Path, file: str) -> bytes:
+    """A data file's bytes, refusing files far larger than any plan.
+
+    Raises:
+        DataError: the file is missing, unreadable, a folder, or too large.
+    """
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError(
+                f"het bestand is {size / 1_048_576:.0f} MB; een spoorboekje of checklist is "
+                f"hooguit enkele honderden kB (grens {MAX_FILE_BYTES // 1_048_576} MB). Is dit "
+                "het goede bestand?",
+                Location(file),
+            )
+        return path.read_bytes()
     except FileNotFoundError:
         raise DataError("bestand niet gevonden", Location(file)) from None
-    except IsADirectoryError:
-        raise DataError("dit is een map, geen bestand", Location(file)) from None
-    except PermissionError:
-        raise DataError("geen toestemming om het bestand te lezen", Location(file)) from None
     except OSError as error:
         raise DataError(
-            f"het bestand kan niet gelezen worden ({error.strerror or error})", Location(file)
+            f"het bestand kan niet gelezen worden: {describe_os_error(error)}", Location(file)
         ) from None
-    return decode(data, file)
+
+
+def read_file(path: Path, file: str) -> str:
+    """Read and decode a data file, turning every OS error into a Dutch message."""
+    return decode(read_bytes(path, file), file)
 
 
 def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
@@ -237,6 +259,15 @@ def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             problem = "found character '\\t' that cannot start any token"
         raise DataError(_translate(problem), location) from None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        line = before.count("\n") + 1
+        column = error.position - (before.rfind("\n") + 1) + 1
+        raise DataError(
+            f"stuurteken U+{error.character:04X} gevonden; zulke tekens mogen niet in een "
+            "YAML-bestand staan (vaak meegekopieerd uit Word of een webpagina). Haal het weg",
+            Location(file, line, column),
+        ) from None
     except yaml.YAMLError as error:
         raise DataError(_translate(str(error)), Location(file)) from None
     if root is None:
