@@ -49,8 +49,13 @@ def _given(path: Path, how: str) -> DataSource:
         path.stat()
     except OSError as error:
         raise DataError(f"{how}: {describe_os_error(error)}", Location(str(path))) from None
-    if path.is_file():  # a data file itself: use its folder
-        return DataSource(path.parent)
+    if path.is_file():
+        if path.suffix.lower() in (".yaml", ".yml"):  # a data file itself: use its folder
+            return DataSource(path.parent)
+        raise DataError(
+            f"{how}: dit is een bestand, geen map; geef de map met spoorboekje.yaml",
+            Location(str(path)),
+        )
     if not path.is_dir():
         raise DataError(f"{how}: dit is geen map", Location(str(path)))
     if not (path / PLAN_FILE).is_file() and (path / "data" / PLAN_FILE).is_file():
@@ -147,7 +152,9 @@ def load_plan_from(source: DataSource, cwd: Path, version: Version = WORKING_TRE
     if loaded is None:
         where = f" in {version.label}" if version.commit else ""
         raise DataError(
-            f"{PLAN_FILE} bestaat niet{where}", Location(source.display(PLAN_FILE, cwd))
+            f"niet gevonden{where}; maak een spoorboekje met 'limnorm init MAP' of kies de map "
+            "met --data",
+            Location(source.display(PLAN_FILE, cwd)),
         )
     return loaded.require()
 
