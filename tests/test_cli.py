@@ -429,3 +429,35 @@ def test_python_dash_m_and_version() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("limnorm ")
+
+
+def test_lean_app_routes_to_one_command() -> None:
+    """The entry point builds only the command being run; help and unknown words get all."""
+    from limnorm.cli import _lean_app
+
+    lean = _lean_app(["due", "--owner", "OOV"])
+    assert [c.callback.__name__ for c in lean.registered_commands if c.callback] == ["due"]
+    assert lean.registered_callback is app.registered_callback
+    assert _lean_app(["set", "1.1", "status", "open"]).registered_commands[0].name == "set"
+    for argv in ([], ["--help"], ["--version"], ["onbekend"], ["--data", "x", "due"]):
+        assert _lean_app(argv) is app
+
+
+def test_installed_entry_point_runs_commands_and_help(tmp_path: Path) -> None:
+    """Through the real entry point: a command runs, and top-level help lists every command."""
+    env = {**os.environ, "LIMNORM_DATA": str(SAMPLE), "COLUMNS": "120", "NO_COLOR": "1"}
+    due = subprocess.run(
+        [sys.executable, "-m", "limnorm", "due", "-o", "OOV", "--as-of", "2024-07-01", "--format", "json"],
+        capture_output=True, text=True, check=False, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert due.returncode == 0, due.stderr
+    assert [i["id"] for i in json.loads(due.stdout)] == ["1.1", "0.1", "1.2", "6.1", "0.2"]
+    helped = subprocess.run(
+        [sys.executable, "-m", "limnorm", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    for command in ("due", "status", "checklist", "compare", "history", "timeline"):
+        assert command in helped.stdout

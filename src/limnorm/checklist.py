@@ -22,7 +22,6 @@ from limnorm.models import (
 from limnorm.validation import Checker, mixed_script_findings, suggest
 from limnorm.yamlsource import Node, parse_yaml, read_file
 
-CHECKLIST_FILE = "checklist.yaml"
 NORM_THEMES = range(1, 7)
 PHASES = range(1, 6)
 

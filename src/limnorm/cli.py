@@ -8,6 +8,7 @@ This is the only module that imports Typer, makes Rich consoles and turns
 # annotation string at each start, which measured 4-5 ms of the start-up time.
 import functools
 import os
+import sys
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
@@ -20,9 +21,8 @@ from rich.text import Text
 
 from limnorm import __version__, queries
 from limnorm import locate as data_files
-from limnorm.checklist import CHECKLIST_FILE
 from limnorm.errors import LimnormError
-from limnorm.loader import PLAN_FILE
+from limnorm.loader import CHECKLIST_FILE, PLAN_FILE
 from limnorm.locate import DataSource, locate
 from limnorm.models import Checklist, Plan
 
@@ -582,6 +582,31 @@ def _main(
     """Volg de uitvoering van de Limburgse Norm."""
 
 
+def _lean_app(argv: list[str]) -> typer.Typer:
+    """The app with only the command being run, when one is named.
+
+    Typer builds every command's parameters before it runs one; with twenty
+    commands that was a measurable part of each start-up. Help without a
+    command, and anything unrecognised, gets the full app.
+    """
+    names = {
+        (c.name or (c.callback.__name__ if c.callback else "")): c for c in app.registered_commands
+    }
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    if first not in names or argv.index(first) != 0:
+        return app
+    lean = typer.Typer(
+        name="limnorm",
+        help=app.info.help,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = [names[first]]
+    return lean
+
+
 def main() -> None:
     """Entry point of the ``limnorm`` script and ``python -m limnorm``."""
-    app(prog_name="limnorm")
+    _lean_app(sys.argv[1:])(prog_name="limnorm")

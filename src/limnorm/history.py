@@ -15,10 +15,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from limnorm.checklist import CHECKLIST_FILE
 from limnorm.errors import DataError
 from limnorm.gitrepo import is_shallow, log, toplevel
-from limnorm.loader import PLAN_FILE
+from limnorm.loader import CHECKLIST_FILE, PLAN_FILE
 from limnorm.locate import WORKING_TREE, DataSource, Version, checklist_in, plan_in
 from limnorm.models import Action, Answer, Checklist, Plan, Status
 

@@ -16,6 +16,7 @@ from limnorm.yamlsource import Node, parse_yaml, read_file
 T = TypeVar("T", covariant=True)
 
 PLAN_FILE = "spoorboekje.yaml"
+CHECKLIST_FILE = "checklist.yaml"
 THEME_NUMBERS = range(7)  # 0 is the 0-meting, 1-6 the norm's themes
 
 _TOP_REQUIRED = ("organisatie", "themas")

@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from limnorm.checklist import CHECKLIST_FILE, parse_checklist
 from limnorm.errors import DataError, Location, UsageError, describe_os_error
-from limnorm.gitrepo import Commit, resolve, show, toplevel
-from limnorm.loader import PLAN_FILE, Loaded, T, load_plan, parse_plan, parse_text
+from limnorm.loader import CHECKLIST_FILE, PLAN_FILE, Loaded, T, load_plan, parse_plan, parse_text
 from limnorm.models import Checklist, Finding, Plan, Severity
 from limnorm.yamlsource import decode, read_file
+
+if TYPE_CHECKING:
+    from limnorm.gitrepo import Commit
+
+# The checklist and git modules are imported where they are used: 'due' needs
+# neither, and every module imported at start-up costs every command.
 
 ENV_VAR = "LIMNORM_DATA"
 
@@ -104,6 +108,8 @@ def version_at(source: DataSource, ref: str | None) -> Version:
             "--at leest de gegevens uit git, maar de voorbeeldgegevens staan niet in git; "
             "kies een map met --data"
         )
+    from limnorm.gitrepo import resolve, toplevel
+
     top = toplevel(source.directory)
     return Version(ref, resolve(top, ref), top)
 
@@ -116,6 +122,8 @@ def _read(source: DataSource, cwd: Path, filename: str, version: Version) -> tup
         if not path.exists():
             return None, name
         return read_file(path, name), name
+    from limnorm.gitrepo import show
+
     name = f"{name}@{version.label}"
     data = show(version.top, version.commit, path)
     return (None if data is None else decode(data, name)), name
@@ -143,6 +151,8 @@ def plan_in(source: DataSource, cwd: Path, version: Version) -> Loaded[Plan] | N
 
 def checklist_in(source: DataSource, cwd: Path, version: Version) -> Loaded[Checklist] | None:
     """The checklist in ``version`` with all findings; None when the file is absent."""
+    from limnorm.checklist import parse_checklist
+
     return _loaded(source, cwd, CHECKLIST_FILE, version, parse_checklist)
 
 

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from limnorm.cache import Cache, entry_key
-from limnorm.checklist import CHECKLIST_FILE, parse_checklist
+from limnorm.checklist import parse_checklist
 from limnorm.codec import decode, encode
 from limnorm.errors import DataError, Location, UsageError
-from limnorm.loader import PLAN_FILE, Loaded, parse_plan, parse_text
+from limnorm.loader import CHECKLIST_FILE, PLAN_FILE, Loaded, parse_plan, parse_text
 from limnorm.models import Answer, Checklist, Finding, Plan, Severity
 from limnorm.queries import DueItem, due
 from limnorm.yamlsource import decode as decode_bytes

@@ -13,9 +13,9 @@ import re
 import tempfile
 from pathlib import Path
 
-from limnorm.checklist import CHECKLIST_FILE, THEME_TITLES
+from limnorm.checklist import THEME_TITLES
 from limnorm.errors import Location, UsageError
-from limnorm.loader import PLAN_FILE
+from limnorm.loader import CHECKLIST_FILE, PLAN_FILE
 from limnorm.locate import sample_directory
 from limnorm.schema import SCHEMA_FILES, schema_json
 
