@@ -6,21 +6,19 @@ import re
 from datetime import date
 from pathlib import Path
 
-from limnorm.errors import DataError, Location
-from limnorm.loader import Loaded, parse_text
+from limnorm.errors import Location
+from limnorm.loader import Loaded, load_document, parse_document
 from limnorm.models import (
     Answer,
     Checklist,
     Criterion,
-    Finding,
     Norm,
     NormTheme,
     Phase,
     Pyramid,
-    Severity,
 )
-from limnorm.validation import Checker, mixed_script_findings, suggest
-from limnorm.yamlsource import Node, parse_yaml, read_file
+from limnorm.validation import Checker, suggest
+from limnorm.yamlsource import Node
 
 NORM_THEMES = range(1, 7)
 PHASES = range(1, 6)
@@ -47,13 +45,7 @@ def load_checklist(path: Path, file: str | None = None) -> Loaded[Checklist]:
     Findings are sorted by place. Links to spoorboekje actions are checked
     separately (:func:`limnorm.queries.cross_findings`), as that needs the plan.
     """
-    name = file or str(path)
-    try:
-        text = read_file(path, name)
-    except DataError as error:
-        location = error.location or Location(name)
-        return Loaded(None, (Finding(Severity.FOUT, error.message, location),), name)
-    return parse_text(text, name, parse_checklist)
+    return load_document(path, file or str(path), parse_checklist)
 
 
 def parse_checklist(text: str, file: str) -> Loaded[Checklist]:
@@ -62,20 +54,13 @@ def parse_checklist(text: str, file: str) -> Loaded[Checklist]:
     Raises:
         DataError: the text is not YAML at all.
     """
-    root, findings = parse_yaml(text, file)
-    checker = Checker(findings)
-    checklist = None
-    if root is None:
-        checker.error(
-            "het bestand is leeg; een checklist begint met 'norm:' en 'themas:' "
-            "('limnorm init' maakt een volledige checklist)",
-            Location(file, 1, 1),
-        )
-    else:
-        checklist = _checklist(root, checker, file)
-        checker.findings.extend(mixed_script_findings(text, root))
-    ordered = sorted(checker.findings, key=lambda f: (f.location.line, f.location.column))
-    return Loaded(checklist, tuple(ordered), file)
+    return parse_document(
+        text,
+        file,
+        "het bestand is leeg; een checklist begint met 'norm:' en 'themas:' "
+        "('limnorm init' maakt een volledige checklist)",
+        _checklist,
+    )
 
 
 def _checklist(root: Node, checker: Checker, file: str) -> Checklist | None:

@@ -64,13 +64,21 @@ def load_plan(path: Path, file: str | None = None) -> Loaded[Plan]:
         The plan with every finding; the plan is ``None`` when the file cannot
         be read at all. Findings are sorted by place.
     """
-    name = file or str(path)
+    return load_document(path, file or str(path), parse_plan)
+
+
+def _failed(error: DataError, file: str) -> Loaded[T]:
+    location = error.location or Location(file)
+    return Loaded(None, (Finding(Severity.FOUT, error.message, location),), file)
+
+
+def load_document(path: Path, name: str, parse: Callable[[str, str], Loaded[T]]) -> Loaded[T]:
+    """Read a data file and run ``parse`` on it; reading errors become findings too."""
     try:
         text = read_file(path, name)
     except DataError as error:
-        location = error.location or Location(name)
-        return Loaded(None, (Finding(Severity.FOUT, error.message, location),), name)
-    return parse_text(text, name, parse_plan)
+        return _failed(error, name)
+    return parse_text(text, name, parse)
 
 
 def parse_text(text: str, file: str, parse: Callable[[str, str], Loaded[T]]) -> Loaded[T]:
@@ -78,8 +86,31 @@ def parse_text(text: str, file: str, parse: Callable[[str, str], Loaded[T]]) -> 
     try:
         return parse(text, file)
     except DataError as error:
-        location = error.location or Location(file)
-        return Loaded(None, (Finding(Severity.FOUT, error.message, location),), file)
+        return _failed(error, file)
+
+
+def parse_document(
+    text: str, file: str, empty: str, build: Callable[[Node, Checker, str], T | None]
+) -> Loaded[T]:
+    """Parse YAML text and ``build`` a value from it, collecting every finding.
+
+    Args:
+        empty: the message for a file that holds nothing.
+        build: makes the value from the node tree, reporting problems to the checker.
+
+    Raises:
+        DataError: the text is not YAML at all.
+    """
+    root, findings = parse_yaml(text, file)
+    checker = Checker(findings)
+    value = None
+    if root is None:
+        checker.error(empty, Location(file, 1, 1))
+    else:
+        value = build(root, checker, file)
+        checker.findings.extend(mixed_script_findings(text, root))
+    ordered = sorted(checker.findings, key=lambda f: (f.location.line, f.location.column))
+    return Loaded(value, tuple(ordered), file)
 
 
 def parse_plan(text: str, file: str) -> Loaded[Plan]:
@@ -88,20 +119,13 @@ def parse_plan(text: str, file: str) -> Loaded[Plan]:
     Raises:
         DataError: the text is not YAML at all.
     """
-    root, findings = parse_yaml(text, file)
-    checker = Checker(findings)
-    plan = None
-    if root is None:
-        checker.error(
-            "het bestand is leeg; een spoorboekje begint met 'organisatie:' en 'themas:' "
-            "('limnorm init' maakt een leeg spoorboekje)",
-            Location(file, 1, 1),
-        )
-    else:
-        plan = _plan(root, checker, file)
-        checker.findings.extend(mixed_script_findings(text, root))
-    ordered = sorted(checker.findings, key=lambda f: (f.location.line, f.location.column))
-    return Loaded(plan, tuple(ordered), file)
+    return parse_document(
+        text,
+        file,
+        "het bestand is leeg; een spoorboekje begint met 'organisatie:' en 'themas:' "
+        "('limnorm init' maakt een leeg spoorboekje)",
+        _plan,
+    )
 
 
 def _plan(root: Node, checker: Checker, file: str) -> Plan | None:
