@@ -43,6 +43,11 @@ def entry_key(kind: str, name: str, data: bytes) -> str:
     return digest.hexdigest()
 
 
+def entry_text(key: str, payload: dict[str, Any]) -> str:
+    """The JSON text of a cache entry (also how worker processes send results back)."""
+    return json.dumps({"key": key, "data": payload}, ensure_ascii=False)
+
+
 class Cache:
     """Read and write cache entries; a ``None`` directory switches the cache off."""
 
@@ -81,10 +86,13 @@ class Cache:
 
     def put_encoded(self, key: str, payload: dict[str, Any]) -> None:
         """Store a result already encoded with :func:`limnorm.codec.encode`."""
+        self.put_text(key, entry_text(key, payload))
+
+    def put_text(self, key: str, text: str) -> None:
+        """Store an entry made by :func:`entry_text`."""
         path = self._path(key)
         if path is None:
             return
-        text = json.dumps({"key": key, "data": payload}, ensure_ascii=False)
         temporary = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -442,10 +442,7 @@ def diff(
     """Wat er veranderde tussen twee momenten: afgerond, nieuw, vervallen, verschoven, antwoord."""
     from limnorm import history as past
 
-    source, cwd = _source(data), Path.cwd()
-    old = past.snapshot(source, cwd, data_files.version_at(source, ref))
-    new = past.snapshot(source, cwd, data_files.version_at(source, ref2))
-    _emit(past.diff(old, new), fmt)
+    _emit(past.diff_refs(_source(data), Path.cwd(), ref, ref2), fmt)
 
 
 @app.command()
@@ -531,12 +528,8 @@ def report(
         )
         return
 
-    source, cwd = _source(data), Path.cwd()
     plan, checklist = _plan_and_checklist(data, None, required=False)
-    since = None
-    if sinds is not None:
-        old = past.snapshot(source, cwd, data_files.version_at(source, sinds))
-        since = past.diff(old, past.snapshot(source, cwd, data_files.WORKING_TREE))
+    since = past.diff_refs(_source(data), Path.cwd(), sinds) if sinds is not None else None
     built = progress.build_report(plan, checklist, _as_of(as_of), since)
     text = progress.to_html(built) if fmt is ReportFormat.HTML else progress.to_markdown(built)
     _write(text, output)

@@ -310,3 +310,16 @@ def diff(old: Snapshot, new: Snapshot) -> DiffReport:
         moved=tuple(moved),
         answers=tuple(answers),
     )
+
+
+def diff_refs(source: DataSource, cwd: Path, ref: str, ref2: str | None = None) -> DiffReport:
+    """What changed from ``ref`` to ``ref2`` (default: the files as they are now).
+
+    Raises:
+        DataError: the data is not in git, a ref is unknown, or a plan is unreadable.
+    """
+    from limnorm.locate import version_at
+
+    old = snapshot(source, cwd, version_at(source, ref))
+    new = snapshot(source, cwd, version_at(source, ref2))
+    return diff(old, new)

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from limnorm.cache import Cache, entry_key
+from limnorm.cache import Cache, entry_key, entry_text
 from limnorm.checklist import parse_checklist
 from limnorm.codec import decode, encode
 from limnorm.errors import DataError, Location, UsageError
@@ -63,24 +63,22 @@ class Region(NamedTuple):
 _PARSERS = {"spoorboekje": parse_plan, "checklist": parse_checklist}
 
 
-def _parse_entry(
-    kind: str, data: bytes, name: str, key: str, directory: Path | None
-) -> dict[str, Any]:
-    """Parse one file, store it in the cache and return it encoded (plain data)."""
+def _parse_entry(kind: str, data: bytes, name: str) -> dict[str, Any]:
+    """Parse one file and return it encoded (plain data)."""
     try:
         text = decode_bytes(data, name)
     except DataError as error:
         finding = Finding(Severity.FOUT, error.message, error.location or Location(name))
-        payload = encode(kind, Loaded(None, (finding,), name))
-    else:
-        payload = encode(kind, parse_text(text, name, _PARSERS[kind]))
-    Cache(directory).put_encoded(key, payload)
-    return payload
+        return encode(kind, Loaded(None, (finding,), name))
+    return encode(kind, parse_text(text, name, _PARSERS[kind]))
 
 
-def _parse_to_text(kind: str, data: bytes, name: str, key: str, directory: Path | None) -> str:
-    """Worker process: :func:`_parse_entry`, sent back as JSON text."""
-    return json.dumps(_parse_entry(kind, data, name, key, directory), ensure_ascii=False)
+def _parse_to_cache(kind: str, data: bytes, name: str, key: str, directory: Path | None) -> str:
+    """Worker process: parse one file, write its cache entry, and send the same JSON text
+    back (text crosses the process boundary faster than a pickled tree)."""
+    text = entry_text(key, _parse_entry(kind, data, name))
+    Cache(directory).put_text(key, text)
+    return text
 
 
 def _read(path: Path, name: str) -> bytes | Finding:
@@ -107,16 +105,18 @@ def load_files(
             results[index] = hit
         else:
             misses.append((index, kind, data, name, key))
-    jobs = [(kind, data, name, key, cache.directory) for _, kind, data, name, key in misses]
-    if len(jobs) >= PARALLEL_FROM and workers > 1:
+    if len(misses) >= PARALLEL_FROM and workers > 1:
+        jobs = [(kind, data, name, key, cache.directory) for _, kind, data, name, key in misses]
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            # JSON text crosses the process boundary faster than a pickled tree.
-            texts = pool.map(_parse_to_text, *zip(*jobs, strict=True), chunksize=2)
-            encoded = [json.loads(text) for text in texts]
+            texts = pool.map(_parse_to_cache, *zip(*jobs, strict=True), chunksize=2)
+            encoded = [json.loads(text)["data"] for text in texts]
+        for (index, kind, *_), payload in zip(misses, encoded, strict=True):
+            results[index] = decode(kind, payload)
     else:
-        encoded = [_parse_entry(*job) for job in jobs]
-    for (index, kind, *_), payload in zip(misses, encoded, strict=True):
-        results[index] = decode(kind, payload)
+        for index, kind, data, name, key in misses:
+            payload = _parse_entry(kind, data, name)
+            cache.put_encoded(key, payload)
+            results[index] = decode(kind, payload)
     return [r for r in results if r is not None]
 
 
