@@ -244,38 +244,52 @@ _OPTIONAL_ORDINAL = frozenset((None, *_ORDINALS))
 _FORMS: list[tuple[re.Pattern[str], _Handler]] = []
 
 
-def _form(*patterns: str) -> Callable[[_Handler], _Handler]:
-    """Register a handler for regexes that must match the whole (normalised) text."""
+# Forms by what their text can start with: a digit or a letter. Trying only the
+# forms that can match at all made the engine a third faster.
+_DIGIT_FIRST: list[tuple[re.Pattern[str], _Handler]] = []
+_LETTER_FIRST: list[tuple[re.Pattern[str], _Handler]] = []
+
+
+def _form(*patterns: str, starts: str = "both") -> Callable[[_Handler], _Handler]:
+    """Register a handler for regexes that must match the whole (normalised) text.
+
+    ``starts`` says what the text can begin with: ``digit``, ``letter`` or ``both``.
+    """
 
     def register(handler: _Handler) -> _Handler:
         for pattern in patterns:
-            _FORMS.append((re.compile(pattern), handler))
+            compiled = re.compile(pattern)
+            _FORMS.append((compiled, handler))
+            if starts != "letter":
+                _DIGIT_FIRST.append((compiled, handler))
+            if starts != "digit":
+                _LETTER_FIRST.append((compiled, handler))
         return handler
 
     return register
 
 
-@_form(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})")
+@_form(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})", starts="digit")
 def _iso_day(m: re.Match[str], year: int) -> Period:
     return _day(year, int(m["mo"]), int(m["d"]), m[0])
 
 
-@_form(r"(?P<d>\d{1,2})(?P<s>[-/.])(?P<mo>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})")
+@_form(r"(?P<d>\d{1,2})(?P<s>[-/.])(?P<mo>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})", starts="digit")
 def _numeric_day(m: re.Match[str], year: int) -> Period:
     return _day(year, int(m["mo"]), int(m["d"]), m[0])
 
 
-@_form(rf"(?P<d>\d{{1,2}})(?:e|ste|de)?{_SEP}{_MON}{_OY}")
+@_form(rf"(?P<d>\d{{1,2}})(?:e|ste|de)?{_SEP}{_MON}{_OY}", starts="digit")
 def _named_day(m: re.Match[str], year: int) -> Period:
     return _day(year, _month(m["mon"]), int(m["d"]), m[0])
 
 
-@_form(r"(?P<y>\d{4})-(?P<mo>\d{1,2})", r"(?P<mo>\d{1,2})[-/](?P<y>\d{4})")
+@_form(r"(?P<y>\d{4})-(?P<mo>\d{1,2})", r"(?P<mo>\d{1,2})[-/](?P<y>\d{4})", starts="digit")
 def _numeric_month(m: re.Match[str], year: int) -> Period:
     return _months(year, _check_month(int(m["mo"])), 1, PeriodKind.MAAND)
 
 
-@_form(rf"{_MON}{_OY}")
+@_form(rf"{_MON}{_OY}", starts="letter")
 def _named_month(m: re.Match[str], year: int) -> Period:
     word = m["mon"]
     if word == "winter":
@@ -317,20 +331,20 @@ def _unit_form(m: re.Match[str], year: int) -> Period:
     return _UNITS[m["unit"]](year, _ORDINALS[word] if word else int(m["n"]))
 
 
-@_form(r"winter (?P<y>\d{4}|'?\d{2}) ?/ ?(?P<y2>\d{4}|'?\d{2})")
+@_form(r"winter (?P<y>\d{4}|'?\d{2}) ?/ ?(?P<y2>\d{4}|'?\d{2})", starts="letter")
 def _winter_two_years(m: re.Match[str], year: int) -> Period:
     if _year(m["y2"]) != year + 1:
         raise _Invalid(f"{m[0]}: de twee jaren moeten op elkaar volgen")
     return _months(year, 12, 3, PeriodKind.SEIZOEN)
 
 
-@_form(r"(?P<y>\d{4})")
+@_form(r"(?P<y>\d{4})", starts="digit")
 def _year_form(m: re.Match[str], year: int) -> Period:
     return Period(date(year, 1, 1), date(year, 12, 31), PeriodKind.JAAR)
 
 
 def _match_form(text: str, default_year: int | None) -> Period:
-    for pattern, handler in _FORMS:
+    for pattern, handler in _DIGIT_FIRST if text[:1].isdigit() else _LETTER_FIRST:
         match = pattern.fullmatch(text)
         if match is None:
             continue
@@ -533,13 +547,12 @@ def _span(left: str, right: str) -> Period:
         # "4-8 mrt 2024": a bare day borrows the month and year of the right side.
         start = _day(end.begin.year, end.begin.month, int(left), f"{left} {right}")
         return _join(start, end)
-    try:
-        start = _single(left, None)
-    except _NoYear:
-        start = _single(left, end.deadline.year)
-        if start.begin is not None and start.begin > end.begin:
-            # "nov - feb 25": the first month lies in the year before.
-            start = _single(left, end.deadline.year - 1)
+    # A year written on the left wins; the right side's year only fills a gap.
+    start = _single(left, end.deadline.year)
+    if start.begin is not None and start.begin > end.begin:
+        # "nov - feb 25": the first month lies in the year before (when no year was
+        # written on the left this changes the reading; otherwise it changes nothing).
+        start = _single(left, end.deadline.year - 1)
     return _join(start, end)
 
 
@@ -578,16 +591,16 @@ def _parse_text(text: str) -> Period:
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-",
                          "ó": "o", "ò": "o", "é": "e", "è": "e", "\u00a0": " "})  # fmt: skip
-_WHITESPACE = re.compile(r"\s+")
 _DOT_AFTER_LETTER = re.compile(r"(?<=[a-z])\.")
 _EXAMPLES = "'4-3-24', 'mrt 24', 'Q3 24', 'Q3/Q4 24', '2024', 'doorlopend' of 'n.t.b.'"
 
 
 def normalise(text: str) -> str:
     """Lower-case, fold quotes, dashes and accents, drop abbreviation dots."""
-    text = _WHITESPACE.sub(" ", text.translate(_QUOTES).lower()).strip()
-    text = _DOT_AFTER_LETTER.sub("", text).replace(",", " ").replace(" .", " ")
-    return _WHITESPACE.sub(" ", text).strip().rstrip(".")
+    text = text.translate(_QUOTES).lower()
+    if "." in text or "," in text:
+        text = _DOT_AFTER_LETTER.sub("", text).replace(",", " ").replace(" .", " ")
+    return " ".join(text.split()).rstrip(".")
 
 
 def parse_deadline(value: str | int | date | None) -> Period:

@@ -109,9 +109,9 @@ def load_files(
         jobs = [(kind, data, name, key, cache.directory) for _, kind, data, name, key in misses]
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
             texts = pool.map(_parse_to_cache, *zip(*jobs, strict=True), chunksize=2)
-            encoded = [json.loads(text)["data"] for text in texts]
-        for (index, kind, *_), payload in zip(misses, encoded, strict=True):
-            results[index] = decode(kind, payload)
+            # Decode each result as it arrives, while the workers parse the next files.
+            for (index, kind, *_), text in zip(misses, texts, strict=True):
+                results[index] = decode(kind, json.loads(text)["data"])
     else:
         for index, kind, data, name, key in misses:
             payload = _parse_entry(kind, data, name)
