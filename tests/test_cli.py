@@ -461,3 +461,22 @@ def test_installed_entry_point_runs_commands_and_help(tmp_path: Path) -> None:
     )
     for command in ("due", "status", "checklist", "compare", "history", "timeline"):
         assert command in helped.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["when", "Q3 24"], 0), (["when", "Q5 24"], 1), (["due", "--owner", "XYZ"], 2), (["nope"], 2)],
+)
+def test_entry_point_keeps_exit_codes(args: list[str], code: int) -> None:
+    """The entry point ends the process itself after flushing; exit codes and output survive."""
+    env = {**os.environ, "LIMNORM_DATA": str(SAMPLE), "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "limnorm", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == code, result.stderr
+    assert result.stdout or result.stderr
+    assert "Traceback" not in result.stderr

@@ -601,5 +601,23 @@ def _lean_app(argv: list[str]) -> typer.Typer:
 
 
 def main() -> None:
-    """Entry point of the ``limnorm`` script and ``python -m limnorm``."""
-    _lean_app(sys.argv[1:])(prog_name="limnorm")
+    """Entry point of the ``limnorm`` script and ``python -m limnorm``.
+
+    The process ends with ``os._exit`` after flushing its output: tearing down the
+    interpreter (freeing every module of Typer, Rich and PyYAML) measured ~40 ms, a sixth
+    of a command's run time, and limnorm leaves nothing behind that needs it: files are
+    written and closed, worker pools are shut down, before the command returns.
+    """
+    try:
+        _lean_app(sys.argv[1:])(prog_name="limnorm")
+        code = 0
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        if isinstance(stop.code, str):
+            sys.stderr.write(stop.code + "\n")
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:  # e.g. a closed pipe: 'limnorm due | head'
+            code = code or 1
+    os._exit(code)
