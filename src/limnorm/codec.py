@@ -125,28 +125,55 @@ def _finding_in(value: Any) -> Finding:
 
 def _action_out(action: Action) -> list[Any]:
     period = action.period
+    location = action.location
     return [
         action.id, action.thema, action.actie, action.wanneer,
         _iso(period.begin), _iso(period.deadline), period.kind.value,
         list(action.actiehouders), action.status.value, action.toelichting,
-        _iso(action.gereed_op), _place(action.location),
+        _iso(action.gereed_op),
+        # The file is the plan's; only line and column are stored per action.
+        None if location is None else [location.line, location.column],
     ]  # fmt: skip
 
 
-def _action_in(value: Any) -> Action:
+def _action_in(value: Any, file: str) -> Action:
+    # The hot loop of a warm region load: checks are written out inline, as
+    # function calls per field were most of its time.
+    if type(value) is not list or len(value) != 12:
+        raise CodecError("actie verwacht")
     (ident, theme, actie, wanneer, begin, deadline, kind, owners, status, toelichting,
-     done, location) = _list(value)  # fmt: skip
+     done, place) = value  # fmt: skip
+    if (
+        type(ident) is not str
+        or type(theme) is not int
+        or type(actie) is not str
+        or type(wanneer) is not str
+        or type(owners) is not list
+        or (toelichting is not None and type(toelichting) is not str)
+    ):
+        raise CodecError("actie verwacht")
+    for owner in owners:
+        if type(owner) is not str:
+            raise CodecError("actiehouder verwacht")
+    location = None
+    if place is not None:
+        if type(place) is not list or len(place) != 2:
+            raise CodecError("plaats verwacht")
+        line, column = place
+        if type(line) is not int or type(column) is not int:
+            raise CodecError("plaats verwacht")
+        location = Location(file, line, column)
     return Action(
-        id=_str(ident),
-        thema=_int(theme),
-        actie=_str(actie),
-        wanneer=_str(wanneer),
-        period=Period(_day(begin), _day(deadline), _member(_KINDS, kind)),
-        actiehouders=tuple(_str(o) for o in _list(owners)),
-        status=_member(_STATUSES, status),
-        toelichting=_opt_str(toelichting),
-        gereed_op=_day(done),
-        location=_opt_location(location),
+        ident,
+        theme,
+        actie,
+        wanneer,
+        Period(_day(begin), _day(deadline), _member(_KINDS, kind)),
+        tuple(owners),
+        _member(_STATUSES, status),
+        toelichting,
+        _day(done),
+        location,
     )
 
 
@@ -170,10 +197,13 @@ def plan_in(value: Any) -> Plan:
     owners = value["actiehouders"]
     if type(owners) is not dict:
         raise CodecError("actiehouders verwacht")
+    source = _str(value["source"])  # the file every action's place refers to
     themes = []
     for item in _list(value["themas"]):
         nr, titel, actions = _list(item)
-        themes.append(Theme(_int(nr), _str(titel), tuple(_action_in(a) for a in _list(actions))))
+        themes.append(
+            Theme(_int(nr), _str(titel), tuple(_action_in(a, source) for a in _list(actions)))
+        )
     return Plan(
         organisatie=_str(value["organisatie"]),
         themas=tuple(themes),
@@ -181,7 +211,7 @@ def plan_in(value: Any) -> Plan:
         titel=_opt_str(value["titel"]),
         kenmerk=_opt_str(value["kenmerk"]),
         documentnr=_opt_str(value["documentnr"]),
-        source=_str(value["source"]),
+        source=source,
     )
 
 
