@@ -13,7 +13,6 @@ import json
 import os
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -106,6 +105,9 @@ def load_files(
         else:
             misses.append((index, kind, data, name, key))
     if len(misses) >= PARALLEL_FROM and workers > 1:
+        # Imported here: a warm run (everything in the cache) never starts workers.
+        from concurrent.futures import ProcessPoolExecutor
+
         jobs = [(kind, data, name, key, cache.directory) for _, kind, data, name, key in misses]
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
             texts = pool.map(_parse_to_cache, *zip(*jobs, strict=True), chunksize=2)
