@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from limnorm import __version__
-from limnorm.codec import CodecError, decode, encode
+from limnorm.codec import CodecError, decode
 from limnorm.loader import Loaded
 
 #: Larger entries are not read: no real plan comes near.
@@ -80,12 +80,9 @@ class Cache:
         self.hits += 1
         return loaded
 
-    def put(self, kind: str, key: str, loaded: Loaded[Any]) -> None:
-        """Store a result; a cache that cannot be written is silently skipped."""
-        self.put_encoded(key, encode(kind, loaded))
-
     def put_encoded(self, key: str, payload: dict[str, Any]) -> None:
-        """Store a result already encoded with :func:`limnorm.codec.encode`."""
+        """Store a result encoded with :func:`limnorm.codec.encode`; a cache that cannot
+        be written is silently skipped."""
         self.put_text(key, entry_text(key, payload))
 
     def put_text(self, key: str, text: str) -> None:

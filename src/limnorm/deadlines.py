@@ -244,7 +244,6 @@ _Handler = Callable[[re.Match[str], int], Period]
 
 _WORDS = frozenset((*_MONTHS, *_SEASONS, "winter"))
 _OPTIONAL_ORDINAL = frozenset((None, *_ORDINALS))
-_FORMS: list[tuple[re.Pattern[str], _Handler]] = []
 
 
 # Forms by what their text can start with: a digit or a letter. Trying only the
@@ -262,7 +261,6 @@ def _form(*patterns: str, starts: str = "both") -> Callable[[_Handler], _Handler
     def register(handler: _Handler) -> _Handler:
         for pattern in patterns:
             compiled = re.compile(pattern)
-            _FORMS.append((compiled, handler))
             if starts != "letter":
                 _DIGIT_FIRST.append((compiled, handler))
             if starts != "digit":
