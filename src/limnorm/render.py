@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -543,18 +543,45 @@ def _compare_cell(cell: Any) -> Text:
     return Text(text, style=style)
 
 
+class _CompareView:
+    """The comparison laid out by hand: fixed-width cells, so no table measuring.
+
+    A Rich table measured and wrapped every cell, which took longer than loading a warm
+    region of 33 organisations; the cells here have one width by construction.
+    """
+
+    def __init__(self, report: CompareReport) -> None:
+        self.report = report
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        report = self.report
+        sort = f" · gesorteerd op thema {report.sort_theme}" if report.sort_theme else ""
+        yield Text(
+            f"Regio · stand op {nl_date(report.as_of)}{sort} · per thema: normen uitgevoerd, "
+            "eigen fase, acties te laat (▼ = laagste)",
+            style="bold",
+        )
+        cells = len(report.themes) * 13
+        names = [clean(row.organisation) for row in report.rows]
+        longest = max([len("Organisatie"), *map(len, names)])
+        name_width = max(12, min(longest, options.max_width - cells))
+        header = "Organisatie".ljust(name_width) + "".join(
+            f"  Thema {theme}".ljust(13) for theme in report.themes
+        )
+        yield Text(header.rstrip(), style="bold")
+        yield Text("─" * min(name_width + cells, options.max_width))
+        for name, row in zip(names, report.rows, strict=True):
+            label = name if len(name) <= name_width else name[: name_width - 1] + "…"
+            line = Text(label.ljust(name_width))
+            for cell in row.cells:
+                line.append("  ")
+                line.append_text(_compare_cell(cell))
+            yield line
+        yield from _region_notes(report.broken, report.differences)
+
+
 def _compare_table(report: CompareReport) -> RenderableType:
-    sort = f" · gesorteerd op thema {report.sort_theme}" if report.sort_theme else ""
-    table = _table(
-        f"Regio · stand op {nl_date(report.as_of)}{sort} · per thema: normen uitgevoerd, "
-        "eigen fase, acties te laat (▼ = laagste)"
-    )
-    table.add_column("Organisatie", overflow="fold", ratio=1)
-    for theme in report.themes:
-        table.add_column(f"Thema {theme}", no_wrap=True)
-    for row in report.rows:
-        table.add_row(_text(row.organisation), *(_compare_cell(c) for c in row.cells))
-    return Group(table, *_region_notes(report.broken, report.differences))
+    return _CompareView(report)
 
 
 def _region_due_table(report: RegionDueReport) -> RenderableType:
