@@ -150,9 +150,8 @@ def _plan(data: Path | None, at: str | None) -> Plan:
 
 
 def _plan_and_checklist(
-    data: Path | None, at: str | None, *, required: bool
+    source: DataSource, at: str | None, *, required: bool
 ) -> tuple[Plan, Checklist | None]:
-    source = _source(data)
     cwd = Path.cwd()
     version = data_files.version_at(source, at)
     plan = data_files.load_plan_from(source, cwd, version)
@@ -237,7 +236,7 @@ def status(
         queries.refuse_theme_for_region(nr)
         _emit(region_status(_region(regio, no_cache), _as_of(as_of)), fmt)
         return
-    plan, checklist = _plan_and_checklist(data, at, required=False)
+    plan, checklist = _plan_and_checklist(_source(data), at, required=False)
     day = _as_of(as_of)
     if nr is None:
         _emit(queries.status(plan, day, checklist), fmt)
@@ -262,7 +261,7 @@ def checklist(
 ) -> None:
     """De normen per thema met het antwoord van de 0-meting en de gekoppelde acties."""
     nr = queries.parse_theme_selector(thema or [])
-    plan, norms = _plan_and_checklist(data, at, required=True)
+    plan, norms = _plan_and_checklist(_source(data), at, required=True)
     assert norms is not None  # required=True raises instead
     report = queries.checklist_report(norms, plan, _as_of(as_of), theme=nr, only_open=only_open)
     _emit(report, fmt)
@@ -528,8 +527,9 @@ def report(
         )
         return
 
-    plan, checklist = _plan_and_checklist(data, None, required=False)
-    since = past.diff_refs(_source(data), Path.cwd(), sinds) if sinds is not None else None
+    source = _source(data)
+    plan, checklist = _plan_and_checklist(source, None, required=False)
+    since = past.diff_refs(source, Path.cwd(), sinds) if sinds is not None else None
     built = progress.build_report(plan, checklist, _as_of(as_of), since)
     text = progress.to_html(built) if fmt is ReportFormat.HTML else progress.to_markdown(built)
     _write(text, output)

@@ -33,11 +33,15 @@ class DataSource(NamedTuple):
 
     def display(self, name: str, cwd: Path) -> str:
         """How to name a data file in messages: relative to ``cwd`` when below it."""
-        path = self.file(name)
-        try:
-            return os.path.relpath(path, cwd) if path.is_relative_to(cwd) else str(path)
-        except ValueError:  # another drive on Windows
-            return str(path)
+        return display_path(self.file(name), cwd)
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """A path as messages show it: relative to ``cwd`` when below it, else as given."""
+    try:
+        return os.path.relpath(path, cwd) if path.is_relative_to(cwd) else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
 
 
 def sample_directory() -> Path:

@@ -22,8 +22,9 @@ from limnorm.checklist import parse_checklist
 from limnorm.codec import decode, encode
 from limnorm.errors import DataError, Location, UsageError
 from limnorm.loader import CHECKLIST_FILE, PLAN_FILE, Loaded, parse_plan, parse_text
+from limnorm.locate import display_path
 from limnorm.models import Answer, Checklist, Finding, Plan, Severity
-from limnorm.queries import DueItem, due
+from limnorm.queries import DueItem, due, resolve_owner
 from limnorm.yamlsource import decode as decode_bytes
 from limnorm.yamlsource import read_bytes
 
@@ -122,13 +123,6 @@ def load_files(
     return [r for r in results if r is not None]
 
 
-def _display(path: Path, cwd: Path) -> str:
-    try:
-        return os.path.relpath(path, cwd) if path.is_relative_to(cwd) else str(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
-
-
 def load_region(directory: Path, cwd: Path, cache: Cache, workers: int | None = None) -> Region:
     """Every organisation in ``directory``.
 
@@ -148,9 +142,9 @@ def load_region(directory: Path, cwd: Path, cache: Cache, workers: int | None = 
         )
     requests = []
     for folder in folders:
-        requests.append(("spoorboekje", folder / PLAN_FILE, _display(folder / PLAN_FILE, cwd)))
+        requests.append(("spoorboekje", folder / PLAN_FILE, display_path(folder / PLAN_FILE, cwd)))
         requests.append(
-            ("checklist", folder / CHECKLIST_FILE, _display(folder / CHECKLIST_FILE, cwd))
+            ("checklist", folder / CHECKLIST_FILE, display_path(folder / CHECKLIST_FILE, cwd))
         )
     loaded = load_files(requests, cache, workers or os.cpu_count() or 1)
     good: list[Organisation] = []
@@ -308,12 +302,10 @@ def region_due(region: Region, as_of: date, *, until: date, owner: str | None) -
         assert organisation.plan is not None
         code = None
         if owner is not None:
-            codes = {c.lower(): c for c in organisation.plan.actiehouders} or {
-                h.lower(): h for a in organisation.plan.actions() for h in a.actiehouders
-            }
-            code = codes.get(owner.strip().lower())
-            if code is None:
-                continue
+            try:
+                code = resolve_owner(organisation.plan, owner)
+            except UsageError:
+                continue  # this organisation has no such owner
             found = True
         report = due(organisation.plan, as_of, until=until, owner=code)
         items += [RegionDueItem(organisation.name, item) for item in report.items]

@@ -60,7 +60,9 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+MONTH_ABBREVIATIONS = (
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+)  # fmt: skip
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _STATE_STYLE = {
     State.GEREED: "green",
@@ -90,7 +92,7 @@ def _text(value: str | None, style: str = "") -> Text:
 
 def nl_date(day: date | None) -> str:
     """``4 mrt 2024``; an empty string for no date."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
+    return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}" if day else ""
 
 
 def _days(days: int) -> Text:
@@ -445,9 +447,8 @@ def _history_view(report: HistoryReport) -> RenderableType:
         for month, count in report.done_per_month:
             total += count
             year, number = month.split("-")
-            done.add_row(
-                Text(f"{_MONTHS[int(number) - 1]} {year}"), Text(str(count)), Text(str(total))
-            )
+            label = f"{MONTH_ABBREVIATIONS[int(number) - 1]} {year}"
+            done.add_row(Text(label), Text(str(count)), Text(str(total)))
         parts += [Text(""), done]
     if report.answers:
         answers = _table("Antwoorden per norm: 0-meting en nu")

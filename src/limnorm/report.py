@@ -24,7 +24,7 @@ from limnorm.queries import (
     status,
 )
 from limnorm.render import nl_date
-from limnorm.tabular import md_escape
+from limnorm.tabular import md_escape, md_table
 
 if TYPE_CHECKING:
     from limnorm.history import DiffReport
@@ -109,17 +109,6 @@ def _label(answer: Answer | None) -> str:
 # --- Markdown -----------------------------------------------------------------------
 
 
-def _md_table(headers: list[str], rows: list[list[str | int]], *, raw: bool = False) -> list[str]:
-    if not rows:
-        return ["_Geen._"]
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    for row in rows:
-        # raw: only the first cell is user text; the others are made here (with **bold**).
-        cells = [md_escape(c) if not raw or i == 0 else str(c) for i, c in enumerate(row)]
-        lines.append("| " + " | ".join(cells) + " |")
-    return lines
-
-
 def to_markdown(report: Report) -> str:
     """The report as Markdown, ready to paste into a raadsinformatiebrief."""
     answers = _answers_by_theme(report)
@@ -145,7 +134,7 @@ def to_markdown(report: Report) -> str:
                 _phase_text(report, item),
             ]
         )
-    out += _md_table(
+    out += md_table(
         ["Thema", "Acties", "Te laat", "Normen", "Voldoet", "Fase (eigen inschatting)"], rows
     )
     out += ["", "## Te laat, per actiehouder", ""]
@@ -154,7 +143,7 @@ def to_markdown(report: Report) -> str:
     for group in report.overdue.groups:
         name = f" ({md_escape(group.name)})" if group.name else ""
         out += ["", f"### {md_escape(group.code)}{name}", ""]
-        out += _md_table(
+        out += md_table(
             ["Id", "Actie", "Wanneer", "Deadline", "Dagen te laat", "Toelichting"],
             [
                 [
@@ -169,7 +158,7 @@ def to_markdown(report: Report) -> str:
             ],
         )
     out += ["", f"## Deadlines in het volgende kwartaal ({report.quarter_label})", ""]
-    out += _md_table(
+    out += md_table(
         ["Id", "Actie", "Wanneer", "Deadline", "Actiehouder", "Toelichting"],
         [
             [
@@ -530,11 +519,11 @@ def region_markdown(report: RegionReport) -> str:
         for cell in row.cells:
             cells.append(f"**{_share(cell)}**" if cell.lowest else _share(cell))
         rows.append(cells)
-    out += _md_table(
-        ["Organisatie", *(f"Thema {t}" for t in report.compare.themes)], rows, raw=True
-    )
+    headers = ["Organisatie", *(f"Thema {t}" for t in report.compare.themes)]
+    # Only the organisation's name is user text; the cells carry **bold** made here.
+    out += md_table(headers, rows, trusted=frozenset(range(1, len(headers))))
     out += ["", "## Per organisatie", ""]
-    out += _md_table(
+    out += md_table(
         ["Organisatie", "Acties", "Gereed", "Te laat", "Normen uitgevoerd", "Thema's op norm"],
         [
             [
@@ -550,7 +539,7 @@ def region_markdown(report: RegionReport) -> str:
     )
     late = Counter(entry.organisation for entry in report.overdue.items)
     out += ["", "## Acties te laat per organisatie", ""]
-    out += _md_table(["Organisatie", "Te laat"], [[name, n] for name, n in late.most_common()])
+    out += md_table(["Organisatie", "Te laat"], [[name, n] for name, n in late.most_common()])
     if report.compare.broken:
         out += ["", "## Niet meegeteld (bestanden met fouten)", ""]
         for organisation in report.compare.broken:

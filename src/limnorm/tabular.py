@@ -97,17 +97,27 @@ def md_escape(cell: Cell) -> str:
     return re.sub(r"\s*\n\s*", "<br>", text.strip())
 
 
+def md_table(
+    headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, trusted: frozenset[int] = frozenset()
+) -> list[str]:
+    """The lines of a Markdown table; cells in ``trusted`` columns are written as they are
+    (markup made by limnorm itself), all others are escaped."""
+    if not rows:
+        return ["_Geen._"]
+    lines = ["| " + " | ".join(md_escape(h) for h in headers) + " |"]
+    lines.append("|" + "|".join("---" for _ in headers) + "|")
+    for row in rows:
+        cells = [str(c) if i in trusted else md_escape(c) for i, c in enumerate(row)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
 def to_markdown(sheets: Sequence[Sheet]) -> str:
     """GitHub-flavoured Markdown: a heading and a table per sheet."""
     parts = []
     for sheet in sheets:
         lines = [f"### {md_escape(sheet.title)}", ""] if sheet.title else []
-        if sheet.rows:
-            lines.append("| " + " | ".join(md_escape(h) for h in sheet.headers) + " |")
-            lines.append("|" + "|".join("---" for _ in sheet.headers) + "|")
-            lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in sheet.rows]
-        else:
-            lines.append("_Geen._")
+        lines += md_table(sheet.headers, sheet.rows)
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
 

@@ -17,8 +17,8 @@ from rich.text import Text
 
 from limnorm.models import Action, Plan
 from limnorm.queries import State, state_of
+from limnorm.render import MONTH_ABBREVIATIONS, clean, nl_date
 
-_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 #: Bar character and colour per state; the characters alone tell the states apart.
 BARS = {
     State.GEREED: ("█", "green"),
@@ -98,7 +98,7 @@ def _units(first: date, last: date, kind: str) -> list[_Unit]:
     while current <= last:
         following = _add_months(current, step)
         if kind == "maand":
-            label = _MONTHS[current.month - 1]
+            label = MONTH_ABBREVIATIONS[current.month - 1]
         else:
             label = f"Q{(current.month - 1) // 3 + 1} {current.year % 100:02d}"
         units.append(_Unit(current, following - timedelta(days=1), label))
@@ -139,8 +139,6 @@ def _label(text: str, width: int) -> str:
 
 def draw(timeline: Timeline, width: int) -> Iterator[Text]:
     """The chart as lines of Rich Text, ``width`` characters wide at most."""
-    from limnorm.render import clean, nl_date
-
     yield Text(
         f"{clean(timeline.organisatie)} · tijdlijn · peildatum {nl_date(timeline.as_of)}",
         style="bold",
@@ -151,7 +149,7 @@ def draw(timeline: Timeline, width: int) -> Iterator[Text]:
         chart_width = len(units) * unit_width
         today = _column(timeline.as_of, units, unit_width)
         header = "".join(_label(u.label, unit_width - 1).ljust(unit_width) for u in units)
-        if units[0].label in _MONTHS:  # months: the years go on a line of their own
+        if units[0].label in MONTH_ABBREVIATIONS:  # months: the years go on a line of their own
             years = [" "] * (len(units) * unit_width)
             for index, unit in enumerate(units):
                 if unit.start.month == 1 or index == 0:
@@ -186,8 +184,6 @@ def _bar_line(
     today: int,
     label_width: int,
 ) -> Text:
-    from limnorm.render import clean
-
     action = row.action
     assert action.period.begin is not None  # dated rows only
     start = _column(action.period.begin, units, unit_width)
