@@ -26,6 +26,9 @@ from limnorm.loader import Loaded
 
 #: Larger entries are not read: no real plan comes near.
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
+#: The layout of an entry (see :mod:`limnorm.codec`); part of the key, so that a
+#: development build never reads entries written in an older layout.
+FORMAT = 2
 
 
 def cache_directory(env: Mapping[str, str]) -> Path:
@@ -37,8 +40,8 @@ def cache_directory(env: Mapping[str, str]) -> Path:
 
 
 def entry_key(kind: str, name: str, data: bytes) -> str:
-    """The entry's name: a hash of version, kind, file name and content."""
-    digest = hashlib.sha256(f"{__version__}\0{kind}\0{name}\0".encode())
+    """The entry's name: a hash of version, entry layout, kind, file name and content."""
+    digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0{kind}\0{name}\0".encode())
     digest.update(data)
     return digest.hexdigest()
 

@@ -6,6 +6,7 @@ objects; the renderers turn those into tables or JSON.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
@@ -148,7 +149,7 @@ def due(plan: Plan, as_of: date, *, until: date, owner: str | None = None) -> Du
     items = []
     for action in plan.actions():
         deadline = action.period.deadline
-        if not action.is_open or deadline is None or deadline > until:
+        if deadline is None or deadline > until or not action.is_open:
             continue
         if owner is not None and owner not in action.actiehouders:
             continue
@@ -176,6 +177,7 @@ def _owner_order(plan: Plan, items: Sequence[DueItem]) -> list[str]:
     return ordered + sorted(used - set(ordered))
 
 
+@functools.cache  # ids repeat across a region's organisations
 def _id_key(action_id: str) -> tuple[int | str, ...]:
     """Sort ids such as 1.2 before 1.10."""
     return tuple(int(p) if p.isdigit() else p for p in action_id.split("."))

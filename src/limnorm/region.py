@@ -107,10 +107,14 @@ def load_files(
             misses.append((index, kind, data, name, key))
     if len(misses) >= PARALLEL_FROM and workers > 1:
         # Imported here: a warm run (everything in the cache) never starts workers.
+        import gc
         from concurrent.futures import ProcessPoolExecutor
 
         jobs = [(kind, data, name, key, cache.directory) for _, kind, data, name, key in misses]
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        # No cyclic GC in the workers either (see limnorm.cli.main); forked workers
+        # inherit that, spawned ones (macOS, Windows) need telling.
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=gc.disable)
+        with pool:
             texts = pool.map(_parse_to_cache, *zip(*jobs, strict=True), chunksize=2)
             # Decode each result as it arrives, while the workers parse the next files.
             for (index, kind, *_), text in zip(misses, texts, strict=True):
@@ -311,7 +315,9 @@ def region_due(region: Region, as_of: date, *, until: date, owner: str | None) -
         items += [RegionDueItem(organisation.name, item) for item in report.items]
     if not found:
         raise UsageError(f"actiehouder '{owner}' komt bij geen enkele organisatie in de regio voor")
-    items.sort(key=lambda r: (r.item.days, r.organisation, r.item.action.id))
+    # Each organisation's items are already in deadline and id order (1.2 before 1.10),
+    # and sorting is stable: the day and the organisation are all the key needs.
+    items.sort(key=lambda r: (r.item.days, r.organisation))
     return RegionDueReport(as_of, until, owner, tuple(items), region.broken)
 
 

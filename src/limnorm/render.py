@@ -934,8 +934,9 @@ def to_json(data: Any) -> str:
     if isinstance(data, list):
         if not data:
             return "[]"
-        lines = ",\n".join("  " + json.dumps(item, ensure_ascii=False) for item in data)
-        return f"[\n{lines}\n]"
+        # One encoder for all items: json.dumps with options builds a new one per call.
+        lines = ",\n  ".join(map(json.JSONEncoder(ensure_ascii=False).encode, data))
+        return f"[\n  {lines}\n]"
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
