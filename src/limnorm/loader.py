@@ -25,6 +25,7 @@ _THEME_REQUIRED = ("nr", "titel")
 _THEME_OPTIONAL = ("acties",)
 _ACTION_REQUIRED = ("id", "actie", "wanneer", "actiehouder")
 _ACTION_OPTIONAL = ("toelichting", "status", "gereed_op")
+_STATUS_WORDS = {s.value: s for s in Status}
 
 
 class Loaded(NamedTuple, Generic[T]):
@@ -139,7 +140,7 @@ def _plan(root: Node, checker: Checker, file: str) -> Plan | None:
             root.location,
         )
     themes: list[Theme] = []
-    seen_ids: dict[str, Location] = {}
+    seen_ids: dict[str, Node] = {}
     seen_themes: dict[int, Location] = {}
     for theme_node in checker.items(fields.get("themas"), "themas"):
         theme = _theme(theme_node, checker, owners, seen_ids, seen_themes)
@@ -173,7 +174,7 @@ def _theme(
     node: Node,
     checker: Checker,
     owners: dict[str, str | None] | None,
-    seen_ids: dict[str, Location],
+    seen_ids: dict[str, Node],
     seen_themes: dict[int, Location],
 ) -> Theme | None:
     fields = checker.mapping(node, "een thema", _THEME_REQUIRED, _THEME_OPTIONAL)
@@ -208,7 +209,7 @@ def _action(
     theme: int,
     checker: Checker,
     owners: dict[str, str | None] | None,
-    seen_ids: dict[str, Location],
+    seen_ids: dict[str, Node],
 ) -> Action | None:
     before = len(checker.findings)
     fields = checker.mapping(node, "een actie", _ACTION_REQUIRED, _ACTION_OPTIONAL)
@@ -217,17 +218,17 @@ def _action(
     # An unquoted id such as 1.10 is read by YAML as a number; its text keeps "1.10".
     action_id = checker.text(fields.get("id"), "id", numbers=True)
     if action_id is not None:
-        where = fields["id"].location
+        id_node = fields["id"]
         if action_id in seen_ids:
             checker.error(
-                f"id '{action_id}' is al gebruikt op regel {seen_ids[action_id].line}; "
+                f"id '{action_id}' is al gebruikt op regel {seen_ids[action_id].location.line}; "
                 "elk id moet uniek zijn",
-                where,
+                id_node.location,
             )
-        seen_ids.setdefault(action_id, where)
+        seen_ids.setdefault(action_id, id_node)
         prefix = action_id.partition(".")[0]
         if prefix.isdigit() and int(prefix) != theme:
-            checker.warn(f"id '{action_id}' staat onder thema {theme}", where)
+            checker.warn(f"id '{action_id}' staat onder thema {theme}", id_node.location)
     actie = checker.text(fields.get("actie"), "actie")
     if ("actie" in fields and fields["actie"].value in (None, "")) or (
         actie is not None and not actie.strip()
@@ -253,7 +254,9 @@ def _action(
             f"'gereed_op' is ingevuld maar de status is '{status}'; zet 'status: gereed'",
             fields["gereed_op"].location,
         )
-    failed = any(f.severity is Severity.FOUT for f in checker.findings[before:])
+    failed = len(checker.findings) > before and any(
+        f.severity is Severity.FOUT for f in checker.findings[before:]
+    )
     if failed or action_id is None or actie is None or period is None:
         return None
     return Action(
@@ -267,7 +270,7 @@ def _action(
         toelichting=toelichting,
         gereed_op=gereed_op,
         location=node.location,
-        where=Places(node.file, {key: value.spot for key, value in fields.items()}),
+        where=Places(fields),
     )
 
 
@@ -310,12 +313,12 @@ def _status(node: Node | None, checker: Checker) -> Status:
     text = checker.text(node, "status")
     if text is None:
         return Status.OPEN
-    try:
-        return Status(text.strip().lower())
-    except ValueError:
+    status = _STATUS_WORDS.get(text.strip().lower())
+    if status is None:
         choices = [s.value for s in Status]
         checker.error(
             f"onbekende status '{text}'{suggest(text, choices)}; kies uit {', '.join(choices)}",
             node.location,
         )
         return Status.OPEN
+    return status

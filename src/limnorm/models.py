@@ -12,38 +12,41 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from limnorm.deadlines import Period
 from limnorm.errors import Location
 
 
+class Placed(Protocol):
+    """Anything that knows where it was written (a parsed YAML value)."""
+
+    @property
+    def location(self) -> Location:
+        """Where it starts."""
+        ...
+
+
 class Places(Mapping[str, Location]):
     """Where each key of an entry was written, as Locations made only when asked.
 
-    Built from 1-based (line, column) pairs: a large plan has tens of thousands
-    of them and almost none is ever shown.
+    Wraps the parsed values themselves: a large plan has tens of thousands of
+    fields and almost no place is ever shown.
     """
 
-    __slots__ = ("_file", "_spots")
+    __slots__ = ("_fields",)
 
-    def __init__(self, file: str, spots: Mapping[str, tuple[int, int]]) -> None:
-        self._file = file
-        self._spots = spots
+    def __init__(self, fields: Mapping[str, Placed]) -> None:
+        self._fields = fields
 
     def __getitem__(self, key: str) -> Location:
-        line, column = self._spots[key]
-        return Location(self._file, line, column)
+        return self._fields[key].location
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._spots)
+        return iter(self._fields)
 
     def __len__(self) -> int:
-        return len(self._spots)
-
-    def spots(self) -> Mapping[str, tuple[int, int]]:
-        """The (line, column) pairs themselves."""
-        return self._spots
+        return len(self._fields)
 
 
 class Status(StrEnum):

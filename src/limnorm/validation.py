@@ -79,18 +79,22 @@ class Checker:
                 node.location,
             )
             return None
+        values: dict[str, Node] = node.value
         known = (*required, *optional)
-        for key in node.key_marks:
-            if key not in known:
-                self.error(
-                    f"onbekende sleutel '{key}' in {what}{suggest(key, known)}; "
-                    f"toegestaan: {', '.join(known)}",
-                    node.key_location(key),
-                )
+        unknown = values.keys() - known
+        if unknown:
+            for key in node.key_marks:  # in the order written
+                if key in unknown:
+                    self.error(
+                        f"onbekende sleutel '{key}' in {what}{suggest(key, known)}; "
+                        f"toegestaan: {', '.join(known)}",
+                        node.key_location(key),
+                    )
         for key in required:
-            if key not in node.value:
+            if key not in values:
                 self.error(f"sleutel '{key}' ontbreekt in {what}", node.location)
-        return {k: v for k, v in node.value.items() if k in known}
+        # Read-only from here on, so the common case needs no copy.
+        return {k: v for k, v in values.items() if k in known} if unknown else values
 
     def text(self, node: Node | None, key: str, *, numbers: bool = False) -> str | None:
         """A text value; with ``numbers``, a number counts as the text it was written as."""
