@@ -1,0 +1,196 @@
+"""libyaml's node tree to :class:`~limnorm.yamlsource.Node` values.
+
+PyYAML's loaders forget positions and silently keep the last of two equal
+keys. Here libyaml's C parser composes the node tree and a small walker builds
+Node values with line and column, reporting duplicate keys, unsafe tags and
+alias bombs as located findings. Only the plain YAML types are built (text,
+numbers, booleans, null, dates, lists, mappings). Imported only when a file is
+actually parsed (see :func:`limnorm.yamlsource.parse_yaml`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from limnorm.errors import DataError, Location
+from limnorm.models import Finding, Severity
+from limnorm.yamlsource import MAX_ALIASES, MAX_DEPTH, MAX_NODES, Node
+
+_STD = "tag:yaml.org,2002:"
+_STR = f"{_STD}str"
+_NO_KEYS: Mapping[str, Any] = MappingProxyType({})
+_SCALAR_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+try:  # libyaml is in PyYAML's wheels; the pure-Python fallback keeps source installs working.
+    _Loader: type[Any] = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+_PROBLEMS = (  # PyYAML's English problem text -> what to tell the user, in Dutch
+    ("found character '\\t'", "tab-teken gevonden; spring in met spaties, niet met tabs"),
+    ("mapping values are not allowed", "dubbele punt op een plek waar dat niet mag "
+     "(zet de tekst tussen aanhalingstekens of controleer het inspringen)"),
+    ("found unexpected end of stream", "het bestand houdt op midden in een waarde "
+     "(ontbreekt een sluitend aanhalingsteken?)"),
+    ("could not find expected ':'", "dubbele punt verwacht (sleutel zonder ':' of verkeerd "
+     "ingesprongen?)"),
+    ("did not find expected key", "sleutel verwacht; controleer het inspringen"),
+    ("did not find expected '-'", "'-' verwacht; controleer het inspringen van de lijst"),
+    ("did not find expected node content", "waarde verwacht; controleer de regel"),
+    ("found undefined alias", "onbekende alias (*naam zonder &naam)"),
+    ("expected a single document", "meer dan één YAML-document (---); zet alles in één document"),
+    ("found another document", "meer dan één YAML-document (---); zet alles in één document"),
+    ("found unexpected ':'", "onverwachte dubbele punt"),
+    ("found unknown escape character", "onbekend escape-teken na '\\' in tekst tussen "
+     "dubbele aanhalingstekens"),
+    ("control characters are not allowed", "stuurteken gevonden dat niet in tekst mag staan"),
+    ("unacceptable character", "teken gevonden dat niet in een YAML-bestand mag staan"),
+    ("exceeded maximum nesting depth", "te diep genest; dit lijkt geen spoorboekje of checklist"),
+)  # fmt: skip
+
+
+class _Walker:
+    """Builds :class:`Node` values from PyYAML's composed nodes."""
+
+    __slots__ = ("aliased", "constructor", "file", "findings", "seen", "visited")
+
+    def __init__(self, file: str, findings: list[Finding]) -> None:
+        self.file = file
+        self.findings = findings
+        self.visited = 0
+        self.aliased = 0
+        self.seen: set[int] = set()
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def at(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return Location(self.file, mark.line + 1, mark.column + 1)
+
+    def error(self, message: str, location: Location) -> None:
+        self.findings.append(Finding(Severity.FOUT, message, location))
+
+    def walk(self, node: yaml.Node, depth: int) -> Node:
+        self.visited += 1
+        if type(node) is not yaml.ScalarNode:
+            if id(node) in self.seen:  # a second use of the same node: an alias
+                self.aliased += 1
+            self.seen.add(id(node))
+        if self.visited > MAX_NODES or depth > MAX_DEPTH or self.aliased > MAX_ALIASES:
+            what = "te diep genest" if depth > MAX_DEPTH else "te groot (na het uitvouwen)"
+            raise DataError(
+                f"de gegevens zijn {what}; dit lijkt geen spoorboekje of checklist", self.at(node)
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self.check_tag(node, f"{_STD}seq")
+            return Node(
+                [self.child(item, depth) for item in node.value], self.file, node.start_mark
+            )
+        return self.scalar(node)
+
+    def child(self, node: yaml.Node, depth: int) -> Node:
+        """An element or value of a collection at ``depth``.
+
+        Plain text, by far the most common value, is built here without the
+        checks a collection needs: one call less per value was a tenth of the walk.
+        Scalars still count towards :data:`MAX_NODES` (checked at the next collection).
+        """
+        if node.tag == _STR and type(node) is yaml.ScalarNode:
+            self.visited += 1
+            return Node(node.value, self.file, node.start_mark, _NO_KEYS, node.value)
+        return self.walk(node, depth + 1)
+
+    def check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            tag = str(node.tag).replace(_STD, "!!")  # as people write it
+            raise DataError(
+                f"YAML-tag '{tag}' is niet toegestaan; limnorm leest alleen gewone tekst, "
+                "getallen, datums, lijsten en sleutels. Haal de tag weg.",
+                self.at(node),
+            )
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> Node:
+        self.check_tag(node, f"{_STD}map")
+        values: dict[str, Node] = {}
+        keys: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error("een sleutel moet een woord zijn, geen lijst of blok", self.at(key_node))
+                continue
+            key = str(key_node.value)
+            if key in keys:
+                first = keys[key].line + 1
+                self.error(
+                    f"sleutel '{key}' staat hier voor de tweede keer (eerder op regel {first}); "
+                    "de eerste waarde zou stil verloren gaan: voeg ze samen",
+                    self.at(key_node),
+                )
+                continue
+            keys[key] = key_node.start_mark
+            values[key] = self.child(value_node, depth)
+        return Node(values, self.file, node.start_mark, keys)
+
+    def scalar(self, node: yaml.Node) -> Node:
+        tag = node.tag
+        if tag == _STR:  # no construction needed
+            return Node(node.value, self.file, node.start_mark, _NO_KEYS, node.value)
+        if tag not in _SCALAR_TAGS:
+            self.check_tag(node, _STR)
+        try:
+            value = self.constructor.construct_object(node)
+        except (ValueError, yaml.YAMLError):
+            # e.g. 2024-02-30 looks like a date to YAML but is none.
+            self.error(f"'{node.value}' is geen geldige waarde (bestaat de datum?)", self.at(node))
+            value = None
+        return Node(value, self.file, node.start_mark, text=node.value)
+
+
+def parse_tree(text: str, file: str) -> tuple[Node | None, list[Finding]]:
+    """Parse YAML text into a :class:`Node` tree plus non-fatal findings.
+
+    Returns ``None`` for a document that holds nothing (empty or only comments).
+
+    Raises:
+        DataError: the text is not YAML, uses a forbidden tag, or is too deep or
+            too large, with the line and column of the problem.
+    """
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        problem = str(error.problem or error.context)
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            problem = "found character '\\t' that cannot start any token"
+        raise DataError(_translate(problem), location) from None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        line = before.count("\n") + 1
+        column = error.position - (before.rfind("\n") + 1) + 1
+        raise DataError(
+            f"stuurteken U+{error.character:04X} gevonden; zulke tekens mogen niet in een "
+            "YAML-bestand staan (vaak meegekopieerd uit Word of een webpagina). Haal het weg",
+            Location(file, line, column),
+        ) from None
+    except yaml.YAMLError as error:
+        raise DataError(_translate(str(error)), Location(file)) from None
+    if root is None:
+        return None, []
+    findings: list[Finding] = []
+    try:
+        tree = _Walker(file, findings).walk(root, 0)
+    except RecursionError:
+        raise DataError("de gegevens zijn te diep genest", Location(file)) from None
+    return tree, findings
+
+
+def _translate(problem: str) -> str:
+    for english, dutch in _PROBLEMS:
+        if english in problem:
+            return f"{dutch} (YAML: {problem})"
+    return f"dit is geen geldige YAML (YAML: {problem})"
