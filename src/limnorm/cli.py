@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from limnorm import __version__, queries
 from limnorm import locate as data_files
@@ -28,6 +26,8 @@ from limnorm.locate import DataSource, locate
 from limnorm.models import Checklist, Plan
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from limnorm.region import Region
 from limnorm.render import OutputFormat, render
 
@@ -93,15 +93,25 @@ AtOption = Annotated[
 ]
 
 
-def _console(stderr: bool = False) -> Console:
+def _console(stderr: bool = False) -> "Console":
     # Made per call, never at import: Rich decides colour when a Console is built.
+    # Imported here too: output as JSON, CSV or Markdown never needs Rich (~45 ms).
     # Messages on stderr are not wrapped: they may be read by programs too.
     # No markup or emoji codes: all text is data, and emoji lookup costs an import.
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=stderr)
 
 
+def _tell(message: str, style: str = "") -> None:
+    """A message for the user on stderr (as Text: it may hold user text, never markup)."""
+    from rich.text import Text
+
+    _console(stderr=True).print(Text(message, style=style))
+
+
 def _fail(message: str, code: int) -> typer.Exit:
-    _console(stderr=True).print(Text(f"limnorm: fout: {message}", style="red"))
+    _tell(f"limnorm: fout: {message}", "red")
     return typer.Exit(code)
 
 
@@ -134,12 +144,10 @@ def _as_of(text: str | None) -> date:
 def _source(data: Path | None) -> DataSource:
     source = locate(data, os.environ, Path.cwd())
     if source.sample:
-        _console(stderr=True).print(
-            Text(
-                "limnorm: geen spoorboekje.yaml gevonden in deze map of erboven; de "
-                "voorbeeldgegevens (Eijsden-Margraten) worden gebruikt. Kies een map met --data.",
-                style="yellow",
-            )
+        _tell(
+            "limnorm: geen spoorboekje.yaml gevonden in deze map of erboven; de "
+            "voorbeeldgegevens (Eijsden-Margraten) worden gebruikt. Kies een map met --data.",
+            "yellow",
         )
     return source
 
@@ -463,7 +471,7 @@ def _write(text: str, output: Path | None) -> None:
     from limnorm.edits import save_output
 
     save_output(output, text)
-    _console(stderr=True).print(Text(f"limnorm: geschreven naar {output}"))
+    _tell(f"limnorm: geschreven naar {output}")
 
 
 @app.command()
