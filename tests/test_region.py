@@ -5,16 +5,25 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from limnorm.cache import Cache, entry_key
 from limnorm.checklist import load_checklist
 from limnorm.codec import CodecError, decode, encode
+from limnorm.deadlines import Period, PeriodKind
+from limnorm.errors import Location
 from limnorm.loader import load_plan
-from limnorm.region import load_region
+from limnorm.models import Action, Plan, Status
+from limnorm.region import load_region, region_due
 
 from .conftest import ROOT, SAMPLE, Invoke, strip_lines
 
@@ -266,3 +275,150 @@ def test_region_errors(invoke: Invoke, tmp_path: Path) -> None:
     assert empty.exit_code == 2
     assert "geen organisaties gevonden" in empty.stderr
     assert os.environ.get("LIMNORM_DATA", "") == ""
+
+
+def _encoded_sample() -> dict[str, Any]:
+    return json.loads(json.dumps(encode("spoorboekje", load_plan(SAMPLE / "spoorboekje.yaml"))))
+
+
+_COLUMNS = (
+    "id", "thema", "actie", "wanneer", "begin", "deadline", "soort", "actiehouders",
+    "status", "toelichting", "gereed_op", "regel", "kolom",
+)  # fmt: skip
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=5,
+)
+
+
+def _well_typed(action: Action) -> bool:
+    """Every field of the action has exactly the type the model promises."""
+    period = action.period
+    return (
+        type(action.id) is str
+        and type(action.thema) is int
+        and type(action.actie) is str
+        and type(action.wanneer) is str
+        and type(period) is Period
+        and all(type(day) in (date, type(None)) for day in (period.begin, period.deadline))
+        and type(period.kind) is PeriodKind
+        and type(action.actiehouders) is tuple
+        and all(type(code) is str for code in action.actiehouders)
+        and type(action.status) is Status
+        and type(action.toelichting) in (str, type(None))
+        and type(action.gereed_op) in (date, type(None))
+        and (action.location is None or type(action.location) is Location)
+    )
+
+
+@given(
+    theme=st.integers(0, 6),
+    column=st.sampled_from(_COLUMNS),
+    index=st.integers(0, 10),
+    value=_JSON_VALUES,
+)
+def test_damaged_action_columns_are_refused_or_harmless(
+    theme: int, column: str, index: int, value: object
+) -> None:
+    """A cache entry with any one action value replaced by any JSON value either decodes to
+    actions of exactly the right types or is refused with CodecError (a miss), never
+    another exception: the cache's column decoding checks what it builds."""
+    data = _encoded_sample()
+    columns = data["value"]["themas"][theme][2]
+    cells = columns[column]
+    cells[index % len(cells)] = value
+    try:
+        loaded = decode("spoorboekje", data)
+    except CodecError:
+        return
+    assert isinstance(loaded.value, Plan)
+    assert all(_well_typed(a) for a in loaded.value.actions())
+
+
+@pytest.mark.parametrize(
+    ("damage", "why"),
+    [
+        (lambda c: c.pop("status"), "a column missing"),
+        (lambda c: c.update(extra=[]), "an unknown column"),
+        (lambda c: c["actie"].pop(), "a column one short"),
+        (lambda c: c.update(thema=[True] * len(c["thema"])), "true is not a theme number"),
+        (lambda c: c["deadline"].__setitem__(0, 10**30), "no day has that ordinal"),
+        (lambda c: c["deadline"].__setitem__(0, -5), "nor that one"),
+        (lambda c: c["status"].__setitem__(0, "klaar"), "not a status"),
+        (lambda c: c["soort"].__setitem__(0, "eeuw"), "not a kind of period"),
+        (lambda c: c["actiehouders"].__setitem__(0, ["OOV", 7]), "an owner that is no text"),
+        (lambda c: c.update(id="1.1"), "a column that is no list"),
+    ],
+)
+def test_damaged_action_columns_table(damage: Any, why: str) -> None:
+    """Each kind of damage to the action columns of a cache entry is refused."""
+    data = _encoded_sample()
+    damage(data["value"]["themas"][1][2])
+    with pytest.raises(CodecError):
+        decode("spoorboekje", data)
+
+
+def _plan_text(name: str, ids: list[str]) -> str:
+    actions = "".join(
+        f'      - id: "{i}"\n        actie: Actie {i}\n        wanneer: 1-3-24\n'
+        "        actiehouder: OOV\n"
+        for i in ids
+    )
+    return (
+        f"organisatie: {name}\nactiehouders:\n  OOV: Openbare Orde\nthemas:\n"
+        f"  - nr: 1\n    titel: Een\n    acties:\n{actions}"
+    )
+
+
+def test_region_due_order(tmp_path: Path) -> None:
+    """The region's due list runs by days, then organisation, then id as people count
+    (1.2 before 1.10), whatever the folder order."""
+    root = tmp_path / "regio"
+    for folder, name in (("a", "Gemeente Zuid"), ("b", "Gemeente Noord")):
+        (root / folder).mkdir(parents=True)
+        (root / folder / "spoorboekje.yaml").write_text(
+            _plan_text(name, ["1.10", "1.2", "1.1"]), encoding="utf-8"
+        )
+        shutil.copy(SAMPLE / "checklist.yaml", root / folder / "checklist.yaml")
+    region = load_region(root, tmp_path, Cache(None))
+    report = region_due(region, date(2024, 3, 10), until=date(2024, 4, 1), owner=None)
+    assert [(i.organisation, i.item.action.id) for i in report.items] == [
+        ("Gemeente Noord", "1.1"), ("Gemeente Noord", "1.2"), ("Gemeente Noord", "1.10"),
+        ("Gemeente Zuid", "1.1"), ("Gemeente Zuid", "1.2"), ("Gemeente Zuid", "1.10"),
+    ]  # fmt: skip
+
+
+_IMPORTS_AFTER = """
+import sys
+from limnorm.cli import _lean_app
+try:
+    _lean_app(sys.argv[1:])(sys.argv[1:], prog_name="limnorm")
+except SystemExit:
+    pass
+sys.stderr.write(" ".join(m for m in ("yaml", "rich") if m in sys.modules))
+"""
+
+
+def _modules_used(args: list[str], env: dict[str, str]) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_AFTER, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=True,
+    )
+    return done.stderr
+
+
+def test_cached_region_and_json_need_neither_yaml_nor_rich(regio: Path, tmp_path: Path) -> None:
+    """Start-up: a region served from the cache never imports PyYAML, and output as JSON
+    never imports Rich (each was ~25-50 ms of a run); tables and parsing still do."""
+    env = {"LIMNORM_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "100"}
+    command = ["due", "--regio", str(regio), "--as-of", "2024-12-20", "--format", "json"]
+    _modules_used(command, env)  # cold: fills the cache (the files are parsed by workers)
+    assert len(list((tmp_path / "cache").glob("*/*.json"))) == 8
+    assert _modules_used(command, env) == ""  # warm: nothing parsed, nothing drawn
+    assert _modules_used(command[:-2], env) == "rich"  # warm, as a table
+    single = ["due", "--data", str(SAMPLE), "--as-of", "2024-12-20", "--format", "json"]
+    assert _modules_used(single, env) == "yaml"
