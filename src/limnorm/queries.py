@@ -137,8 +137,9 @@ def resolve_owner(plan: Plan, code: str) -> str:
     )
 
 
-def due(plan: Plan, as_of: date, *, until: date, owner: str | None = None) -> DueReport:
-    """Open actions that are late or have their deadline from ``as_of`` to ``until``.
+def due_items(plan: Plan, as_of: date, *, until: date, owner: str | None = None) -> list[DueItem]:
+    """Open actions that are late or have their deadline from ``as_of`` to ``until``,
+    by deadline and then id (1.2 before 1.10).
 
     Args:
         plan: the spoorboekje.
@@ -156,6 +157,12 @@ def due(plan: Plan, as_of: date, *, until: date, owner: str | None = None) -> Du
         category = Category.TE_LAAT if deadline < as_of else Category.BINNENKORT
         items.append(DueItem(action, category, (deadline - as_of).days))
     items.sort(key=lambda item: (item.deadline, _id_key(item.action.id)))
+    return items
+
+
+def due(plan: Plan, as_of: date, *, until: date, owner: str | None = None) -> DueReport:
+    """The items of :func:`due_items`, also grouped per owner."""
+    items = due_items(plan, as_of, until=until, owner=owner)
     codes = [owner] if owner else _owner_order(plan, items)
     groups = tuple(
         OwnerGroup(

@@ -24,7 +24,7 @@ from limnorm.errors import DataError, Location, UsageError
 from limnorm.loader import CHECKLIST_FILE, PLAN_FILE, Loaded, parse_plan, parse_text
 from limnorm.locate import display_path
 from limnorm.models import Answer, Checklist, Finding, Plan, Severity
-from limnorm.queries import DueItem, due, resolve_owner
+from limnorm.queries import DueItem, due_items, resolve_owner
 from limnorm.yamlsource import decode as decode_bytes
 from limnorm.yamlsource import read_bytes
 
@@ -311,8 +311,8 @@ def region_due(region: Region, as_of: date, *, until: date, owner: str | None) -
             except UsageError:
                 continue  # this organisation has no such owner
             found = True
-        report = due(organisation.plan, as_of, until=until, owner=code)
-        items += [RegionDueItem(organisation.name, item) for item in report.items]
+        found_items = due_items(organisation.plan, as_of, until=until, owner=code)
+        items += [RegionDueItem(organisation.name, item) for item in found_items]
     if not found:
         raise UsageError(f"actiehouder '{owner}' komt bij geen enkele organisatie in de regio voor")
     # Each organisation's items are already in deadline and id order (1.2 before 1.10),
