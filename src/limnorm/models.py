@@ -99,8 +99,10 @@ class Action(NamedTuple):
 
     def is_late(self, as_of: date) -> bool:
         """Whether the action is open and its deadline lies before ``as_of``."""
+        # The date first: most actions are not due yet, and this runs per action per theme
+        # in a region comparison.
         deadline = self.period.deadline
-        return self.is_open and deadline is not None and deadline < as_of
+        return deadline is not None and deadline < as_of and self.is_open
 
 
 class Theme(NamedTuple):
