@@ -106,7 +106,9 @@ def measure(region: Path, runs: int, env: dict[str, str]) -> dict[str, float]:
     slow spell of the machine hits every figure alike.
     """
     cache = Path(env["LIMNORM_CACHE_DIR"])
-    limnorm = [sys.executable, "-m", "limnorm"]
+    # The installed command, as people run it (as benchmarks/startup.py does).
+    script = Path(sys.executable).with_name("limnorm")
+    limnorm = [str(script)] if script.exists() else [sys.executable, "-m", "limnorm"]
     commands = {
         "compare": [*limnorm, "compare", "--regio", str(region), "--as-of", "2025-06-01"],
         "due --regio --format json": [
