@@ -12,7 +12,7 @@ Every figure is the best of ``--runs`` runs (start-up noise on a shared machine
 only ever adds time). Next to wall time the CPU time of the same run is printed
 (all processes, so a cold run's worker processes count in full): on a noisy
 machine it shows whether a difference in wall time is real.
-Usage: python benchmarks/region.py [--orgs 33] [--actions 500] [--runs 5]
+Usage: python benchmarks/region.py [--orgs 33] [--actions 500] [--runs 10]
 [--scaling 1,33,330]
 """
 
@@ -134,7 +134,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orgs", type=int, default=33)
     parser.add_argument("--actions", type=int, default=500)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--scaling", default="1,33,330")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
