@@ -422,3 +422,16 @@ def test_cached_region_and_json_need_neither_yaml_nor_rich(regio: Path, tmp_path
     assert _modules_used(command[:-2], env) == "rich"  # warm, as a table
     single = ["due", "--data", str(SAMPLE), "--as-of", "2024-12-20", "--format", "json"]
     assert _modules_used(single, env) == "yaml"
+
+
+def test_compare_on_a_narrow_terminal_keeps_every_theme(invoke: Invoke, regio: Path) -> None:
+    """At 80 columns the comparison does not fit on one line per organisation: rows wrap
+    rather than lose theme 6 (its figures must still be on screen)."""
+    result = invoke(["compare", "--regio", str(regio), "--as-of", "2024-12-20"], {"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert "Thema 6" in result.stdout
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    wide = invoke(["compare", "--regio", str(regio), "--as-of", "2024-12-20"])
+    cells = [line.split()[-4:] for line in wide.stdout.splitlines() if "Gemeente Proef" in line]
+    narrow = " ".join(result.stdout.split())
+    assert " ".join(cells[0]) in narrow  # theme 6 of Gemeente Proef, as in the wide table

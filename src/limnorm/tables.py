@@ -534,13 +534,14 @@ class _CompareView:
         header = "Organisatie".ljust(name_width) + "".join(
             f"  Thema {theme}".ljust(13) for theme in report.themes
         )
-        # Rows fit the width by construction; without no_wrap Rich would still run its
-        # word wrapping over every row (most of the time this view took to print).
-        yield Text(header.rstrip(), style="bold", no_wrap=True, overflow="crop")
+        # When the rows fit, Rich's word wrapping is skipped (it was most of the time this
+        # view took to print); on a narrow terminal they wrap, so no theme is cut off.
+        fits = name_width + cells <= options.max_width
+        yield Text(header.rstrip(), style="bold", no_wrap=fits)
         yield Text("─" * min(name_width + cells, options.max_width))
         for name, row in zip(names, report.rows, strict=True):
             label = name if len(name) <= name_width else name[: name_width - 1] + "…"
-            line = Text(label.ljust(name_width), no_wrap=True, overflow="crop")
+            line = Text(label.ljust(name_width), no_wrap=fits)
             for cell in row.cells:
                 line.append("  ")
                 line.append_text(_compare_cell(cell))
