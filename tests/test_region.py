@@ -282,8 +282,8 @@ def _encoded_sample() -> dict[str, Any]:
 
 
 _COLUMNS = (
-    "id", "thema", "actie", "wanneer", "begin", "deadline", "soort", "actiehouders",
-    "status", "toelichting", "gereed_op", "regel", "kolom",
+    "id", "thema", "actie", "wanneer", "periode", "actiehouders", "status", "toelichting",
+    "gereed_op", "regel", "kolom", "periodes", "eigenaars",
 )  # fmt: skip
 _JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
@@ -313,21 +313,25 @@ def _well_typed(action: Action) -> bool:
 
 
 @given(
-    theme=st.integers(0, 6),
     column=st.sampled_from(_COLUMNS),
-    index=st.integers(0, 10),
+    index=st.integers(0, 20),
+    inner=st.integers(0, 2),
     value=_JSON_VALUES,
 )
 def test_damaged_action_columns_are_refused_or_harmless(
-    theme: int, column: str, index: int, value: object
+    column: str, index: int, inner: int, value: object
 ) -> None:
-    """A cache entry with any one action value replaced by any JSON value either decodes to
-    actions of exactly the right types or is refused with CodecError (a miss), never
-    another exception: the cache's column decoding checks what it builds."""
+    """A cache entry with any one action value (or a value inside its period and owner
+    tables) replaced by any JSON value either decodes to actions of exactly the right
+    types or is refused with CodecError (a miss), never another exception: the cache's
+    column decoding checks what it builds."""
     data = _encoded_sample()
-    columns = data["value"]["themas"][theme][2]
-    cells = columns[column]
-    cells[index % len(cells)] = value
+    cells = data["value"]["acties"][column]
+    index %= len(cells)
+    if column in ("periodes", "eigenaars") and cells[index] and inner < 2:
+        cells[index][inner % len(cells[index])] = value
+    else:
+        cells[index] = value
     try:
         loaded = decode("spoorboekje", data)
     except CodecError:
@@ -343,20 +347,37 @@ def test_damaged_action_columns_are_refused_or_harmless(
         (lambda c: c.update(extra=[]), "an unknown column"),
         (lambda c: c["actie"].pop(), "a column one short"),
         (lambda c: c.update(thema=[True] * len(c["thema"])), "true is not a theme number"),
-        (lambda c: c["deadline"].__setitem__(0, 10**30), "no day has that ordinal"),
-        (lambda c: c["deadline"].__setitem__(0, -5), "nor that one"),
+        (lambda c: c["periodes"][0].__setitem__(1, 10**30), "no day has that ordinal"),
+        (lambda c: c["periodes"][0].__setitem__(0, -5), "nor that one"),
+        (lambda c: c["periodes"][0].__setitem__(2, "eeuw"), "not a kind of period"),
+        (lambda c: c["periodes"][0].pop(), "a period without its kind"),
+        (lambda c: c["periode"].__setitem__(0, -1), "an index before the table"),
+        (lambda c: c["actiehouders"].__setitem__(0, len(c["eigenaars"])), "one past it"),
         (lambda c: c["status"].__setitem__(0, "klaar"), "not a status"),
-        (lambda c: c["soort"].__setitem__(0, "eeuw"), "not a kind of period"),
-        (lambda c: c["actiehouders"].__setitem__(0, ["OOV", 7]), "an owner that is no text"),
+        (lambda c: c["eigenaars"].__setitem__(0, ["OOV", 7]), "an owner that is no text"),
+        (lambda c: c["gereed_op"].__setitem__(0, 99_999_999), "no day either"),
         (lambda c: c.update(id="1.1"), "a column that is no list"),
     ],
 )
 def test_damaged_action_columns_table(damage: Any, why: str) -> None:
     """Each kind of damage to the action columns of a cache entry is refused."""
     data = _encoded_sample()
-    damage(data["value"]["themas"][1][2])
+    damage(data["value"]["acties"])
     with pytest.raises(CodecError):
         decode("spoorboekje", data)
+
+
+def test_theme_counts_must_add_up() -> None:
+    """Themes say how many of the plan's actions are theirs; counts that do not add up to
+    the actions stored, or a negative count that does, are refused."""
+    too_many = _encoded_sample()
+    too_many["value"]["themas"][0][2] += 1
+    negative = _encoded_sample()
+    first, second = negative["value"]["themas"][:2]
+    first[2], second[2] = -1, second[2] + first[2] + 1  # the same total
+    for data in (too_many, negative):
+        with pytest.raises(CodecError):
+            decode("spoorboekje", data)
 
 
 def _plan_text(name: str, ids: list[str]) -> str:

@@ -27,7 +27,7 @@ from limnorm.loader import Loaded
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 #: The layout of an entry (see :mod:`limnorm.codec`); part of the key, so that a
 #: development build never reads entries written in an older layout.
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_directory(env: Mapping[str, str]) -> Path:

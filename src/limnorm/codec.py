@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from itertools import chain, repeat
+from itertools import repeat
 from typing import Any
 
 from limnorm.deadlines import Period, PeriodKind
@@ -126,13 +126,15 @@ def _finding_in(value: Any) -> Finding:
 # --- the plan -------------------------------------------------------------------------
 
 
-# Actions are stored per theme as columns (one list per field) rather than one
-# list per action: a warm region load decodes ~16,500 actions, and checking and
-# building whole columns with C-level ``map``/``set``/``zip`` was ~8x faster than
-# a Python loop over actions. Days are stored as ordinals (0 for none).
-_ACTION_COLUMNS = (
-    "id", "thema", "actie", "wanneer", "begin", "deadline", "soort", "actiehouders",
-    "status", "toelichting", "gereed_op", "regel", "kolom",
+# Actions are stored as columns (one list per field, for the whole plan) rather than
+# one list per action: a warm region load decodes ~16,500 actions, and checking and
+# building whole columns with C-level ``map``/``set``/``zip`` was several times faster
+# than a Python loop over actions. A plan repeats its deadlines and owners ("Q3 24",
+# OOV), so periods and owner lists are stored once, in a table, and each action holds
+# an index into it (the loader shares them the same way). Days are ordinals (0: none).
+_ACTION_COLUMNS = frozenset(
+    ("id", "thema", "actie", "wanneer", "periode", "actiehouders", "status", "toelichting",
+     "gereed_op", "regel", "kolom", "periodes", "eigenaars")
 )  # fmt: skip
 _NONE_TYPE = type(None)
 
@@ -141,22 +143,26 @@ def _ordinal(day: date | None) -> int:
     return day.toordinal() if day else 0
 
 
-def _actions_out(actions: tuple[Action, ...]) -> dict[str, list[Any]]:
+def _actions_out(actions: list[Action]) -> dict[str, list[Any]]:
+    periods: dict[Period, int] = {}
+    owners: dict[tuple[str, ...], int] = {}
+    period_index = [periods.setdefault(a.period, len(periods)) for a in actions]
+    owner_index = [owners.setdefault(a.actiehouders, len(owners)) for a in actions]
     # The file is the plan's; only line and column are stored per action (0: unknown).
     return {
         "id": [a.id for a in actions],
         "thema": [a.thema for a in actions],
         "actie": [a.actie for a in actions],
         "wanneer": [a.wanneer for a in actions],
-        "begin": [_ordinal(a.period.begin) for a in actions],
-        "deadline": [_ordinal(a.period.deadline) for a in actions],
-        "soort": [a.period.kind.value for a in actions],
-        "actiehouders": [list(a.actiehouders) for a in actions],
+        "periode": period_index,
+        "actiehouders": owner_index,
         "status": [a.status.value for a in actions],
         "toelichting": [a.toelichting for a in actions],
         "gereed_op": [_ordinal(a.gereed_op) for a in actions],
         "regel": [a.location.line if a.location else 0 for a in actions],
         "kolom": [a.location.column if a.location else 0 for a in actions],
+        "periodes": [[_ordinal(p.begin), _ordinal(p.deadline), p.kind.value] for p in periods],
+        "eigenaars": [list(codes) for codes in owners],
     }
 
 
@@ -168,59 +174,63 @@ def _column(columns: dict[str, Any], name: str, size: int, *types: type) -> list
     return column
 
 
-def _days(columns: dict[str, Any], name: str, size: int) -> list[date | None]:
-    ordinals = _column(columns, name, size, int)
-    # Few distinct days occur; date.fromordinal refuses what is no day at all.
-    days: dict[int, date | None] = {o: date.fromordinal(o) for o in set(ordinals) if o}
-    days[0] = None
-    return list(map(days.__getitem__, ordinals))
+def _indexed(columns: dict[str, Any], name: str, size: int, table: list[Any]) -> list[Any]:
+    """A column of indexes into ``table``, as the values they point at."""
+    indexes = _column(columns, name, size, int)
+    if indexes and (min(indexes) < 0 or max(indexes) >= len(table)):
+        raise CodecError(f"kolom {name} wijst buiten de tabel")
+    return list(map(table.__getitem__, indexes))
 
 
-def _actions_in(columns: Any, file: str) -> tuple[Action, ...]:
+def _ordinal_day(value: Any) -> date | None:
+    # date.fromordinal refuses what is no day at all (ValueError, OverflowError).
+    return date.fromordinal(value) if _int(value) else None
+
+
+def _period_in(value: Any) -> Period:
+    begin, deadline, kind = _list(value)
+    return Period(_ordinal_day(begin), _ordinal_day(deadline), _member(_KINDS, kind))
+
+
+def _actions_in(columns: Any, file: str) -> list[Action]:
     """Actions from :func:`_actions_out` columns, every value checked.
 
     ``tuple.__new__(Action, row)`` is what ``Action._make(row)`` does, minus a
     Python call per action; the zip gives every row exactly Action's fields.
     """
-    if type(columns) is not dict or columns.keys() != set(_ACTION_COLUMNS):
+    if type(columns) is not dict or columns.keys() != _ACTION_COLUMNS:
         raise CodecError("acties verwacht")
     ids = columns["id"]
     size = len(ids) if type(ids) is list else -1
-    owners = _column(columns, "actiehouders", size, list)
-    if not set(map(type, chain.from_iterable(owners))) <= {str}:
-        raise CodecError("actiehouder verwacht")
+    periods = [_period_in(p) for p in _list(columns["periodes"])]
+    owners = [tuple(_str(code) for code in _list(o)) for o in _list(columns["eigenaars"])]
     lines = _column(columns, "regel", size, int)
     spots = zip(repeat(file), lines, _column(columns, "kolom", size, int))
     places: list[Location | None] = list(map(tuple.__new__, repeat(Location), spots))
     if 0 in lines:  # written without a place (never by the loader, but allowed)
         places = [p if p and p.line else None for p in places]
-    periods = zip(
-        _days(columns, "begin", size),
-        _days(columns, "deadline", size),
-        map(_KINDS.__getitem__, _column(columns, "soort", size, str)),
-        strict=True,
-    )
+    done = _column(columns, "gereed_op", size, int)
     rows = zip(
         _column(columns, "id", size, str),
         _column(columns, "thema", size, int),
         _column(columns, "actie", size, str),
         _column(columns, "wanneer", size, str),
-        map(tuple.__new__, repeat(Period), periods),
-        map(tuple, owners),
+        _indexed(columns, "periode", size, periods),
+        _indexed(columns, "actiehouders", size, owners),
         map(_STATUSES.__getitem__, _column(columns, "status", size, str)),
         _column(columns, "toelichting", size, str, _NONE_TYPE),
-        _days(columns, "gereed_op", size),
+        list(map(_ordinal_day, done)) if any(done) else repeat(None, size),
         places,
         repeat(_NO_PLACES),
     )
     try:
-        return tuple(map(tuple.__new__, repeat(Action), rows))
+        return list(map(tuple.__new__, repeat(Action), rows))
     except KeyError as error:
         raise CodecError(f"onbekende waarde {error}") from None
 
 
 def plan_out(plan: Plan) -> dict[str, Any]:
-    """A plan as JSON-ready data."""
+    """A plan as JSON-ready data: its themes, and all actions as columns."""
     return {
         "organisatie": plan.organisatie,
         "titel": plan.titel,
@@ -228,7 +238,8 @@ def plan_out(plan: Plan) -> dict[str, Any]:
         "documentnr": plan.documentnr,
         "source": plan.source,
         "actiehouders": dict(plan.actiehouders),
-        "themas": [[t.nr, t.titel, _actions_out(t.acties)] for t in plan.themas],
+        "themas": [[t.nr, t.titel, len(t.acties)] for t in plan.themas],
+        "acties": _actions_out(list(plan.actions())),
     }
 
 
@@ -240,10 +251,17 @@ def plan_in(value: Any) -> Plan:
     if type(owners) is not dict:
         raise CodecError("actiehouders verwacht")
     source = _str(value["source"])  # the file every action's place refers to
+    actions = _actions_in(value["acties"], source)
     themes = []
+    start = 0
     for item in _list(value["themas"]):
-        nr, titel, actions = _list(item)
-        themes.append(Theme(_int(nr), _str(titel), _actions_in(actions, source)))
+        nr, titel, count = _list(item)
+        if _int(count) < 0:
+            raise CodecError("aantal acties klopt niet")
+        themes.append(Theme(_int(nr), _str(titel), tuple(actions[start : start + count])))
+        start += count
+    if start != len(actions):
+        raise CodecError("aantal acties klopt niet")
     return Plan(
         organisatie=_str(value["organisatie"]),
         themas=tuple(themes),
