@@ -12,6 +12,14 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from limnorm.deadlines import Period, PeriodKind
+from limnorm.models import Action, Status
+from limnorm.queries import Category, DueItem, DueReport
+from limnorm.region import RegionDueItem, RegionDueReport
+from limnorm.render import OutputFormat, render, to_json
 
 from .conftest import SAMPLE, Invoke, strip_lines
 
@@ -266,3 +274,54 @@ def test_json_is_still_json(invoke: Invoke) -> None:
     """The format switch leaves JSON as it was."""
     result = invoke(["due", "--format", "json", "--as-of", "2024-07-01", "--data", str(SAMPLE)])
     assert isinstance(json.loads(result.stdout), list)
+
+
+_TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
+_DAYS = st.none() | st.dates(date(1990, 1, 1), date(2100, 12, 31))
+_ACTIONS = st.builds(
+    Action,
+    id=_TEXT,
+    thema=st.integers(0, 6),
+    actie=_TEXT,
+    wanneer=_TEXT,
+    period=st.builds(Period, _DAYS, _DAYS, st.sampled_from(PeriodKind)),
+    actiehouders=st.lists(_TEXT, max_size=3).map(tuple),
+    status=st.sampled_from(Status),
+    toelichting=st.none() | _TEXT,
+    gereed_op=_DAYS,
+)
+_ITEMS = st.builds(DueItem, _ACTIONS, st.sampled_from(Category), st.integers(-5000, 5000))
+
+
+def _due_item_dict(item: DueItem) -> dict[str, object]:
+    """The documented fields of a due item, in order (README, section JSON)."""
+    action, period = item.action, item.action.period
+    return {
+        "id": action.id,
+        "thema": action.thema,
+        "actie": action.actie,
+        "wanneer": action.wanneer,
+        "begin": period.begin.isoformat() if period.begin else None,
+        "deadline": period.deadline.isoformat() if period.deadline else None,
+        "soort": period.kind.value,
+        "actiehouder": list(action.actiehouders),
+        "status": action.status.value,
+        "gereed_op": action.gereed_op.isoformat() if action.gereed_op else None,
+        "toelichting": action.toelichting,
+        "categorie": item.category.value,
+        "dagen": item.days,
+    }
+
+
+@given(items=st.lists(st.tuples(_TEXT, _ITEMS), max_size=4))
+def test_due_json_is_exactly_what_json_dumps_writes(items: list[tuple[str, DueItem]]) -> None:
+    """Due lists are written as JSON text by hand (for speed); for any text in any field
+    (quotes, backslashes, control characters, any script) the result is byte for byte
+    what the json module writes for the same fields, one object per line."""
+    day = date(2024, 7, 1)
+    single = DueReport("Gemeente", day, day, None, tuple(i for _, i in items), ())
+    expected = [_due_item_dict(i) for _, i in items]
+    assert render(single, OutputFormat.JSON) == to_json(expected)
+    region = RegionDueReport(day, day, None, tuple(RegionDueItem(o, i) for o, i in items), ())
+    expected = [{"organisatie": o, **_due_item_dict(i)} for o, i in items]
+    assert render(region, OutputFormat.JSON) == to_json(expected)

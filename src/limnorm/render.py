@@ -7,6 +7,7 @@ CSV and Markdown in :mod:`limnorm.tabular`. Renderers never print.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -19,6 +20,7 @@ from limnorm.queries import (
     AnswerCounts,
     ChecklistReport,
     CheckReport,
+    DueItem,
     DueReport,
     NormRow,
     StatusReport,
@@ -97,11 +99,42 @@ def _action_data(action: Action) -> dict[str, Any]:
     }
 
 
-def _due_data(report: DueReport) -> list[dict[str, Any]]:
-    return [
-        {**_action_data(i.action), "categorie": str(i.category), "dagen": i.days}
-        for i in report.items
-    ]
+# Due lists are written as JSON text directly instead of as dicts handed to the json
+# module: a region's due list holds thousands of actions, and building and encoding the
+# dicts took twice as long (5,638 actions: 62 ms against 30 ms). The keys and their order
+# are those of _action_data plus categorie and dagen; tests/test_outputs.py checks the
+# text against the json module's for any text in the fields.
+
+
+@functools.cache
+def _quote() -> Callable[[str], str]:
+    import json  # only JSON output needs it
+
+    return json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _day_json(day: date | None) -> str:
+    return f'"{day.isoformat()}"' if day else "null"
+
+
+def _due_item_json(item: DueItem, quote: Callable[[str], str], head: str = "") -> str:
+    action, period = item.action, item.action.period
+    note = action.toelichting
+    return (
+        f'{{{head}"id": {quote(action.id)}, "thema": {action.thema}, '
+        f'"actie": {quote(action.actie)}, "wanneer": {quote(action.wanneer)}, '
+        f'"begin": {_day_json(period.begin)}, "deadline": {_day_json(period.deadline)}, '
+        f'"soort": "{period.kind.value}", '
+        f'"actiehouder": [{", ".join(map(quote, action.actiehouders))}], '
+        f'"status": "{action.status.value}", "gereed_op": {_day_json(action.gereed_op)}, '
+        f'"toelichting": {"null" if note is None else quote(note)}, '
+        f'"categorie": "{item.category.value}", "dagen": {item.days}}}'
+    )
+
+
+def _due_json(report: DueReport) -> str:
+    quote = _quote()
+    return _json_lines([_due_item_json(item, quote) for item in report.items])
 
 
 def _counts_data(row: ThemeStatus) -> dict[str, Any]:
@@ -328,16 +361,14 @@ def _compare_data(report: CompareReport) -> dict[str, Any]:
     }
 
 
-def _region_due_data(report: RegionDueReport) -> list[dict[str, Any]]:
-    return [
-        {
-            "organisatie": entry.organisation,
-            **_action_data(entry.item.action),
-            "categorie": str(entry.item.category),
-            "dagen": entry.item.days,
-        }
-        for entry in report.items
-    ]
+def _region_due_json(report: RegionDueReport) -> str:
+    quote = _quote()
+    return _json_lines(
+        [
+            _due_item_json(entry.item, quote, f'"organisatie": {quote(entry.organisation)}, ')
+            for entry in report.items
+        ]
+    )
 
 
 def _region_status_data(report: RegionStatusReport) -> dict[str, Any]:
@@ -354,7 +385,6 @@ def _region_status_data(report: RegionStatusReport) -> dict[str, Any]:
 # Keyed by class name, so that rendering a due list does not import the modules
 # behind edits and history (start-up time).
 _DATA: dict[str, Callable[[Any], Any]] = {
-    "DueReport": _due_data,
     "StatusReport": _status_data,
     "ThemeDetail": _theme_data,
     "CheckReport": _check_data,
@@ -364,9 +394,20 @@ _DATA: dict[str, Callable[[Any], Any]] = {
     "DiffReport": _diff_data,
     "WhenReport": _when_data,
     "CompareReport": _compare_data,
-    "RegionDueReport": _region_due_data,
     "RegionStatusReport": _region_status_data,
 }
+
+
+#: Results whose JSON is written as text directly (see _due_item_json).
+_JSON_TEXT: dict[str, Callable[[Any], str]] = {
+    "DueReport": _due_json,
+    "RegionDueReport": _region_due_json,
+}
+
+
+def _json_lines(objects: list[str]) -> str:
+    """A JSON list of encoded objects, one per line."""
+    return "[\n  " + ",\n  ".join(objects) + "\n]" if objects else "[]"
 
 
 def to_json(data: Any) -> str:
@@ -381,8 +422,7 @@ def to_json(data: Any) -> str:
         if not data:
             return "[]"
         # One encoder for all items: json.dumps with options builds a new one per call.
-        lines = ",\n  ".join(map(json.JSONEncoder(ensure_ascii=False).encode, data))
-        return f"[\n  {lines}\n]"
+        return _json_lines(list(map(json.JSONEncoder(ensure_ascii=False).encode, data)))
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
@@ -396,7 +436,8 @@ def render(result: object, fmt: OutputFormat) -> RenderableType | str:
         sheets = tabular.sheets(result)
         return tabular.to_csv(sheets) if fmt is OutputFormat.CSV else tabular.to_markdown(sheets)
     if fmt is OutputFormat.JSON:
-        return to_json(_DATA[name](result))
+        text = _JSON_TEXT.get(name)
+        return text(result) if text else to_json(_DATA[name](result))
     # Rich is imported only for tables: JSON, CSV and Markdown start ~50 ms faster.
     from limnorm.tables import TABLES
 
