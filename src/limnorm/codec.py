@@ -21,6 +21,7 @@ from limnorm.deadlines import Period, PeriodKind
 from limnorm.errors import Location
 from limnorm.loader import Loaded
 from limnorm.models import (
+    STATUSES,
     Action,
     Answer,
     Checklist,
@@ -32,7 +33,6 @@ from limnorm.models import (
     Plan,
     Pyramid,
     Severity,
-    Status,
     Theme,
 )
 
@@ -43,7 +43,6 @@ class CodecError(ValueError):
 
 # Dictionary lookups: calling an Enum class per value was a tenth of decoding a region.
 _KINDS = {k.value: k for k in PeriodKind}
-_STATUSES = {s.value: s for s in Status}
 #: The default of ``Action.where``: field positions are not stored (see above).
 _NO_PLACES = Action._field_defaults["where"]
 
@@ -217,7 +216,7 @@ def _actions_in(columns: Any, file: str) -> list[Action]:
         _column(columns, "wanneer", size, str),
         _indexed(columns, "periode", size, periods),
         _indexed(columns, "actiehouders", size, owners),
-        map(_STATUSES.__getitem__, _column(columns, "status", size, str)),
+        map(STATUSES.__getitem__, _column(columns, "status", size, str)),
         _column(columns, "toelichting", size, str, _NONE_TYPE),
         list(map(_ordinal_day, done)) if any(done) else repeat(None, size),
         places,

@@ -9,7 +9,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from limnorm.deadlines import Period, parse_deadline
 from limnorm.errors import DataError, DeadlineError, Location
-from limnorm.models import Action, Finding, Places, Plan, Severity, Status, Theme
+from limnorm.models import STATUSES, Action, Finding, Places, Plan, Severity, Status, Theme
 from limnorm.validation import Checker, mixed_script_findings, suggest
 from limnorm.yamlsource import Node, parse_yaml, read_file
 
@@ -25,7 +25,6 @@ _THEME_REQUIRED = ("nr", "titel")
 _THEME_OPTIONAL = ("acties",)
 _ACTION_REQUIRED = ("id", "actie", "wanneer", "actiehouder")
 _ACTION_OPTIONAL = ("toelichting", "status", "gereed_op")
-_STATUS_WORDS = {s.value: s for s in Status}
 
 
 class Loaded(NamedTuple, Generic[T]):
@@ -313,7 +312,7 @@ def _status(node: Node | None, checker: Checker) -> Status:
     text = checker.text(node, "status")
     if text is None:
         return Status.OPEN
-    status = _STATUS_WORDS.get(text.strip().lower())
+    status = STATUSES.get(text.strip().lower())
     if status is None:
         choices = [s.value for s in Status]
         checker.error(

@@ -58,6 +58,11 @@ class Status(StrEnum):
     VERVALLEN = "vervallen"
 
 
+#: Each status by its value: a dictionary lookup, where ``Status(text)`` is a Python
+#: call per action and an exception for a miss (the loader and the cache read thousands).
+STATUSES = {s.value: s for s in Status}
+
+
 class Severity(StrEnum):
     """How bad a finding is; only errors make ``check`` fail."""
 
