@@ -456,3 +456,13 @@ def test_compare_on_a_narrow_terminal_keeps_every_theme(invoke: Invoke, regio: P
     cells = [line.split()[-4:] for line in wide.stdout.splitlines() if "Gemeente Proef" in line]
     narrow = " ".join(result.stdout.split())
     assert " ".join(cells[0]) in narrow  # theme 6 of Gemeente Proef, as in the wide table
+
+
+def test_region_status_fits_80_columns(invoke: Invoke, regio: Path) -> None:
+    """status --regio on an 80-column terminal keeps its header words whole (a short
+    progress bar leaves the organisation column room) and no line is wider."""
+    result = invoke(["status", "--regio", str(regio), "--as-of", "2024-10-01"], {"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.stdout.splitlines() if "Acties" in line)
+    assert header.split()[:2] == ["Organisatie", "Acties"]
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())

@@ -588,7 +588,7 @@ def _region_status_table(report: RegionStatusReport) -> RenderableType:
             _text(row.organisation),
             *(Text(str(n)) for n in (row.totaal, row.gereed, row.lopend, row.open)),
             Text(str(row.te_laat), style="bold red" if row.te_laat else ""),
-            Text(progress_bar(row.voortgang)),
+            Text(progress_bar(row.voortgang, width=5)),
             Text(f"{row.norms_done}/{row.norms_applicable}"),
             Text(f"{row.themes_meeting}/6"),
         )
