@@ -466,3 +466,18 @@ def test_region_status_fits_80_columns(invoke: Invoke, regio: Path) -> None:
     header = next(line for line in result.stdout.splitlines() if "Acties" in line)
     assert header.split()[:2] == ["Organisatie", "Acties"]
     assert all(len(line) <= 80 for line in result.stdout.splitlines())
+
+
+def test_region_due_table_with_owner_leaves_out_the_owner_column(
+    invoke: Invoke, regio: Path
+) -> None:
+    """due --regio --owner names the actiehouder in its title and spends the width of the
+    column that would only repeat it on the organisation and the action (80 columns)."""
+    args = ["due", "--regio", str(regio), "--as-of", "2024-12-20"]
+    mine = invoke([*args, "--owner", "hrm"], {"COLUMNS": "80"})
+    assert mine.exit_code == 0, mine.output
+    lines = mine.stdout.splitlines()
+    assert lines[0].rstrip().endswith("· actiehouder hrm")
+    assert lines[1].split() == ["Organisatie", "Id", "Actie", "Wanneer", "Deadline", "Dagen"]
+    everyone = invoke(args, {"COLUMNS": "120"})
+    assert "Actiehouder" in everyone.stdout.splitlines()[1]

@@ -557,20 +557,25 @@ def _region_due_table(report: RegionDueReport) -> RenderableType:
     whom = f" · actiehouder {clean(report.owner)}" if report.owner else ""
     until = nl_date(report.until)
     table = _table(f"Regio · peildatum {nl_date(report.as_of)} · binnenkort = t/m {until}{whom}")
+    # With --owner the title names the actiehouder: the column would only repeat it, and
+    # on 80 columns its width is better spent on the organisation and the action.
+    owners = "" if report.owner else "|Actiehouder"
     _add_columns(
-        table, "Organisatie|Id|Actie|Wanneer|Deadline|Dagen|Actiehouder", "Organisatie|Actie"
+        table, f"Organisatie|Id|Actie|Wanneer|Deadline|Dagen{owners}", "Organisatie|Actie|Wanneer"
     )
     for entry in report.items:
         item = entry.item
-        table.add_row(
+        cells = [
             _text(entry.organisation),
             _text(item.action.id),
             _text(item.action.actie),
             _text(item.action.wanneer),
             Text(nl_date(item.deadline)),
             _days(item.days),
-            _text(", ".join(item.action.actiehouders)),
-        )
+        ]
+        if owners:
+            cells.append(_text(", ".join(item.action.actiehouders)))
+        table.add_row(*cells)
     body: RenderableType = table if report.items else Text("Niets te laat en niets binnenkort.")
     return Group(body, *_region_notes(report.broken))
 
