@@ -19,8 +19,8 @@ from datetime import datetime
 
 from dateutil.parser import ParserError, parse
 
-from limnorm.deadlines import parse_deadline
-from limnorm.errors import DeadlineError
+from limnorm.core.deadlines import parse_deadline
+from limnorm.core.errors import DeadlineError
 
 MIXED = [
     "mrt. 24", "jun. 24", "4-3-24", "2-4-24", "Q4 24", "Q3 24", "Q3/Q4 24", "2024", "apr 24",

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from limnorm.checklist import load_checklist, parse_checklist
-from limnorm.loader import load_plan, parse_plan
-from limnorm.models import Answer, Checklist
-from limnorm.queries import check_files, checklist_report, count_answers, cross_findings
+from limnorm.core.models import Answer, Checklist
+from limnorm.files.checklist import load_checklist, parse_checklist
+from limnorm.files.loader import load_plan, parse_plan
+from limnorm.queries.plan import check_files, checklist_report, count_answers, cross_findings
 
 from .conftest import ROOT, SAMPLE
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from limnorm.cli import app
+from limnorm.cli.app import app
 
 from .conftest import SAMPLE, Invoke, strip_lines
 
@@ -433,7 +433,7 @@ def test_python_dash_m_and_version() -> None:
 
 def test_lean_app_routes_to_one_command() -> None:
     """The entry point builds only the command being run; help and unknown words get all."""
-    from limnorm.cli import _lean_app
+    from limnorm.cli.app import _lean_app
 
     lean = _lean_app(["due", "--owner", "OOV"])
     assert [c.callback.__name__ for c in lean.registered_commands if c.callback] == ["due"]

@@ -6,8 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-from limnorm.checklist import load_checklist
-from limnorm.loader import load_plan
+from limnorm.files.checklist import load_checklist
+from limnorm.files.loader import load_plan
 
 from .conftest import ROOT, SAMPLE, Invoke, strip_lines
 

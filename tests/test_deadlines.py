@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from limnorm.deadlines import (
+from limnorm.core.deadlines import (
     MONTH_NAMES,
     Period,
     PeriodKind,
     days_in_month,
     parse_deadline,
 )
-from limnorm.errors import DeadlineError
+from limnorm.core.errors import DeadlineError
 
 K = PeriodKind
 D = date

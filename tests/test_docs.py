@@ -8,7 +8,7 @@ from types import ModuleType
 
 import pytest
 
-from limnorm.cli import app
+from limnorm.cli.app import app
 
 from .conftest import ROOT
 

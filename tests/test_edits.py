@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from limnorm.changes import answer_norm, edit_action, mark_done
-from limnorm.checklist import load_checklist
-from limnorm.edits import read_text, write_atomically
-from limnorm.errors import DataError, UsageError
-from limnorm.loader import load_plan
+from limnorm.core.errors import DataError, UsageError
+from limnorm.files.checklist import load_checklist
+from limnorm.files.loader import load_plan
+from limnorm.files.updates import answer_norm, edit_action, mark_done
+from limnorm.files.yamledit import read_text, write_atomically
 
 PLAN = """\
 # Spoorboekje van een proefgemeente.   Commentaar blijft staan.

@@ -20,12 +20,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from limnorm import edits
-from limnorm.changes import edit_action
-from limnorm.checklist import parse_checklist
-from limnorm.errors import DataError, LimnormError
-from limnorm.loader import load_plan, parse_plan
-from limnorm.yamlsource import MAX_FILE_BYTES
+from limnorm.core.errors import DataError, LimnormError
+from limnorm.files import yamledit as edits
+from limnorm.files.checklist import parse_checklist
+from limnorm.files.loader import load_plan, parse_plan
+from limnorm.files.updates import edit_action
+from limnorm.files.yamlsource import MAX_FILE_BYTES
 
 from .conftest import SAMPLE, Invoke
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from limnorm.deadlines import PeriodKind
-from limnorm.errors import DataError
-from limnorm.loader import load_plan, parse_plan
-from limnorm.models import Status
-from limnorm.queries import date_findings
+from limnorm.core.deadlines import PeriodKind
+from limnorm.core.errors import DataError
+from limnorm.core.models import Status
+from limnorm.files.loader import load_plan, parse_plan
+from limnorm.queries.plan import date_findings
 
 from .conftest import SAMPLE
 

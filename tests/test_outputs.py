@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from limnorm.deadlines import Period, PeriodKind
-from limnorm.models import Action, Status
-from limnorm.queries import Category, DueItem, DueReport
-from limnorm.region import RegionDueItem, RegionDueReport
-from limnorm.render import OutputFormat, render, to_json
+from limnorm.core.deadlines import Period, PeriodKind
+from limnorm.core.models import Action, Status
+from limnorm.output.formats import OutputFormat, render, to_json
+from limnorm.queries.plan import Category, DueItem, DueReport
+from limnorm.queries.region import RegionDueItem, RegionDueReport
 
 from .conftest import SAMPLE, Invoke, strip_lines
 

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from limnorm.errors import UsageError
-from limnorm.loader import load_plan
-from limnorm.models import Plan, Status
-from limnorm.queries import (
+from limnorm.core.errors import UsageError
+from limnorm.core.models import Plan, Status
+from limnorm.files.loader import load_plan
+from limnorm.queries.plan import (
     Category,
     State,
     due,

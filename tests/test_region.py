@@ -16,14 +16,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from limnorm.cache import Cache, entry_key
-from limnorm.checklist import load_checklist
-from limnorm.codec import CodecError, decode, encode
-from limnorm.deadlines import Period, PeriodKind
-from limnorm.errors import Location
-from limnorm.loader import load_plan
-from limnorm.models import Action, Plan, Status
-from limnorm.region import load_region, region_due
+from limnorm.core.deadlines import Period, PeriodKind
+from limnorm.core.errors import Location
+from limnorm.core.models import Action, Plan, Status
+from limnorm.files.cache import Cache, entry_key
+from limnorm.files.cachecodec import CodecError, decode, encode
+from limnorm.files.checklist import load_checklist
+from limnorm.files.loader import load_plan
+from limnorm.queries.region import load_region, region_due
 
 from .conftest import ROOT, SAMPLE, Invoke, strip_lines
 
@@ -257,7 +257,7 @@ def test_codec_round_trip_and_refusals() -> None:
 
 def test_cache_location_follows_xdg(tmp_path: Path) -> None:
     """$LIMNORM_CACHE_DIR, then $XDG_CACHE_HOME/limnorm, then ~/.cache/limnorm."""
-    from limnorm.cache import cache_directory
+    from limnorm.files.cache import cache_directory
 
     assert cache_directory({"LIMNORM_CACHE_DIR": "/x"}) == Path("/x")
     assert cache_directory({"XDG_CACHE_HOME": "/y"}) == Path("/y/limnorm")
@@ -412,7 +412,7 @@ def test_region_due_order(tmp_path: Path) -> None:
 
 _IMPORTS_AFTER = """
 import sys
-from limnorm.cli import _lean_app
+from limnorm.cli.app import _lean_app
 try:
     _lean_app(sys.argv[1:])(sys.argv[1:], prog_name="limnorm")
 except SystemExit:

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from limnorm.schema import checklist_schema, plan_schema, schema_json
+from limnorm.files.schema import checklist_schema, plan_schema, schema_json
 
 from .conftest import ROOT, SAMPLE, Invoke
 

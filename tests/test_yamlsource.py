@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from limnorm.errors import DataError
-from limnorm.yamlsource import decode, parse_yaml, read_file
+from limnorm.core.errors import DataError
+from limnorm.files.yamlsource import decode, parse_yaml, read_file
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """Allow ``python -m limnorm``."""
 
-from limnorm.cli import main
+from limnorm.cli.app import main
 
 main()

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from limnorm.deadlines import PeriodKind, parse_deadline
-from limnorm.errors import DeadlineError, Location
-from limnorm.models import Finding, Severity
-from limnorm.yamlsource import Node
+from limnorm.core.deadlines import PeriodKind, parse_deadline
+from limnorm.core.errors import DeadlineError, Location
+from limnorm.core.models import Finding, Severity
+from limnorm.files.yamlsource import Node
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:

@@ -15,11 +15,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from limnorm.errors import DataError
-from limnorm.gitrepo import is_shallow, log, toplevel
-from limnorm.loader import CHECKLIST_FILE, PLAN_FILE
-from limnorm.locate import WORKING_TREE, DataSource, Version, checklist_in, plan_in
-from limnorm.models import Action, Answer, Checklist, Plan, Status
+from limnorm.core.errors import DataError
+from limnorm.core.models import Action, Answer, Checklist, Plan, Status
+from limnorm.files.discovery import WORKING_TREE, DataSource, Version, checklist_in, plan_in
+from limnorm.files.git import is_shallow, log, toplevel
+from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE
 
 
 class Snapshot(NamedTuple):
@@ -318,7 +318,7 @@ def diff_refs(source: DataSource, cwd: Path, ref: str, ref2: str | None = None) 
     Raises:
         DataError: the data is not in git, a ref is unknown, or a plan is unreadable.
     """
-    from limnorm.locate import version_at
+    from limnorm.files.discovery import version_at
 
     old = snapshot(source, cwd, version_at(source, ref))
     new = snapshot(source, cwd, version_at(source, ref2))

@@ -1,7 +1,7 @@
 """Edits from the command line: mark an action done, set one of its fields, answer a norm.
 
 Each edit validates the new value first, refuses files that have errors,
-changes only the lines it must (see :mod:`limnorm.edits`) and checks that the
+changes only the lines it must (see :mod:`limnorm.files.yamledit`) and checks that the
 file still loads and holds the new value before it is written.
 """
 
@@ -14,9 +14,13 @@ from typing import NamedTuple
 
 import yaml
 
-from limnorm.checklist import parse_checklist
-from limnorm.deadlines import PeriodKind, parse_deadline
-from limnorm.edits import (
+from limnorm.core.deadlines import PeriodKind, parse_deadline
+from limnorm.core.errors import DataError, DeadlineError, Location, UsageError
+from limnorm.core.models import Action, Answer, Checklist, Norm, Plan, Status
+from limnorm.files.checklist import parse_checklist
+from limnorm.files.checks import suggest
+from limnorm.files.loader import parse_plan
+from limnorm.files.yamledit import (
     Change,
     FileText,
     Value,
@@ -27,11 +31,7 @@ from limnorm.edits import (
     value_text,
     write_atomically,
 )
-from limnorm.errors import DataError, DeadlineError, Location, UsageError
-from limnorm.loader import parse_plan
-from limnorm.models import Action, Answer, Checklist, Norm, Plan, Status
-from limnorm.queries import resolve_owner
-from limnorm.validation import suggest
+from limnorm.queries.plan import resolve_owner
 
 #: Fields of an action that ``limnorm set`` may change.
 SETTABLE = ("status", "wanneer", "actiehouder", "toelichting")

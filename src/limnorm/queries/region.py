@@ -17,16 +17,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from limnorm.cache import Cache, entry_key, entry_text
-from limnorm.checklist import parse_checklist
-from limnorm.codec import decode, encode
-from limnorm.errors import DataError, Location, UsageError
-from limnorm.loader import CHECKLIST_FILE, PLAN_FILE, Loaded, parse_plan, parse_text
-from limnorm.locate import display_path
-from limnorm.models import Answer, Checklist, Finding, Plan, Severity
-from limnorm.queries import DueItem, due_items, resolve_owner
-from limnorm.yamlsource import decode as decode_bytes
-from limnorm.yamlsource import read_bytes
+from limnorm.core.errors import DataError, Location, UsageError
+from limnorm.core.models import Answer, Checklist, Finding, Plan, Severity
+from limnorm.files.cache import Cache, entry_key, entry_text
+from limnorm.files.cachecodec import decode, encode
+from limnorm.files.checklist import parse_checklist
+from limnorm.files.discovery import display_path
+from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE, Loaded, parse_plan, parse_text
+from limnorm.files.yamlsource import decode as decode_bytes
+from limnorm.files.yamlsource import read_bytes
+from limnorm.queries.plan import DueItem, due_items, resolve_owner
 
 #: Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_FROM = 4
@@ -111,7 +111,7 @@ def load_files(
         from concurrent.futures import ProcessPoolExecutor
 
         jobs = [(kind, data, name, key, cache.directory) for _, kind, data, name, key in misses]
-        # No cyclic GC in the workers either (see limnorm.cli.main); forked workers
+        # No cyclic GC in the workers either (see limnorm.cli.app.main); forked workers
         # inherit that, spawned ones (macOS, Windows) need telling.
         pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=gc.disable)
         with pool:
@@ -347,7 +347,7 @@ class RegionStatusReport(NamedTuple):
 
 def region_status(region: Region, as_of: date) -> RegionStatusReport:
     """Per organisation: actions by state, progress, norms uitgevoerd, themes meeting the norm."""
-    from limnorm.queries import count_answers, status
+    from limnorm.queries.plan import count_answers, status
 
     rows = []
     for organisation in region.organisations:

@@ -2,7 +2,7 @@
 
 Reading and decoding the file (with Dutch messages for every way that fails),
 the :class:`Node` value and the limits live here; the parsing itself is in
-:mod:`limnorm.yamltree`, imported only when a file is parsed.
+:mod:`limnorm.files.yamltree`, imported only when a file is parsed.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from limnorm.errors import DataError, Location, describe_os_error
-from limnorm.models import Finding
+from limnorm.core.errors import DataError, Location, describe_os_error
+from limnorm.core.models import Finding
 
 #: Nodes per document; far above any real plan (500 actions is ~5,000 nodes).
 MAX_NODES = 500_000
@@ -128,6 +128,6 @@ def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     """
     # PyYAML is imported on the first parse, not with this module: a region read
     # entirely from the cache parses nothing, and the import is ~25 ms of its start-up.
-    from limnorm.yamltree import parse_tree
+    from limnorm.files.yamltree import parse_tree
 
     return parse_tree(text, file)

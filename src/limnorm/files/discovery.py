@@ -7,13 +7,21 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from limnorm.errors import DataError, Location, UsageError, describe_os_error
-from limnorm.loader import CHECKLIST_FILE, PLAN_FILE, Loaded, T, load_plan, parse_plan, parse_text
-from limnorm.models import Checklist, Finding, Plan, Severity
-from limnorm.yamlsource import decode, read_file
+from limnorm.core.errors import DataError, Location, UsageError, describe_os_error
+from limnorm.core.models import Checklist, Finding, Plan, Severity
+from limnorm.files.loader import (
+    CHECKLIST_FILE,
+    PLAN_FILE,
+    Loaded,
+    T,
+    load_plan,
+    parse_plan,
+    parse_text,
+)
+from limnorm.files.yamlsource import decode, read_file
 
 if TYPE_CHECKING:
-    from limnorm.gitrepo import Commit
+    from limnorm.files.git import Commit
 
 # The checklist and git modules are imported where they are used: 'due' needs
 # neither, and every module imported at start-up costs every command.
@@ -46,10 +54,10 @@ def display_path(path: Path, cwd: Path) -> str:
 
 def sample_directory() -> Path:
     """The sample data: inside the installed package, else in the source checkout."""
-    installed = Path(__file__).parent / "data"
+    installed = Path(__file__).parents[1] / "data"
     if installed.is_dir():
         return installed
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(__file__).resolve().parents[3] / "data"
 
 
 def _given(path: Path, how: str) -> DataSource:
@@ -112,7 +120,7 @@ def version_at(source: DataSource, ref: str | None) -> Version:
             "--at leest de gegevens uit git, maar de voorbeeldgegevens staan niet in git; "
             "kies een map met --data"
         )
-    from limnorm.gitrepo import resolve, toplevel
+    from limnorm.files.git import resolve, toplevel
 
     top = toplevel(source.directory)
     return Version(ref, resolve(top, ref), top)
@@ -126,7 +134,7 @@ def _read(source: DataSource, cwd: Path, filename: str, version: Version) -> tup
         if not path.exists():
             return None, name
         return read_file(path, name), name
-    from limnorm.gitrepo import show
+    from limnorm.files.git import show
 
     name = f"{name}@{version.label}"
     data = show(version.top, version.commit, path)
@@ -155,7 +163,7 @@ def plan_in(source: DataSource, cwd: Path, version: Version) -> Loaded[Plan] | N
 
 def checklist_in(source: DataSource, cwd: Path, version: Version) -> Loaded[Checklist] | None:
     """The checklist in ``version`` with all findings; None when the file is absent."""
-    from limnorm.checklist import parse_checklist
+    from limnorm.files.checklist import parse_checklist
 
     return _loaded(source, cwd, CHECKLIST_FILE, version, parse_checklist)
 

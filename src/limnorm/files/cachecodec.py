@@ -1,6 +1,6 @@
 """Loaded plans and checklists to JSON-ready data and back, checking every value.
 
-Used by the cache (:mod:`limnorm.cache`) and to bring results back from the
+Used by the cache (:mod:`limnorm.files.cache`) and to bring results back from the
 worker processes that load a region in parallel. The place of every field of
 an action or norm (``where``) is not carried: the region's commands never show
 it, and it made the data half as large again. The place of each action and
@@ -17,10 +17,9 @@ from datetime import date
 from itertools import repeat
 from typing import Any
 
-from limnorm.deadlines import Period, PeriodKind
-from limnorm.errors import Location
-from limnorm.loader import Loaded
-from limnorm.models import (
+from limnorm.core.deadlines import Period, PeriodKind
+from limnorm.core.errors import Location
+from limnorm.core.models import (
     STATUSES,
     Action,
     Answer,
@@ -35,6 +34,7 @@ from limnorm.models import (
     Severity,
     Theme,
 )
+from limnorm.files.loader import Loaded
 
 
 class CodecError(ValueError):

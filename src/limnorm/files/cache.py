@@ -4,7 +4,7 @@ Entries live under the user's cache folder (``$LIMNORM_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/limnorm``, else ``~/.cache/limnorm``), one JSON file per
 loaded file, named by a SHA-256 of the tool's version, the kind of file, its
 name and its exact bytes. A changed file, another limnorm version or another
-name simply misses. An entry is read with :mod:`limnorm.codec`, which checks
+name simply misses. An entry is read with :mod:`limnorm.files.cachecodec`, which checks
 every value; anything unexpected (truncated, edited, hostile) counts as a miss
 and is rewritten. Nothing is ever unpickled or executed.
 """
@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from limnorm import __version__
-from limnorm.codec import CodecError, decode
-from limnorm.loader import Loaded
+from limnorm.files.cachecodec import CodecError, decode
+from limnorm.files.loader import Loaded
 
 #: Larger entries are not read: no real plan comes near.
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
-#: The layout of an entry (see :mod:`limnorm.codec`); part of the key, so that a
+#: The layout of an entry (see :mod:`limnorm.files.cachecodec`); part of the key, so that a
 #: development build never reads entries written in an older layout.
 FORMAT = 3
 
@@ -83,7 +83,7 @@ class Cache:
         return loaded
 
     def put_encoded(self, key: str, payload: dict[str, Any]) -> None:
-        """Store a result encoded with :func:`limnorm.codec.encode`; a cache that cannot
+        """Store a result encoded with :func:`limnorm.files.cachecodec.encode`; a cache that cannot
         be written is silently skipped."""
         self.put_text(key, entry_text(key, payload))
 

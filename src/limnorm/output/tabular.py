@@ -21,12 +21,12 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from limnorm.models import Action, Answer
+from limnorm.core.models import Action, Answer
 
 if TYPE_CHECKING:
-    from limnorm.changes import EditResult
-    from limnorm.history import DiffReport, HistoryReport
-    from limnorm.queries import (
+    from limnorm.files.updates import EditResult
+    from limnorm.queries.history import DiffReport, HistoryReport
+    from limnorm.queries.plan import (
         ChecklistReport,
         CheckReport,
         DueReport,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
         ThemeStatus,
         WhenReport,
     )
-    from limnorm.region import CompareReport, RegionDueReport, RegionStatusReport
+    from limnorm.queries.region import CompareReport, RegionDueReport, RegionStatusReport
 
 Cell = str | int | float | None
 

@@ -1,6 +1,6 @@
 """Rich renderables for people: the terminal output of every command.
 
-Chosen by :func:`limnorm.render.render`. Renderers never print; user text
+Chosen by :func:`limnorm.output.formats.render`. Renderers never print; user text
 always enters Rich as :class:`~rich.text.Text` (never as markup) and is
 stripped of control characters first, so a toelichting cannot restyle or
 rewrite the terminal.
@@ -17,8 +17,9 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from limnorm.models import Answer, Pyramid
-from limnorm.queries import (
+from limnorm.core.models import Answer, Pyramid
+from limnorm.output.formats import MONTH_ABBREVIATIONS, clean, nl_date, progress_bar
+from limnorm.queries.plan import (
     AnswerCounts,
     Category,
     ChecklistReport,
@@ -34,12 +35,11 @@ from limnorm.queries import (
     ThemeStatus,
     WhenReport,
 )
-from limnorm.render import MONTH_ABBREVIATIONS, clean, nl_date, progress_bar
 
 if TYPE_CHECKING:  # imported for real only by the commands that make these results
-    from limnorm.changes import EditResult
-    from limnorm.history import DiffReport, HistoryReport
-    from limnorm.region import (
+    from limnorm.files.updates import EditResult
+    from limnorm.queries.history import DiffReport, HistoryReport
+    from limnorm.queries.region import (
         CompareReport,
         NormDifference,
         Organisation,

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from limnorm.errors import DataError, Location
+from limnorm.core.errors import DataError, Location
 
 _SEPARATOR = "\x1f"
 _FORMAT = f"--format=%H{_SEPARATOR}%aI{_SEPARATOR}%an{_SEPARATOR}%s"

@@ -15,9 +15,9 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from limnorm.errors import UsageError
-from limnorm.models import Action, Plan, Theme
-from limnorm.render import nl_date
+from limnorm.core.errors import UsageError
+from limnorm.core.models import Action, Plan, Theme
+from limnorm.output.formats import nl_date
 
 PRODID = "-//limnorm//Limburgse Norm spoorboekje//NL"
 

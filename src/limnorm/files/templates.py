@@ -13,11 +13,11 @@ import re
 import tempfile
 from pathlib import Path
 
-from limnorm.checklist import THEME_TITLES
-from limnorm.errors import Location, UsageError
-from limnorm.loader import CHECKLIST_FILE, PLAN_FILE
-from limnorm.locate import sample_directory
-from limnorm.schema import SCHEMA_FILES, schema_json
+from limnorm.core.errors import Location, UsageError
+from limnorm.files.checklist import THEME_TITLES
+from limnorm.files.discovery import sample_directory
+from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE
+from limnorm.files.schema import SCHEMA_FILES, schema_json
 
 _SAMPLE_ORGANISATION = "Gemeente Eijsden-Margraten"
 

@@ -12,9 +12,11 @@ from datetime import date, timedelta
 from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
-from limnorm.deadlines import parse_deadline
-from limnorm.models import Action, Answer, Checklist, Plan, Pyramid
-from limnorm.queries import (
+from limnorm.core.deadlines import parse_deadline
+from limnorm.core.models import Action, Answer, Checklist, Plan, Pyramid
+from limnorm.output.formats import nl_date
+from limnorm.output.tabular import md_escape, md_table
+from limnorm.queries.plan import (
     DueReport,
     State,
     StatusReport,
@@ -23,12 +25,16 @@ from limnorm.queries import (
     state_of,
     status,
 )
-from limnorm.render import nl_date
-from limnorm.tabular import md_escape, md_table
 
 if TYPE_CHECKING:
-    from limnorm.history import DiffReport
-    from limnorm.region import Cell, CompareReport, Region, RegionDueReport, RegionStatusReport
+    from limnorm.queries.history import DiffReport
+    from limnorm.queries.region import (
+        Cell,
+        CompareReport,
+        Region,
+        RegionDueReport,
+        RegionStatusReport,
+    )
 
 
 class Report(NamedTuple):
@@ -484,7 +490,7 @@ class RegionReport(NamedTuple):
 
 def build_region_report(region: Region, as_of: date) -> RegionReport:
     """The figures of the regional report on ``as_of``."""
-    from limnorm.region import compare, region_due, region_status
+    from limnorm.queries.region import compare, region_due, region_status
 
     return RegionReport(
         as_of,

@@ -13,10 +13,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from limnorm.deadlines import Period, days_in_month, parse_deadline
-from limnorm.errors import DeadlineError, Location, UsageError
-from limnorm.loader import Loaded
-from limnorm.models import (
+from limnorm.core.deadlines import Period, days_in_month, parse_deadline
+from limnorm.core.errors import DeadlineError, Location, UsageError
+from limnorm.core.models import (
     Action,
     Answer,
     Checklist,
@@ -29,7 +28,8 @@ from limnorm.models import (
     Status,
     Theme,
 )
-from limnorm.validation import suggest
+from limnorm.files.checks import suggest
+from limnorm.files.loader import Loaded
 
 DEFAULT_WINDOW = "30d"
 

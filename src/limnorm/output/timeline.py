@@ -15,9 +15,9 @@ from typing import NamedTuple
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from limnorm.models import Action, Plan
-from limnorm.queries import State, state_of
-from limnorm.render import MONTH_ABBREVIATIONS, clean, nl_date
+from limnorm.core.models import Action, Plan
+from limnorm.output.formats import MONTH_ABBREVIATIONS, clean, nl_date
+from limnorm.queries.plan import State, state_of
 
 #: Bar character and colour per state; the characters alone tell the states apart.
 BARS = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from limnorm.models import Answer, Status
+from limnorm.core.models import Answer, Status
 
 SCHEMA_FILES = {"spoorboekje": "spoorboekje.schema.json", "checklist": "checklist.schema.json"}
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -18,18 +18,19 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
-from limnorm import __version__, queries
-from limnorm import locate as data_files
-from limnorm.errors import LimnormError
-from limnorm.loader import CHECKLIST_FILE, PLAN_FILE
-from limnorm.locate import DataSource, locate
-from limnorm.models import Checklist, Plan
+from limnorm import __version__
+from limnorm.core.errors import LimnormError
+from limnorm.core.models import Checklist, Plan
+from limnorm.files import discovery as data_files
+from limnorm.files.discovery import DataSource, locate
+from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE
+from limnorm.queries import plan as queries
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from limnorm.region import Region
-from limnorm.render import OutputFormat, render
+    from limnorm.queries.region import Region
+from limnorm.output.formats import OutputFormat, render
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -168,8 +169,8 @@ def _plan_and_checklist(
 
 
 def _region(regio: Path, no_cache: bool) -> "Region":
-    from limnorm.cache import Cache, cache_directory
-    from limnorm.region import load_region
+    from limnorm.files.cache import Cache, cache_directory
+    from limnorm.queries.region import load_region
 
     cache = Cache(None if no_cache else cache_directory(os.environ))
     return load_region(regio, Path.cwd(), cache)
@@ -207,7 +208,7 @@ def due(
     """Acties die te laat zijn of binnenkort moeten, per actiehouder (of voor de hele regio)."""
     day = _as_of(as_of)
     if regio is not None:
-        from limnorm.region import region_due
+        from limnorm.queries.region import region_due
 
         until = queries.window_end(day, within)
         region_report = region_due(_region(regio, no_cache), day, until=until, owner=owner)
@@ -240,7 +241,7 @@ def status(
     """Voortgang per thema, of één thema in detail met normen en piramide ('status thema 4')."""
     nr = queries.parse_theme_selector(thema or [])
     if regio is not None:
-        from limnorm.region import region_status
+        from limnorm.queries.region import region_status
 
         queries.refuse_theme_for_region(nr)
         _emit(region_status(_region(regio, no_cache), _as_of(as_of)), fmt)
@@ -299,7 +300,7 @@ def compare(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Alle organisaties naast elkaar: per thema normen uitgevoerd, fase en acties te laat."""
-    from limnorm.region import compare as compare_region
+    from limnorm.queries.region import compare as compare_region
 
     report = compare_region(_region(regio, no_cache), _as_of(as_of), sort_theme=sorteer)
     _emit(report, fmt)
@@ -346,7 +347,7 @@ def init(
     ] = None,
 ) -> None:
     """Begin de gegevens van een nieuwe organisatie: leeg spoorboekje en volledige checklist."""
-    from limnorm.templates import init_data  # only this command writes templates
+    from limnorm.files.templates import init_data  # only this command writes templates
 
     created = init_data(directory, organisatie or directory.resolve().name)
     for path in created:
@@ -371,7 +372,7 @@ def done(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Zet een actie op gereed, met de dag waarop ze af was."""
-    from limnorm import changes  # only the edit commands need it
+    from limnorm.files import updates as changes  # only the edit commands need it
 
     day = _as_of(as_of)
     path, name = _editable(data, PLAN_FILE)
@@ -391,7 +392,7 @@ def set_field(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Wijzig één veld van een actie; de rest van het bestand blijft precies zoals het was."""
-    from limnorm import changes
+    from limnorm.files import updates as changes
 
     path, name = _editable(data, PLAN_FILE)
     _emit(changes.edit_action(path, name, action_id, {field.strip().lower(): value}), fmt)
@@ -412,7 +413,7 @@ def answer(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Vul het antwoord van de 0-meting in voor één norm van de checklist."""
-    from limnorm import changes
+    from limnorm.files import updates as changes
 
     path, name = _editable(data, CHECKLIST_FILE)
     _emit(changes.answer_norm(path, name, norm, antwoord, toelichting), fmt)
@@ -429,7 +430,7 @@ def history(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Wat er in git met de acties en antwoorden gebeurde: verschoven, gereed, per maand."""
-    from limnorm import history as past
+    from limnorm.queries import history as past
 
     _emit(past.history(_source(data), Path.cwd(), _as_of(as_of), action_id), fmt)
 
@@ -448,7 +449,7 @@ def diff(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Wat er veranderde tussen twee momenten: afgerond, nieuw, vervallen, verschoven, antwoord."""
-    from limnorm import history as past
+    from limnorm.queries import history as past
 
     _emit(past.diff_refs(_source(data), Path.cwd(), ref, ref2), fmt)
 
@@ -459,7 +460,7 @@ def schema(
     kind: Annotated[str, typer.Argument(metavar="spoorboekje|checklist", help="Welk bestand.")],
 ) -> None:
     """Druk het JSON Schema van een gegevensbestand af (voor editors zoals VS Code)."""
-    from limnorm.schema import schema_json
+    from limnorm.files.schema import schema_json
 
     typer.echo(schema_json(queries.schema_kind(kind)), nl=False)
 
@@ -468,7 +469,7 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text, nl=False)
         return
-    from limnorm.edits import save_output
+    from limnorm.files.yamledit import save_output
 
     save_output(output, text)
     _tell(f"limnorm: geschreven naar {output}")
@@ -490,7 +491,7 @@ def ics(
     at: AtOption = None,
 ) -> None:
     """Agenda (iCalendar) met de open acties op hun deadline, voor Outlook en andere agenda's."""
-    from limnorm import ics as calendar_feed
+    from limnorm.output import ics as calendar_feed
 
     plan = _plan(data, at)
     code = queries.resolve_owner(plan, owner) if owner else None
@@ -525,8 +526,8 @@ def report(
     as_of: AsOfOption = None,
 ) -> None:
     """Voortgangsrapport voor directie en raad: per thema, te laat, volgend kwartaal."""
-    from limnorm import history as past
-    from limnorm import report as progress
+    from limnorm.output import report as progress
+    from limnorm.queries import history as past
 
     if regio is not None:
         regional = progress.build_region_report(_region(regio, no_cache), _as_of(as_of))
@@ -560,7 +561,7 @@ def timeline(
     at: AtOption = None,
 ) -> None:
     """Tijdlijn (Gantt) van de acties in de terminal, per thema, met de peildatum."""
-    from limnorm.timeline import build_timeline
+    from limnorm.output.timeline import build_timeline
 
     nr = queries.parse_theme_selector(thema or [])
     plan = _plan(data, at)
@@ -621,7 +622,7 @@ def main() -> None:
     (YAML trees, plans, cache entries) holds no reference cycles, so reference counting
     frees it all; the collector only re-scanned the tens of thousands of live objects a
     region holds, over and over (PyYAML's compose of a large plan took twice as long
-    with it). Worker processes switch it off too (:mod:`limnorm.region`).
+    with it). Worker processes switch it off too (:mod:`limnorm.queries.region`).
     """
     gc.disable()
     try:

@@ -28,8 +28,8 @@ from typing import NamedTuple
 
 import yaml
 
-from limnorm.errors import DataError, Location, UsageError, describe_os_error
-from limnorm.yamlsource import decode, read_bytes
+from limnorm.core.errors import DataError, Location, UsageError, describe_os_error
+from limnorm.files.yamlsource import decode, read_bytes
 
 try:  # POSIX only; on Windows the on-disk check before the rename still applies.
     import fcntl

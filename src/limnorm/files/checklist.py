@@ -6,9 +6,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from limnorm.errors import Location
-from limnorm.loader import Loaded, load_document, parse_document
-from limnorm.models import (
+from limnorm.core.errors import Location
+from limnorm.core.models import (
     Answer,
     Checklist,
     Criterion,
@@ -17,8 +16,9 @@ from limnorm.models import (
     Phase,
     Pyramid,
 )
-from limnorm.validation import Checker, suggest
-from limnorm.yamlsource import Node
+from limnorm.files.checks import Checker, suggest
+from limnorm.files.loader import Loaded, load_document, parse_document
+from limnorm.files.yamlsource import Node
 
 NORM_THEMES = range(1, 7)
 PHASES = range(1, 6)
@@ -43,7 +43,7 @@ def load_checklist(path: Path, file: str | None = None) -> Loaded[Checklist]:
     """Read and validate a checklist; the value is ``None`` when unreadable.
 
     Findings are sorted by place. Links to spoorboekje actions are checked
-    separately (:func:`limnorm.queries.cross_findings`), as that needs the plan.
+    separately (:func:`limnorm.queries.plan.cross_findings`), as that needs the plan.
     """
     return load_document(path, file or str(path), parse_checklist)
 

@@ -1,11 +1,11 @@
-"""libyaml's node tree to :class:`~limnorm.yamlsource.Node` values.
+"""libyaml's node tree to :class:`~limnorm.files.yamlsource.Node` values.
 
 PyYAML's loaders forget positions and silently keep the last of two equal
 keys. Here libyaml's C parser composes the node tree and a small walker builds
 Node values with line and column, reporting duplicate keys, unsafe tags and
 alias bombs as located findings. Only the plain YAML types are built (text,
 numbers, booleans, null, dates, lists, mappings). Imported only when a file is
-actually parsed (see :func:`limnorm.yamlsource.parse_yaml`).
+actually parsed (see :func:`limnorm.files.yamlsource.parse_yaml`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from limnorm.errors import DataError, Location
-from limnorm.models import Finding, Severity
-from limnorm.yamlsource import MAX_ALIASES, MAX_DEPTH, MAX_NODES, Node
+from limnorm.core.errors import DataError, Location
+from limnorm.core.models import Finding, Severity
+from limnorm.files.yamlsource import MAX_ALIASES, MAX_DEPTH, MAX_NODES, Node
 
 _STD = "tag:yaml.org,2002:"
 _STR = f"{_STD}str"

@@ -1,8 +1,8 @@
 """Turn result objects into output: tables for people, JSON, CSV and Markdown for programs.
 
 :func:`render` is the one place where the output format is chosen. The data
-behind JSON is made here; the Rich tables are in :mod:`limnorm.tables` and
-CSV and Markdown in :mod:`limnorm.tabular`. Renderers never print.
+behind JSON is made here; the Rich tables are in :mod:`limnorm.output.terminal` and
+CSV and Markdown in :mod:`limnorm.output.tabular`. Renderers never print.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from limnorm.deadlines import Period
-from limnorm.models import Action, Finding
-from limnorm.queries import (
+from limnorm.core.deadlines import Period
+from limnorm.core.models import Action, Finding
+from limnorm.queries.plan import (
     AnswerCounts,
     ChecklistReport,
     CheckReport,
@@ -34,9 +34,9 @@ from limnorm.queries import (
 if TYPE_CHECKING:  # imported for real only by the commands that make these results
     from rich.console import RenderableType
 
-    from limnorm.changes import EditResult
-    from limnorm.history import DiffReport, HistoryReport
-    from limnorm.region import (
+    from limnorm.files.updates import EditResult
+    from limnorm.queries.history import DiffReport, HistoryReport
+    from limnorm.queries.region import (
         CompareReport,
         NormDifference,
         Organisation,
@@ -430,7 +430,7 @@ def render(result: object, fmt: OutputFormat) -> RenderableType | str:
     JSON, CSV and Markdown. This is the one place where the format is chosen."""
     name = type(result).__name__
     if fmt in (OutputFormat.CSV, OutputFormat.MARKDOWN):
-        from limnorm import tabular  # only these formats need it
+        from limnorm.output import tabular  # only these formats need it
 
         sheets = tabular.sheets(result)
         return tabular.to_csv(sheets) if fmt is OutputFormat.CSV else tabular.to_markdown(sheets)
@@ -438,6 +438,6 @@ def render(result: object, fmt: OutputFormat) -> RenderableType | str:
         text = _JSON_TEXT.get(name)
         return text(result) if text else to_json(_DATA[name](result))
     # Rich is imported only for tables: JSON, CSV and Markdown start ~50 ms faster.
-    from limnorm.tables import TABLES
+    from limnorm.output.terminal import TABLES
 
     return TABLES[name](result)

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from limnorm.errors import DeadlineError
+from limnorm.core.errors import DeadlineError
 
 __all__ = ["Period", "PeriodKind", "days_in_month", "parse_deadline"]
 
