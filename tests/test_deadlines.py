@@ -10,14 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from limnorm.core.deadlines import (
-    MONTH_NAMES,
-    Period,
-    PeriodKind,
-    days_in_month,
-    parse_deadline,
-)
+from limnorm.core.deadlines import MONTH_NAMES, days_in_month, parse_deadline
 from limnorm.core.errors import DeadlineError
+from limnorm.core.period import Period, PeriodKind
 
 K = PeriodKind
 D = date
@@ -329,3 +324,13 @@ def test_quarter_spans(year: int, first: int, last: int) -> None:
     start_year = year if first <= last else year - 1
     assert period.begin == D(start_year, 3 * first - 2, 1)
     assert period.deadline == parse_deadline(f"Q{last} {year}").deadline
+
+
+def test_a_year_less_form_takes_the_plans_year() -> None:
+    """``year=`` (the plan's ``jaar:``) completes a form written without a year, and only
+    such a form: a year written in the text wins."""
+    assert parse_deadline("1 juli", year=2026) == Period(D(2026, 7, 1), D(2026, 7, 1), K.DAG)
+    assert parse_deadline("Q3", year=2026) == Period(D(2026, 7, 1), D(2026, 9, 30), K.KWARTAAL)
+    assert parse_deadline("Q3 2025", year=2026).begin == D(2025, 7, 1)
+    with pytest.raises(DeadlineError, match="het jaar ontbreekt"):
+        parse_deadline("1 juli")

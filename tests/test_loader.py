@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from limnorm.core.deadlines import PeriodKind
 from limnorm.core.errors import DataError
 from limnorm.core.models import Status
+from limnorm.core.period import PeriodKind
 from limnorm.files.loader import load_plan, parse_plan
 from limnorm.queries.plan import date_findings
 

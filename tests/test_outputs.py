@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from limnorm.core.deadlines import Period, PeriodKind
 from limnorm.core.models import Action, Status
+from limnorm.core.period import Period, PeriodKind
 from limnorm.output.formats import OutputFormat, render, to_json
 from limnorm.queries.plan import Category, DueItem, DueReport
 from limnorm.queries.region import RegionDueItem, RegionDueReport

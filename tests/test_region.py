@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from limnorm.core.deadlines import Period, PeriodKind
 from limnorm.core.errors import Location
 from limnorm.core.models import Action, Plan, Status
+from limnorm.core.period import Period, PeriodKind
 from limnorm.files.cache import Cache, entry_key
 from limnorm.files.cachecodec import CodecError, decode, encode
 from limnorm.files.checklist import load_checklist

@@ -17,47 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from enum import StrEnum
-from typing import NamedTuple
 
 from limnorm.core.errors import DeadlineError
+from limnorm.core.period import Period, PeriodKind
 
 __all__ = ["Period", "PeriodKind", "days_in_month", "parse_deadline"]
 
 #: Longer text is certainly not a deadline; the cap keeps matching time bounded.
 MAX_LENGTH = 120
-
-
-class PeriodKind(StrEnum):
-    """What kind of period a ``wanneer`` describes (shown as ``soort``)."""
-
-    DAG = "dag"
-    WEEK = "week"
-    MAAND = "maand"
-    KWARTAAL = "kwartaal"
-    TERTIAAL = "tertiaal"
-    HALFJAAR = "halfjaar"
-    SEIZOEN = "seizoen"
-    JAAR = "jaar"
-    PERIODE = "periode"
-    VANAF = "vanaf"
-    DOORLOPEND = "doorlopend"
-    TERUGKEREND = "terugkerend"
-    ONBEKEND = "onbekend"
-    NVT = "nvt"
-
-
-class Period(NamedTuple):
-    """A resolved deadline: first day, last day (the deadline) and kind.
-
-    ``begin`` and ``deadline`` are both ``None`` for kinds without a date
-    (doorlopend, terugkerend, onbekend, nvt); ``deadline`` is ``None`` for an
-    open-ended period (``vanaf``).
-    """
-
-    begin: date | None
-    deadline: date | None
-    kind: PeriodKind
 
 
 _UNDATED: dict[str, PeriodKind] = {
@@ -604,12 +571,14 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).rstrip(".")
 
 
-def parse_deadline(value: str | int | date | None) -> Period:
+def parse_deadline(value: str | int | date | None, *, year: int | None = None) -> Period:
     """Resolve a ``wanneer`` value into a :class:`Period`.
 
     Args:
         value: the text as written, or what YAML made of it: an ``int`` for a
             bare year (``2024``), a ``date`` for an ISO date, ``None`` for empty.
+        year: the year the plan or theme gives (``jaar:``), for forms written
+            without one (``1 juli``); without it such forms are an error.
 
     Returns:
         The period; ``deadline`` is its last day.
@@ -641,7 +610,12 @@ def parse_deadline(value: str | int | date | None) -> Period:
     if kind is not None:
         return Period(None, None, kind)
     try:
-        return _parse_text(text)
+        try:
+            return _parse_text(text)
+        except _NoYear:
+            if year is None:
+                raise
+            return _parse_with_year(text, year)
     except _Invalid as error:
         raise DeadlineError(f"'{value}': {error}") from None
     except _NoYear:
@@ -653,6 +627,11 @@ def parse_deadline(value: str | int | date | None) -> Period:
             f"'{value}' is geen bekende datum of periode{_suggest(text)}; "
             f"schrijf bijvoorbeeld {_EXAMPLES}"
         ) from None
+
+
+def _parse_with_year(text: str, year: int) -> Period:
+    """Read a form that has no year of its own with the plan's ``year``."""
+    return _single(text, year)
 
 
 def _suggest(text: str) -> str:

@@ -14,8 +14,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import NamedTuple, Protocol
 
-from limnorm.core.deadlines import Period
 from limnorm.core.errors import Location
+from limnorm.core.period import Period
 
 
 class Placed(Protocol):

@@ -17,7 +17,6 @@ from datetime import date
 from itertools import repeat
 from typing import Any
 
-from limnorm.core.deadlines import Period, PeriodKind
 from limnorm.core.errors import Location
 from limnorm.core.models import (
     STATUSES,
@@ -34,6 +33,7 @@ from limnorm.core.models import (
     Severity,
     Theme,
 )
+from limnorm.core.period import Period, PeriodKind
 from limnorm.files.loader import Loaded
 
 

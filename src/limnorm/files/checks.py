@@ -12,9 +12,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from limnorm.core.deadlines import PeriodKind, parse_deadline
+from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DeadlineError, Location
 from limnorm.core.models import Finding, Severity
+from limnorm.core.period import PeriodKind
 from limnorm.files.yamlsource import Node
 
 

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
-from limnorm.core.deadlines import Period, parse_deadline
+from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DataError, DeadlineError, Location
 from limnorm.core.models import STATUSES, Action, Finding, Places, Plan, Severity, Status, Theme
+from limnorm.core.period import Period
 from limnorm.files.checks import Checker, mixed_script_findings, suggest
 from limnorm.files.yamlsource import Node, parse_yaml, read_file
 

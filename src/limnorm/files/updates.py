@@ -14,9 +14,10 @@ from typing import NamedTuple
 
 import yaml
 
-from limnorm.core.deadlines import PeriodKind, parse_deadline
+from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DataError, DeadlineError, Location, UsageError
 from limnorm.core.models import Action, Answer, Checklist, Norm, Plan, Status
+from limnorm.core.period import PeriodKind
 from limnorm.files.checklist import parse_checklist
 from limnorm.files.checks import suggest
 from limnorm.files.loader import parse_plan

@@ -14,8 +14,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from limnorm.core.deadlines import Period
 from limnorm.core.models import Action, Finding
+from limnorm.core.period import Period
 from limnorm.queries.plan import (
     AnswerCounts,
     ChecklistReport,

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from limnorm.core.deadlines import Period, days_in_month, parse_deadline
+from limnorm.core.deadlines import days_in_month, parse_deadline
 from limnorm.core.errors import DeadlineError, Location, UsageError
 from limnorm.core.models import (
     Action,
@@ -28,6 +28,7 @@ from limnorm.core.models import (
     Status,
     Theme,
 )
+from limnorm.core.period import Period
 from limnorm.files.checks import suggest
 from limnorm.files.loader import Loaded
 
