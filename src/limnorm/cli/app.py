@@ -490,13 +490,26 @@ def ics(
     as_of: AsOfOption = None,
     at: AtOption = None,
 ) -> None:
-    """Agenda (iCalendar) met de open acties op hun deadline, voor Outlook en andere agenda's."""
+    """Agenda (iCalendar) met de acties op hun deadline, voor Outlook en andere agenda's.
+
+    Afgeronde en vervallen acties blijven erin als geannuleerde afspraak, zodat een agenda
+    die het vorige bestand had ze weghaalt.
+    """
+    from datetime import UTC, datetime
+
     from limnorm.output import ics as calendar_feed
 
-    plan = _plan(data, at)
+    source = _source(data)
+    version = data_files.version_at(source, at)
+    plan = data_files.load_plan_from(source, Path.cwd(), version)
     code = queries.resolve_owner(plan, owner) if owner else None
     days = calendar_feed.alarm_days(alarm)
-    cal = calendar_feed.calendar(plan, _as_of(as_of), owner=code, alarm=days)
+    # The clock is read here, once: DTSTAMP is the moment of writing.
+    now = datetime.now(UTC)
+    changed = data_files.changed_at(source, version) or now
+    cal = calendar_feed.calendar(
+        plan, _as_of(as_of), written=now, changed=changed, owner=code, alarm=days
+    )
     _write(calendar_feed.to_ics(cal), output)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -224,3 +225,15 @@ def editable(source: DataSource) -> DataSource:
             "eigen gegevens met 'limnorm init MAP'"
         )
     return source
+
+
+def changed_at(source: DataSource, version: Version) -> datetime | None:
+    """When the spoorboekje of ``version`` last changed: the commit's date, or the file's
+    modification time in the working tree; None when it cannot be read."""
+    if version.commit is not None:
+        return version.commit.date.astimezone(UTC)
+    try:
+        seconds = source.file(PLAN_FILE).stat().st_mtime
+    except OSError:
+        return None
+    return datetime.fromtimestamp(seconds, UTC)
