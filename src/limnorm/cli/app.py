@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from limnorm.queries.region import Region
-from limnorm.output.formats import OutputFormat, render
+from limnorm.output import views
+from limnorm.output.formats import OutputFormat, View, render
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -65,6 +66,15 @@ AsOfOption = Annotated[
 FormatOption = Annotated[
     OutputFormat,
     typer.Option("--format", help="Uitvoer als tabel, JSON, CSV (voor Excel) of Markdown."),
+]
+TabelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--tabel",
+        metavar="NAAM",
+        help="Welke tabel CSV (of Markdown) schrijft, als er meer zijn (standaard: de eerste).",
+        show_default=False,
+    ),
 ]
 RegioOption = Annotated[
     Path | None,
@@ -129,8 +139,8 @@ def _handles_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _emit(result: object, fmt: OutputFormat) -> None:
-    output = render(result, fmt)
+def _emit(view: View[R], result: R, fmt: OutputFormat, sheet: str | None = None) -> None:
+    output = render(view, result, fmt, sheet=sheet)
     if isinstance(output, str):
         typer.echo(output)
     else:
@@ -212,14 +222,14 @@ def due(
 
         until = queries.window_end(day, within)
         region_report = region_due(_region(regio, no_cache), day, until=until, owner=owner)
-        _emit(region_report, fmt)
+        _emit(views.REGION_DUE, region_report, fmt)
         if fail_on_overdue and region_report.late:
             raise typer.Exit(1)
         return
     plan = _plan(data, at)
     code = queries.resolve_owner(plan, owner) if owner else None
     report = queries.due(plan, day, until=queries.window_end(day, within), owner=code)
-    _emit(report, fmt)
+    _emit(views.DUE, report, fmt)
     if fail_on_overdue and report.late:
         raise typer.Exit(1)
 
@@ -237,6 +247,7 @@ def status(
     as_of: AsOfOption = None,
     at: AtOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    tabel: TabelOption = None,
 ) -> None:
     """Voortgang per thema, of één thema in detail met normen en piramide ('status thema 4')."""
     nr = queries.parse_theme_selector(thema or [])
@@ -244,14 +255,14 @@ def status(
         from limnorm.queries.region import region_status
 
         queries.refuse_theme_for_region(nr)
-        _emit(region_status(_region(regio, no_cache), _as_of(as_of)), fmt)
+        _emit(views.REGION_STATUS, region_status(_region(regio, no_cache), _as_of(as_of)), fmt)
         return
     plan, checklist = _plan_and_checklist(_source(data), at, required=False)
     day = _as_of(as_of)
     if nr is None:
-        _emit(queries.status(plan, day, checklist), fmt)
+        _emit(views.STATUS, queries.status(plan, day, checklist), fmt)
     else:
-        _emit(queries.theme_detail(plan, nr, day, checklist), fmt)
+        _emit(views.THEME, queries.theme_detail(plan, nr, day, checklist), fmt, tabel)
 
 
 @app.command()
@@ -274,7 +285,7 @@ def checklist(
     plan, norms = _plan_and_checklist(_source(data), at, required=True)
     assert norms is not None  # required=True raises instead
     report = queries.checklist_report(norms, plan, _as_of(as_of), theme=nr, only_open=only_open)
-    _emit(report, fmt)
+    _emit(views.CHECKLIST, report, fmt)
 
 
 @app.command()
@@ -303,7 +314,7 @@ def compare(
     from limnorm.queries.region import compare as compare_region
 
     report = compare_region(_region(regio, no_cache), _as_of(as_of), sort_theme=sorteer)
-    _emit(report, fmt)
+    _emit(views.COMPARE, report, fmt)
 
 
 @app.command()
@@ -317,7 +328,7 @@ def when(
 ) -> None:
     """Laat zien hoe limnorm een 'wanneer' leest: van, tot en met, soort."""
     report = queries.read_expressions(expressions)
-    _emit(report, OutputFormat.JSON if json_output else fmt)
+    _emit(views.WHEN, report, OutputFormat.JSON if json_output else fmt)
     if report.failed:
         raise typer.Exit(1)
 
@@ -332,7 +343,7 @@ def check(
     """Controleer de gegevensbestanden en toon elk probleem met bestand, regel en kolom."""
     files = data_files.load_all(_source(data), Path.cwd())
     report = queries.check_files(files, _as_of(as_of))
-    _emit(report, fmt)
+    _emit(views.CHECK, report, fmt)
     if report.errors:
         raise typer.Exit(1)
 
@@ -377,7 +388,7 @@ def done(
     day = _as_of(as_of)
     path, name = _editable(data, PLAN_FILE)
     when = changes.parse_day(op) if op else day
-    _emit(changes.mark_done(path, name, action_id, when, day), fmt)
+    _emit(views.EDIT, changes.mark_done(path, name, action_id, when, day), fmt)
 
 
 @app.command(name="set")
@@ -395,7 +406,9 @@ def set_field(
     from limnorm.files import updates as changes
 
     path, name = _editable(data, PLAN_FILE)
-    _emit(changes.edit_action(path, name, action_id, {field.strip().lower(): value}), fmt)
+    _emit(
+        views.EDIT, changes.edit_action(path, name, action_id, {field.strip().lower(): value}), fmt
+    )
 
 
 @app.command()
@@ -416,7 +429,7 @@ def answer(
     from limnorm.files import updates as changes
 
     path, name = _editable(data, CHECKLIST_FILE)
-    _emit(changes.answer_norm(path, name, norm, antwoord, toelichting), fmt)
+    _emit(views.EDIT, changes.answer_norm(path, name, norm, antwoord, toelichting), fmt)
 
 
 @app.command()
@@ -428,11 +441,13 @@ def history(
     data: DataOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    tabel: TabelOption = None,
 ) -> None:
     """Wat er in git met de acties en antwoorden gebeurde: verschoven, gereed, per maand."""
     from limnorm.queries import history as past
 
-    _emit(past.history(_source(data), Path.cwd(), _as_of(as_of), action_id), fmt)
+    report = past.history(_source(data), Path.cwd(), _as_of(as_of), action_id)
+    _emit(views.HISTORY, report, fmt, tabel)
 
 
 @app.command()
@@ -451,7 +466,7 @@ def diff(
     """Wat er veranderde tussen twee momenten: afgerond, nieuw, vervallen, verschoven, antwoord."""
     from limnorm.queries import history as past
 
-    _emit(past.diff_refs(_source(data), Path.cwd(), ref, ref2), fmt)
+    _emit(views.DIFF, past.diff_refs(_source(data), Path.cwd(), ref, ref2), fmt)
 
 
 @app.command()

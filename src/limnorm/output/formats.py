@@ -1,48 +1,26 @@
-"""Turn result objects into output: tables for people, JSON, CSV and Markdown for programs.
+"""The one format switch: a result and its view in, the output for ``--format`` out.
 
-:func:`render` is the one place where the output format is chosen. The data
-behind JSON is made here; the Rich tables are in :mod:`limnorm.output.terminal` and
-CSV and Markdown in :mod:`limnorm.output.tabular`. Renderers never print.
+Every result type has a :class:`View` (see :mod:`limnorm.output.views`) with a
+table form for people (Rich, on the terminal), a data form (JSON) and a sheet
+form (plain tables: CSV, Markdown, Excel). A view cannot lack a form: the
+methods are abstract, so a view without one cannot be made. Renderers never print.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Callable
-from datetime import date, datetime
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, assert_never
 
-from limnorm.core.models import Action, Finding
-from limnorm.core.period import Period
-from limnorm.queries.plan import (
-    AnswerCounts,
-    ChecklistReport,
-    CheckReport,
-    DueItem,
-    DueReport,
-    NormRow,
-    StatusReport,
-    ThemeAnswers,
-    ThemeDetail,
-    ThemeStatus,
-    WhenReport,
-    state_of,
-)
+from limnorm.core.errors import UsageError
 
-if TYPE_CHECKING:  # imported for real only by the commands that make these results
+if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from limnorm.files.updates import EditResult
-    from limnorm.queries.history import DiffReport, HistoryReport
-    from limnorm.queries.region import (
-        CompareReport,
-        NormDifference,
-        Organisation,
-        RegionDueReport,
-        RegionStatusReport,
-    )
+    from limnorm.output.sheets import Sheet
+
+R = TypeVar("R")
 
 
 class OutputFormat(StrEnum):
@@ -54,390 +32,59 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
-MONTH_ABBREVIATIONS = (
-    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-)  # fmt: skip
-_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+class View(ABC, Generic[R]):
+    """How one result type is shown, in every format."""
 
+    @abstractmethod
+    def table(self, result: R) -> RenderableType | str:
+        """The terminal form: a Rich renderable, or plain lines."""
 
-def clean(text: str | None) -> str:
-    """User text without escape sequences or control characters (newlines stay)."""
-    return _CONTROL.sub("", text) if text else ""
+    @abstractmethod
+    def data(self, result: R) -> Any:
+        """The JSON form: data for the json module, or :class:`~limnorm.output.data.JsonText`."""
 
+    @abstractmethod
+    def sheets(self, result: R) -> Sequence[Sheet]:
+        """The sheet form: the result's tables, its main table first."""
 
-def nl_date(day: date | None) -> str:
-    """``4 mrt 2024``; an empty string for no date."""
-    return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}" if day else ""
 
+def sheet_names(sheets: Sequence[Sheet]) -> str:
+    """The names of ``sheets`` for a message: ``Acties, Normen``."""
+    return ", ".join(sheet.name for sheet in sheets)
 
-def progress_bar(share: float, width: int = 10) -> str:
-    """``███░░░░░░░  30%``: readable without colour."""
-    filled = round(share * width)
-    return f"{'█' * filled}{'░' * (width - filled)} {round(share * 100):>3}%"
 
+def choose_sheet(sheets: Sequence[Sheet], name: str | None) -> Sheet:
+    """The sheet called ``name`` (any case), or the main one when no name is given.
 
-# --- JSON -------------------------------------------------------------------
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _action_data(action: Action) -> dict[str, Any]:
-    return {
-        "id": action.id,
-        "thema": action.thema,
-        "actie": action.actie,
-        "wanneer": action.wanneer,
-        "begin": _iso(action.period.begin),
-        "deadline": _iso(action.period.deadline),
-        "soort": str(action.period.kind),
-        "actiehouder": list(action.actiehouders),
-        "status": str(action.status),
-        "gereed_op": _iso(action.gereed_op),
-        "toelichting": action.toelichting,
-    }
-
-
-# Due lists are written as JSON text directly instead of as dicts handed to the json
-# module: a region's due list holds thousands of actions, and building and encoding the
-# dicts took twice as long (5,638 actions: 62 ms against 30 ms). The keys and their order
-# are those of _action_data plus categorie and dagen; tests/test_outputs.py checks the
-# text against the json module's for any text in the fields.
-
-
-@functools.cache
-def _encode() -> Callable[[Any], str]:
-    """The json module's encoder, keeping non-ASCII text as it is; made once (json.dumps
-    with options builds a new one per call)."""
-    import json  # only JSON output needs it
-
-    return json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _day_json(day: date | None) -> str:
-    return f'"{day.isoformat()}"' if day else "null"
-
-
-def _due_item_json(item: DueItem, quote: Callable[[str], str], head: str = "") -> str:
-    action, period = item.action, item.action.period
-    note = action.toelichting
-    return (
-        f'{{{head}"id": {quote(action.id)}, "thema": {action.thema}, '
-        f'"actie": {quote(action.actie)}, "wanneer": {quote(action.wanneer)}, '
-        f'"begin": {_day_json(period.begin)}, "deadline": {_day_json(period.deadline)}, '
-        f'"soort": "{period.kind.value}", '
-        f'"actiehouder": [{", ".join(map(quote, action.actiehouders))}], '
-        f'"status": "{action.status.value}", "gereed_op": {_day_json(action.gereed_op)}, '
-        f'"toelichting": {"null" if note is None else quote(note)}, '
-        f'"categorie": "{item.category.value}", "dagen": {item.days}}}'
-    )
-
-
-def _due_json(report: DueReport) -> str:
-    quote = _encode()
-    return _json_lines([_due_item_json(item, quote) for item in report.items])
-
-
-def _counts_data(row: ThemeStatus) -> dict[str, Any]:
-    return {**row._asdict(), "voortgang": round(row.voortgang, 4)}
-
-
-def _answers_data(counts: AnswerCounts) -> dict[str, Any]:
-    return {**counts._asdict(), "voldoet": counts.meets_norm}
-
-
-def _status_data(report: StatusReport) -> dict[str, Any]:
-    by_nr = {item.theme.nr: item for item in report.answers}
-    themes = []
-    for row in report.themes:
-        item = by_nr.get(row.nr) if row.nr is not None else None
-        themes.append(
-            {
-                **_counts_data(row),
-                "normen": _answers_data(item.counts) if item else None,
-                "fase": item.theme.fase if item else None,
-            }
-        )
-    return {
-        "organisatie": report.organisatie,
-        "peildatum": report.as_of.isoformat(),
-        "themas": themes,
-        "totaal": _counts_data(report.total),
-    }
-
-
-def _norm_row_data(row: NormRow) -> dict[str, Any]:
-    norm = row.norm
-    return {
-        "nr": norm.nr,
-        "titel": norm.titel,
-        "antwoord": norm.antwoord.value if norm.antwoord else None,
-        "toelichting": norm.toelichting,
-        "acties": [
-            {"id": link.id, "staat": str(link.state) if link.state else None} for link in row.links
-        ],
-        "criteria": [
-            {
-                "titel": c.titel,
-                "antwoord": c.antwoord.value if c.antwoord else None,
-                "toelichting": c.toelichting,
-            }
-            for c in norm.criteria
-        ],
-    }
-
-
-def _theme_answers_data(item: ThemeAnswers) -> dict[str, Any]:
-    return {
-        "nr": item.theme.nr,
-        "titel": item.theme.titel,
-        "compleet": item.theme.compleet,
-        "fase": item.theme.fase,
-        "telling": _answers_data(item.counts),
-        "normen": [_norm_row_data(row) for row in item.rows],
-    }
-
-
-def _checklist_data(report: ChecklistReport) -> dict[str, Any]:
-    return {
-        "organisatie": report.organisatie,
-        "norm": report.norm,
-        "peildatum": _iso(report.peildatum),
-        "stand_op": report.as_of.isoformat(),
-        "alleen_open": report.only_open,
-        "themas": [_theme_answers_data(item) for item in report.themes],
-    }
-
-
-def _theme_data(detail: ThemeDetail) -> dict[str, Any]:
-    actions = [
-        {**_action_data(a), "staat": str(state_of(a, detail.as_of))} for a in detail.theme.acties
-    ]
-    pyramid = detail.pyramid
-    return {
-        "organisatie": detail.organisatie,
-        "peildatum": detail.as_of.isoformat(),
-        "thema": {**_counts_data(detail.counts), "acties": actions},
-        "normen": _theme_answers_data(detail.answers) if detail.answers else None,
-        "piramide": {
-            "naam": pyramid.naam,
-            "fasen": [p._asdict() for p in pyramid.fasen],
-            "norm": {"van": pyramid.van, "tot": pyramid.tot},
-        }
-        if pyramid
-        else None,
-    }
-
-
-def _finding_data(finding: Finding) -> dict[str, Any]:
-    return {
-        "bestand": finding.location.file,
-        "regel": finding.location.line,
-        "kolom": finding.location.column,
-        "ernst": str(finding.severity),
-        "melding": finding.message,
-    }
-
-
-def _check_data(report: CheckReport) -> dict[str, Any]:
-    return {
-        "bestanden": list(report.files),
-        "fouten": report.errors,
-        "waarschuwingen": report.warnings,
-        "meldingen": [_finding_data(f) for f in report.findings],
-    }
-
-
-def _period_data(period: Period | None) -> dict[str, Any]:
-    return {
-        "begin": _iso(period.begin) if period else None,
-        "deadline": _iso(period.deadline) if period else None,
-        "soort": str(period.kind) if period else None,
-    }
-
-
-def _when_data(report: WhenReport) -> list[dict[str, Any]]:
-    return [
-        {"wanneer": r.wanneer, **_period_data(r.period), "fout": r.error} for r in report.readings
-    ]
-
-
-def _edit_data(result: EditResult) -> dict[str, Any]:
-    return {
-        "bestand": result.file,
-        "doel": result.target,
-        "gewijzigd": result.changed,
-        "wijzigingen": [{"veld": c.key, "was": c.old, "nu": c.new} for c in result.changes],
-    }
-
-
-def _stamp(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
-
-
-def _history_data(report: HistoryReport) -> dict[str, Any]:
-    return {
-        "organisatie": report.organisatie,
-        "actie": report.action,
-        "commits": report.commits,
-        "ondiep": report.shallow,
-        "overgeslagen": list(report.broken),
-        "wijzigingen": [
-            {**e._asdict(), "when": None, "datum": _stamp(e.when)} for e in report.events
-        ],
-        "gereed_per_maand": [{"maand": m, "aantal": n} for m, n in report.done_per_month],
-        "antwoorden": [
-            {
-                "nr": r.nr,
-                "titel": r.titel,
-                "nulmeting": r.first.value if r.first else None,
-                "nulmeting_datum": _stamp(r.first_when),
-                "nu": r.now.value if r.now else None,
-            }
-            for r in report.answers
-        ],
-    }
-
-
-def _diff_data(report: DiffReport) -> dict[str, Any]:
-    return {
-        "organisatie": report.organisatie,
-        "van": report.old_label,
-        "van_datum": _stamp(report.old_when),
-        "tot": report.new_label,
-        "tot_datum": _stamp(report.new_when),
-        "afgerond": [_action_data(a) for a in report.completed],
-        "nieuw": [_action_data(a) for a in report.added],
-        "vervallen": [_action_data(a) for a in report.dropped],
-        "verschoven": [
-            {**_action_data(m.action), "was": m.old_wanneer, "dagen": m.days} for m in report.moved
-        ],
-        "antwoorden": [
-            {
-                "nr": c.nr,
-                "titel": c.titel,
-                "was": c.old.value if c.old else None,
-                "nu": c.new.value if c.new else None,
-            }
-            for c in report.answers
-        ],
-    }
-
-
-def _broken_data(broken: tuple[Organisation, ...]) -> list[dict[str, Any]]:
-    return [
-        {"map": o.folder, "organisatie": o.name, "meldingen": [_finding_data(f) for f in o.errors]}
-        for o in broken
-    ]
-
-
-def _differences_data(differences: tuple[NormDifference, ...]) -> list[dict[str, Any]]:
-    return [
-        {"organisatie": d.organisation, "extra": list(d.extra), "ontbreekt": list(d.missing)}
-        for d in differences
-    ]
-
-
-def _compare_data(report: CompareReport) -> dict[str, Any]:
-    return {
-        "peildatum": report.as_of.isoformat(),
-        "organisaties": [
-            {
-                "naam": row.organisation,
-                "themas": [
-                    {
-                        "thema": theme,
-                        "uitgevoerd": None if c.share is None else round(c.share, 4),
-                        "fase": c.phase,
-                        "te_laat": c.late,
-                        "laagste": c.lowest,
-                    }
-                    for theme, c in zip(report.themes, row.cells, strict=True)
-                ],
-            }
-            for row in report.rows
-        ],
-        "niet_meegeteld": _broken_data(report.broken),
-        "normverschillen": _differences_data(report.differences),
-    }
-
-
-def _region_due_json(report: RegionDueReport) -> str:
-    quote = _encode()
-    return _json_lines(
-        [
-            _due_item_json(entry.item, quote, f'"organisatie": {quote(entry.organisation)}, ')
-            for entry in report.items
-        ]
-    )
-
-
-def _region_status_data(report: RegionStatusReport) -> dict[str, Any]:
-    return {
-        "peildatum": report.as_of.isoformat(),
-        "organisaties": [
-            {**row._asdict(), "voortgang": round(row.voortgang, 4)} for row in report.rows
-        ],
-        "niet_meegeteld": _broken_data(report.broken),
-        "normverschillen": _differences_data(report.differences),
-    }
-
-
-# Keyed by class name, so that rendering a due list does not import the modules
-# behind edits and history (start-up time).
-_DATA: dict[str, Callable[[Any], Any]] = {
-    "StatusReport": _status_data,
-    "ThemeDetail": _theme_data,
-    "CheckReport": _check_data,
-    "ChecklistReport": _checklist_data,
-    "EditResult": _edit_data,
-    "HistoryReport": _history_data,
-    "DiffReport": _diff_data,
-    "WhenReport": _when_data,
-    "CompareReport": _compare_data,
-    "RegionStatusReport": _region_status_data,
-}
-
-
-#: Results whose JSON is written as text directly (see _due_item_json).
-_JSON_TEXT: dict[str, Callable[[Any], str]] = {
-    "DueReport": _due_json,
-    "RegionDueReport": _region_due_json,
-}
-
-
-def _json_lines(objects: list[str]) -> str:
-    """A JSON list of encoded objects, one per line."""
-    return "[\n  " + ",\n  ".join(objects) + "\n]" if objects else "[]"
-
-
-def to_json(data: Any) -> str:
-    """JSON text: a list gets one object per line, anything else is indented.
-
-    Python's json module only uses its fast C encoder without indentation; a
-    region's due list of ten thousand actions took a third of a second indented.
+    Raises:
+        UsageError: no sheet has that name.
     """
-    if isinstance(data, list):
-        return _json_lines(list(map(_encode(), data)))
-    import json  # only JSON output needs it
+    if name is None:
+        return sheets[0]
+    for sheet in sheets:
+        if sheet.name.casefold() == name.strip().casefold():
+            return sheet
+    raise UsageError(f"er is geen tabel '{name}'; kies uit: {sheet_names(sheets)}")
 
-    return json.dumps(data, indent=2, ensure_ascii=False)
 
-
-def render(result: object, fmt: OutputFormat) -> RenderableType | str:
+def render(
+    view: View[R], result: R, fmt: OutputFormat, *, sheet: str | None = None
+) -> RenderableType | str:
     """The output for ``result`` in ``fmt``: a Rich renderable for tables, a string for
-    JSON, CSV and Markdown. This is the one place where the format is chosen."""
-    name = type(result).__name__
-    if fmt in (OutputFormat.CSV, OutputFormat.MARKDOWN):
-        from limnorm.output import tabular  # only these formats need it
-
-        sheets = tabular.sheets(result)
-        return tabular.to_csv(sheets) if fmt is OutputFormat.CSV else tabular.to_markdown(sheets)
+    JSON, CSV and Markdown. CSV holds one table: the main one, or the one named ``sheet``.
+    This is the one place where the format is chosen."""
+    if fmt is OutputFormat.TABLE:
+        return view.table(result)
     if fmt is OutputFormat.JSON:
-        text = _JSON_TEXT.get(name)
-        return text(result) if text else to_json(_DATA[name](result))
-    # Rich is imported only for tables: JSON, CSV and Markdown start ~50 ms faster.
-    from limnorm.output.terminal import TABLES
+        from limnorm.output.data import JsonText, to_json
 
-    return TABLES[name](result)
+        data = view.data(result)
+        return data if isinstance(data, JsonText) else to_json(data)
+    from limnorm.output import tabular  # only these formats need it
+
+    sheets = view.sheets(result)
+    if fmt is OutputFormat.CSV:
+        return tabular.to_csv(choose_sheet(sheets, sheet))
+    if fmt is OutputFormat.MARKDOWN:
+        return tabular.to_markdown(sheets if sheet is None else [choose_sheet(sheets, sheet)])
+    assert_never(fmt)

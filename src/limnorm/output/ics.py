@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from limnorm.core.errors import UsageError
 from limnorm.core.models import Action, Plan, Theme
-from limnorm.output.formats import nl_date
+from limnorm.output.text import nl_date
 
 PRODID = "-//limnorm//Limburgse Norm spoorboekje//NL"
 

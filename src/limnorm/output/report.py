@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from limnorm.core.deadlines import parse_deadline
 from limnorm.core.models import Action, Answer, Checklist, Plan, Pyramid
-from limnorm.output.formats import nl_date
 from limnorm.output.tabular import md_escape, md_table
+from limnorm.output.text import nl_date
 from limnorm.queries.plan import (
     DueReport,
     State,

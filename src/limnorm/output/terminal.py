@@ -1,6 +1,6 @@
 """Rich renderables for people: the terminal output of every command.
 
-Chosen by :func:`limnorm.output.formats.render`. Renderers never print; user text
+The table forms of :mod:`limnorm.output.views`. Renderers never print; user text
 always enters Rich as :class:`~rich.text.Text` (never as markup) and is
 stripped of control characters first, so a toelichting cannot restyle or
 rewrite the terminal.
@@ -8,7 +8,6 @@ rewrite the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from limnorm.core.models import Answer, Pyramid
-from limnorm.output.formats import MONTH_ABBREVIATIONS, clean, nl_date, progress_bar
+from limnorm.output.text import MONTH_ABBREVIATIONS, clean, nl_date, progress_bar
 from limnorm.queries.plan import (
     AnswerCounts,
     Category,
@@ -103,7 +102,7 @@ def _add_columns(table: Table, names: str, wrap: str) -> None:
             table.add_column(name, no_wrap=True)
 
 
-def _due_table(report: DueReport) -> RenderableType:
+def due_table(report: DueReport) -> RenderableType:
     whom = f" voor {report.owner}" if report.owner else ""
     header = Text(
         f"{clean(report.organisatie)} · peildatum {nl_date(report.as_of)} · "
@@ -161,7 +160,7 @@ def _status_cells(row: ThemeStatus) -> tuple[Text, ...]:
     )
 
 
-def _status_table(report: StatusReport) -> RenderableType:
+def status_table(report: StatusReport) -> RenderableType:
     table = _table(f"{clean(report.organisatie)} · stand op {nl_date(report.as_of)}")
     _status_columns(table)
     for index, row in enumerate(report.themes):
@@ -243,7 +242,7 @@ def _norm_rows(table: Table, row: NormRow) -> None:
         )
 
 
-def _checklist_view(report: ChecklistReport) -> RenderableType:
+def checklist_view(report: ChecklistReport) -> RenderableType:
     header = f"{clean(report.organisatie)} · checklist {clean(report.norm)}"
     if report.peildatum:
         header += f" · 0-meting van {nl_date(report.peildatum)}"
@@ -276,7 +275,7 @@ def pyramid_text(pyramid: Pyramid, phase: int | None, theme: int) -> Text:
     return text
 
 
-def _theme_table(detail: ThemeDetail) -> RenderableType:
+def theme_table(detail: ThemeDetail) -> RenderableType:
     counts = detail.counts
     title = "0-meting" if detail.theme.nr == 0 else f"Thema {detail.theme.nr}"
     summary = Text(
@@ -307,7 +306,7 @@ def _theme_table(detail: ThemeDetail) -> RenderableType:
     return Group(*parts)
 
 
-def _check_lines(report: CheckReport) -> str:
+def check_lines(report: CheckReport) -> str:
     # Plain lines, never wrapped or cropped: editors and CI parse file:line:col.
     lines = [clean(str(f)) for f in report.findings]
     files = ", ".join(report.files)
@@ -321,7 +320,7 @@ def _check_lines(report: CheckReport) -> str:
     return "\n".join(lines)
 
 
-def _when_table(report: WhenReport) -> RenderableType:
+def when_table(report: WhenReport) -> RenderableType:
     table = _table()
     _add_columns(table, "Wanneer|Van|Tot en met|Soort", "Wanneer")
     errors = []
@@ -354,7 +353,7 @@ def _shift(days: int | None) -> Text:
     )
 
 
-def _edit_lines(result: EditResult) -> str:
+def edit_lines(result: EditResult) -> str:
     what = f"{result.file} · {'norm' if 'checklist' in result.file else 'actie'} {result.target}"
     if not result.changed:
         return f"{what}: had deze waarden al; niets gewijzigd."
@@ -367,7 +366,7 @@ def _edit_lines(result: EditResult) -> str:
     return "\n".join(lines)
 
 
-def _history_view(report: HistoryReport) -> RenderableType:
+def history_view(report: HistoryReport) -> RenderableType:
     subject = f"actie {report.action}" if report.action else "het spoorboekje en de checklist"
     parts: list[RenderableType] = [
         Text(
@@ -432,7 +431,7 @@ def _history_view(report: HistoryReport) -> RenderableType:
     return Group(*parts)
 
 
-def _diff_view(report: DiffReport) -> RenderableType:
+def diff_view(report: DiffReport) -> RenderableType:
     parts: list[RenderableType] = [
         Text(
             f"{clean(report.organisatie)} · wijzigingen van {clean(report.old_label)} "
@@ -549,11 +548,11 @@ class _CompareView:
         yield from _region_notes(report.broken, report.differences)
 
 
-def _compare_table(report: CompareReport) -> RenderableType:
+def compare_table(report: CompareReport) -> RenderableType:
     return _CompareView(report)
 
 
-def _region_due_table(report: RegionDueReport) -> RenderableType:
+def region_due_table(report: RegionDueReport) -> RenderableType:
     whom = f" · actiehouder {clean(report.owner)}" if report.owner else ""
     until = nl_date(report.until)
     table = _table(f"Regio · peildatum {nl_date(report.as_of)} · binnenkort = t/m {until}{whom}")
@@ -580,7 +579,7 @@ def _region_due_table(report: RegionDueReport) -> RenderableType:
     return Group(body, *_region_notes(report.broken))
 
 
-def _region_status_table(report: RegionStatusReport) -> RenderableType:
+def region_status_table(report: RegionStatusReport) -> RenderableType:
     table = _table(f"Regio · stand op {nl_date(report.as_of)}")
     table.add_column("Organisatie", overflow="fold", ratio=1)
     for column in ("Acties", "Gereed", "Lopend", "Open", "Te laat"):
@@ -598,19 +597,3 @@ def _region_status_table(report: RegionStatusReport) -> RenderableType:
             Text(f"{row.themes_meeting}/6"),
         )
     return Group(table, *_region_notes(report.broken, report.differences))
-
-
-TABLES: dict[str, Callable[[Any], RenderableType | str]] = {
-    "DueReport": _due_table,
-    "StatusReport": _status_table,
-    "ThemeDetail": _theme_table,
-    "CheckReport": _check_lines,
-    "ChecklistReport": _checklist_view,
-    "EditResult": _edit_lines,
-    "HistoryReport": _history_view,
-    "DiffReport": _diff_view,
-    "WhenReport": _when_table,
-    "CompareReport": _compare_table,
-    "RegionDueReport": _region_due_table,
-    "RegionStatusReport": _region_status_table,
-}

@@ -16,7 +16,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from limnorm.core.models import Action, Plan
-from limnorm.output.formats import MONTH_ABBREVIATIONS, clean, nl_date
+from limnorm.output.text import MONTH_ABBREVIATIONS, clean, nl_date
 from limnorm.queries.plan import State, state_of
 
 #: Bar character and colour per state; the characters alone tell the states apart.
