@@ -1,4 +1,4 @@
-"""Wall time of ``limnorm due --owner OOV`` against the bare imports it cannot avoid.
+"""Wall time of ``limnorm due --owner OOV`` (and of help) against the bare imports it cannot avoid.
 
 The floor is ``python -c "import typer, yaml, rich.console, rich.table"`` in the
 same environment; the goal is at most 1.2x that floor. Runs alternate between
@@ -24,6 +24,9 @@ COMMANDS = {
     "due --owner OOV": ["due", "--owner", "OOV", "--as-of", "2024-07-01"],
     "status": ["status", "--as-of", "2024-07-01"],
     "--version": ["--version"],
+    # Help is written as plain text by limnorm.cli.dutch; Typer's Rich help cost 2x.
+    "due --help": ["due", "--help"],
+    "--help": ["--help"],
 }
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 import typer
 
 from limnorm import __version__
+from limnorm.cli.dutch import DutchCommand, DutchGroup
 from limnorm.core.errors import LimnormError
 from limnorm.core.models import Checklist, Plan
 from limnorm.files import discovery as data_files
@@ -43,6 +44,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=DutchGroup,
+    rich_markup_mode=None,
 )
 
 DataOption = Annotated[
@@ -65,7 +68,9 @@ AsOfOption = Annotated[
 ]
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", help="Uitvoer als tabel, JSON, CSV (voor Excel) of Markdown."),
+    typer.Option(
+        "--format", metavar="FORMAAT", help="Uitvoer als tabel, JSON, CSV (voor Excel) of Markdown."
+    ),
 ]
 TabelOption = Annotated[
     str | None,
@@ -191,7 +196,7 @@ def _editable(data: Path | None, filename: str) -> tuple[Path, str]:
     return source.file(filename), source.display(filename, Path.cwd())
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def due(
     owner: Annotated[
@@ -234,7 +239,7 @@ def due(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def status(
     thema: Annotated[
@@ -265,7 +270,7 @@ def status(
         _emit(views.THEME, queries.theme_detail(plan, nr, day, checklist), fmt, tabel)
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def checklist(
     thema: Annotated[
@@ -288,7 +293,7 @@ def checklist(
     _emit(views.CHECKLIST, report, fmt)
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def compare(
     regio: Annotated[
@@ -317,11 +322,14 @@ def compare(
     _emit(views.COMPARE, report, fmt)
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def when(
     expressions: Annotated[
-        list[str], typer.Argument(help="Eén of meer teksten zoals 'Q3/Q4 24' of 'mrt. 24'.")
+        list[str],
+        typer.Argument(
+            metavar="WANNEER", help="Eén of meer teksten zoals 'Q3/Q4 24' of 'mrt. 24'."
+        ),
     ],
     json_output: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
     fmt: FormatOption = OutputFormat.TABLE,
@@ -333,7 +341,7 @@ def when(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def check(
     data: DataOption = None,
@@ -348,7 +356,7 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def init(
     directory: Annotated[Path, typer.Argument(help="Nieuwe of lege map.", show_default=False)],
@@ -368,7 +376,7 @@ def init(
     )
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def done(
     action_id: Annotated[str, typer.Argument(metavar="ID", help="Id van de actie, bijv. 1.2.")],
@@ -391,7 +399,7 @@ def done(
     _emit(views.EDIT, changes.mark_done(path, name, action_id, when, day), fmt)
 
 
-@app.command(name="set")
+@app.command(name="set", cls=DutchCommand)
 @_handles_errors
 def set_field(
     action_id: Annotated[str, typer.Argument(metavar="ID", help="Id van de actie, bijv. 1.2.")],
@@ -411,7 +419,7 @@ def set_field(
     )
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def answer(
     norm: Annotated[str, typer.Argument(metavar="NORM", help="Normnummer, bijv. 4.1.")],
@@ -432,7 +440,7 @@ def answer(
     _emit(views.EDIT, changes.answer_norm(path, name, norm, antwoord, toelichting), fmt)
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def history(
     action_id: Annotated[
@@ -450,7 +458,7 @@ def history(
     _emit(views.HISTORY, report, fmt, tabel)
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def diff(
     ref: Annotated[str, typer.Argument(metavar="REF", help="Vanaf deze commit, tag of branch.")],
@@ -469,7 +477,7 @@ def diff(
     _emit(views.DIFF, past.diff_refs(_source(data), Path.cwd(), ref, ref2), fmt)
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def schema(
     kind: Annotated[str, typer.Argument(metavar="spoorboekje|checklist", help="Welk bestand.")],
@@ -490,7 +498,7 @@ def _write(text: str, output: Path | None) -> None:
     _tell(f"limnorm: geschreven naar {output}")
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def ics(
     owner: Annotated[
@@ -535,7 +543,7 @@ class ReportFormat(StrEnum):
     HTML = "html"
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def report(
     fmt: Annotated[
@@ -573,7 +581,7 @@ def report(
     _write(text, output)
 
 
-@app.command()
+@app.command(cls=DutchCommand)
 @_handles_errors
 def timeline(
     thema: Annotated[
@@ -632,6 +640,8 @@ def _lean_app(argv: list[str]) -> typer.Typer:
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        cls=DutchGroup,
+        rich_markup_mode=None,
     )
     lean.registered_callback = app.registered_callback
     lean.registered_commands = [names[first]]
