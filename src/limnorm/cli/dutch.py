@@ -172,7 +172,7 @@ def write_help(command: TyperCommand | TyperGroup, ctx: Context, formatter: Help
                 formatter.write_dl(rows)
     if isinstance(command, TyperGroup):
         commands = [
-            (name, sub.short_help or (sub.help or "").split("\f")[0].strip())
+            (name, sub.short_help or _first_paragraph(sub.help or ""))
             for name in command.list_commands(ctx)
             if (sub := command.get_command(ctx, name)) is not None and not sub.hidden
         ]
@@ -209,6 +209,15 @@ def _looks_like_value(arg: str) -> bool:
     return len(arg) < 2 or not arg[1].isalpha() or any(c.isspace() for c in arg)
 
 
+def _first_paragraph(text: str) -> str:
+    return text.split("\f")[0].strip().split("\n\n")[0]
+
+
+def _without_trailing_spaces(text: str) -> str:
+    # Click indents the empty line between paragraphs; a help page has no trailing spaces.
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
 def _dutch_help(option: Any) -> Any:
     if option is not None:
         option.help = HELP_TEXT
@@ -234,6 +243,9 @@ class DutchCommand(TyperCommand):
 
     def get_help_option(self, ctx: Context) -> Any:
         return _dutch_help(super().get_help_option(ctx))
+
+    def get_help(self, ctx: Context) -> str:
+        return _without_trailing_spaces(super().get_help(ctx))
 
     def make_parser(self, ctx: Context) -> _OptionParser:
         parser = _ValueParser(ctx)
@@ -262,6 +274,9 @@ class DutchGroup(TyperGroup):
 
     def get_help_option(self, ctx: Context) -> Any:
         return _dutch_help(super().get_help_option(ctx))
+
+    def get_help(self, ctx: Context) -> str:
+        return _without_trailing_spaces(super().get_help(ctx))
 
     def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Any, list[str]]:
         name = args[0]
