@@ -24,7 +24,7 @@ from limnorm.core.period import Period, PeriodKind
 __all__ = ["Period", "PeriodKind", "days_in_month", "parse_deadline"]
 
 #: Longer text is certainly not a deadline; the cap keeps matching time bounded.
-MAX_LENGTH = 120
+MAX_LENGTH = 200
 
 
 _UNDATED: dict[str, PeriodKind] = {
@@ -252,9 +252,13 @@ def _named_day(m: re.Match[str], year: int) -> Period:
     return _day(year, _month(m["mon"]), int(m["d"]), m[0])
 
 
-@_form(r"(?P<y>\d{4})-(?P<mo>\d{1,2})", r"(?P<mo>\d{1,2})[-/](?P<y>\d{4})", starts="digit")
+@_form(r"(?P<y>\d{4})[-/](?P<mo>\d{1,2})", r"(?P<mo>\d{1,2})[-/.](?P<y>\d{4})", starts="digit")
 def _numeric_month(m: re.Match[str], year: int) -> Period:
-    return _months(year, _check_month(int(m["mo"])), 1, PeriodKind.MAAND)
+    number = int(m["mo"])
+    if number > 12 and m[0][:4] == m["y"] and len(m["mo"]) == 2 and 2000 + number > year:
+        # "2024-25", "2026/27": two years (like "2024-2025"), not a month 25.
+        return Period(date(year, 1, 1), date(2000 + number, 12, 31), PeriodKind.PERIODE)
+    return _months(year, _check_month(number), 1, PeriodKind.MAAND)
 
 
 @_form(rf"{_MON}{_OY}", starts="letter")
@@ -299,7 +303,7 @@ def _unit_form(m: re.Match[str], year: int) -> Period:
     return _UNITS[m["unit"]](year, _ORDINALS[word] if word else int(m["n"]))
 
 
-@_form(r"winter (?P<y>\d{4}|'?\d{2}) ?/ ?(?P<y2>\d{4}|'?\d{2})", starts="letter")
+@_form(r"winter (?P<y>\d{4}|'?\d{2}) ?[/-] ?(?P<y2>\d{4}|'?\d{2})", starts="letter")
 def _winter_two_years(m: re.Match[str], year: int) -> Period:
     if _year(m["y2"]) != year + 1:
         raise _Invalid(f"{m[0]}: de twee jaren moeten op elkaar volgen")
@@ -307,6 +311,7 @@ def _winter_two_years(m: re.Match[str], year: int) -> Period:
 
 
 @_form(r"(?P<y>\d{4})", starts="digit")
+@_form(r"'(?P<y>\d{2})", starts="letter")
 def _year_form(m: re.Match[str], year: int) -> Period:
     return Period(date(year, 1, 1), date(year, 12, 31), PeriodKind.JAAR)
 
@@ -412,19 +417,46 @@ _MULTI_MONTH = frozenset(
     )
 )
 
+
+def _until(p: Period) -> Period:
+    # Only reached for "tot X" where X is not an end ("tot eind 2026" is read as
+    # "eind 2026" by its own prefix): "tot 1 juli" may or may not include 1 July.
+    raise _Invalid(
+        "'tot' kan 'tot en met' of 'tot het begin van' betekenen; schrijf 't/m' of 'voor'"
+    )
+
+
+#: Words that frame a form without changing it: "in", "rond", "in de loop van".
+_FRAMING = (
+    "in|op|per|rond|rondom|omstreeks|circa|ca|ongeveer|gedurende|tijdens|ergens in|"
+    "in de loop|in de loop van|kalenderjaar|het|de|in het|in de|uiterlijk|uiterlijk in|"
+    "uiterlijk op|uiterlijk per|t/m|tm|tot en met|by|streven|streefdatum|streefdatum is|"
+    "planning|gepland|gepland in|verwacht|verwacht in|beoogd|deadline|einddatum|"
+    "gereed|gereed in|gereed per|klaar|klaar in|afgerond|afgerond in|afronding|oplevering|"
+    "realisatie|implementatie|loopt|loopt door|loopt tot|lopend|doorlopend|doorlopend tot|"
+    "continu|structureel|voortdurend"
+)
 # Longest first: "voor eind" must win over "voor", "einde" over "eind".
 _PREFIX_WORDS: tuple[tuple[str, Callable[[Period], Period]], ...] = (
-    ("in|uiterlijk|per|t/m|tm|tot en met|by", _same),
-    ("voor eind|voor einde|voor het eind van|voor het einde van", _same),
-    ("by end of|before end of|by the end of|before the end of", _same),
-    ("begin|start|early|begin van|start van", _begin_of),
-    ("medio|half|midden|mid|halverwege|midden van", _middle_of),
-    ("eind|einde|eind van|einde van|end of|end|late", _end_of),
+    (_FRAMING, _same),
+    (
+        "voor eind|voor einde|voor het eind|voor het einde|uiterlijk eind|uiterlijk einde|"
+        "uiterlijk aan het eind|tot eind|tot einde|tot het eind|tot het einde|"
+        "eind|einde|eind van|einde van|aan het eind|aan het einde|tegen het eind|"
+        "tegen het einde|tegen eind|tegen einde|het eind|het einde|in het eind|"
+        "by end of|before end of|by the end of|before the end of|end of|end|late",
+        _end_of,
+    ),
+    ("begin|start|early|begin van|start van|aan het begin|in het begin|het begin", _begin_of),
+    ("medio|half|midden|mid|halverwege|midden van|in het midden|het midden", _middle_of),
     ("primo", _primo),
-    ("ultimo", _ultimo),
-    ("voor|before", _before),
-    ("vanaf|from|sinds|since", _from),
+    ("ultimo|tot ultimo|uiterlijk ultimo", _ultimo),
+    ("voor|before|uiterlijk voor|ruim voor", _before),
+    ("vanaf|from|sinds|since|miv|met ingang van|ingaande|start per|ingang", _from),
+    ("tot", _until),
 )
+#: Prefixes after which a two-digit number is a year ("eind '26", "medio 27").
+_TWO_DIGIT_YEAR_AFTER = frozenset((_begin_of, _middle_of, _end_of, _primo, _ultimo))
 # Phrases grouped by their first word, longest first: "voor eind" must win over
 # "voor". Looking up the first word beats trying forty startswith() calls.
 _PREFIXES: dict[str, list[tuple[str, Callable[[Period], Period]]]] = {}
@@ -434,24 +466,29 @@ for _words, _apply in _PREFIX_WORDS:
 for _phrases in _PREFIXES.values():
     _phrases.sort(key=lambda item: len(item[0]), reverse=True)
 _FIRST_WORD = re.compile(r"[a-z/]+")
+_TWO_DIGITS = re.compile(r"'?\d{2}")
 _SUFFIXES: list[tuple[str, Callable[[Period], Period]]] = [
     (" en verder", _from),
     (" ev", _from),
     (" onwards", _from),
+    (" e v", _from),
 ]
 _SPECIAL: list[tuple[re.Pattern[str], Callable[[int], Period]]] = [
-    # "voor de zomer" is the Dutch planning convention for the end of June
-    # (before the summer recess), not the day before meteorological summer.
+    # "voor de zomer" is the Dutch planning convention for the end of June: the day
+    # before the summer recess (July-August), which is what "voor X" means for any X.
     (
-        re.compile(rf"voor de zomer(?:vakantie|reces)?{_OY}"),
+        re.compile(rf"voor (?:de|het) zomer(?:vakantie|reces)?{_OY}"),
         lambda y: Period(date(y, 6, 30), date(y, 6, 30), PeriodKind.DAG),
     ),
-    (re.compile(rf"na de zomer(?:vakantie|reces)?{_OY}"), lambda y: _season(y, 9)),
+    (re.compile(rf"na (?:de|het) zomer(?:vakantie|reces)?{_OY}"), lambda y: _season(y, 9)),
 ]
 
 
 def _single(text: str, default_year: int | None) -> Period:
     """Read one (non-span) expression, applying modifier words recursively."""
+    for suffix, apply in _SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return _dated(apply, _single(text[: -len(suffix)].strip(), default_year), text)
     first = _FIRST_WORD.match(text)
     if first is None:
         return _match_form(text, default_year)
@@ -465,10 +502,11 @@ def _single(text: str, default_year: int | None) -> Period:
                 return make(_year(written) if written else default_year)  # type: ignore[arg-type]
     for prefix, apply in _PREFIXES.get(first[0], ()):
         if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1] in (" ", "-"):
-            return _dated(apply, _single(text[len(prefix) + 1 :].strip(), default_year), text)
-    for suffix, apply in _SUFFIXES:
-        if text.endswith(suffix):
-            return _dated(apply, _single(text[: -len(suffix)].strip(), default_year), text)
+            rest = text[len(prefix) + 1 :].strip()
+            if apply in _TWO_DIGIT_YEAR_AFTER and _TWO_DIGITS.fullmatch(rest):
+                year = _year(rest)
+                rest = str(year)
+            return _dated(apply, _single(rest, default_year), text)
     weekday, _, rest = text.partition(" ")
     if weekday.rstrip(",") in _WEEKDAYS and rest:
         period = _single(rest, default_year)
@@ -483,17 +521,53 @@ def _single(text: str, default_year: int | None) -> Period:
 
 
 def _dated(apply: Callable[[Period], Period], period: Period, text: str) -> Period:
+    if apply is _same:
+        return period
     if period.begin is None or period.deadline is None:
         raise _Invalid(f"'{text}' heeft geen vaste periode om naar te verwijzen")
     return apply(period)
 
 
 _UNIT_PREFIX = re.compile(r"(q|kw|k|h|t|week|wk|w) ?\d{1,2}")
-_SPAN_SEPARATORS = (" t/m ", " tot en met ", " of ", " - ", "/", "-")
+_ORDINAL_WORD = r"(?:\d{1,2}(?:e|ste|de)?|eerste|tweede|derde|vierde)"
+_ORDINAL_LEFT = re.compile(_ORDINAL_WORD)
+# "2e kwartaal 2026", "15 maart 2026": what an ordinal or a bare day on the left borrows.
+_ORDINAL_RIGHT = re.compile(rf"{_ORDINAL_WORD}[ -](?P<rest>[a-z].*)")
+_BARE_YEAR = re.compile(r"\d{4}|'?\d{2}")
+_WEEK_FORM = re.compile(r"(?:week|wk|w) ?\d{1,2}")
+_SPAN_SEPARATORS = (
+    " t/m ", " tm ", " tot en met ", " en ", " & ", " + ", " of ", " - ", "/", "-",
+)  # fmt: skip
 
 
-def _span(left: str, right: str) -> Period:
+def _side(text: str, other: str, default_year: int | None) -> Period:
+    """Read the left side of a span, borrowing the unit written on the right if needed."""
+    try:
+        return _single(text, default_year)
+    except _NoMatch:
+        right = _ORDINAL_RIGHT.fullmatch(other)
+        if right is None or _ORDINAL_LEFT.fullmatch(text) is None:
+            raise
+        # "1e/2e kwartaal 2026", "4-8 mrt 2024": the left side is the same unit.
+        return _single(f"{text} {right['rest']}", default_year)
+
+
+def _span(left: str, right: str, default_year: int | None) -> Period:
     """Read ``left``-``right`` as one period, sharing a year or unit written once."""
+    if _BARE_YEAR.fullmatch(right):
+        # "Q2/2026", "H1/2026", "Q3/24": a form and its year, not a span from Q2
+        # (in some year) to the whole of 2026.
+        try:
+            _single(left, None)
+        except _NoYear:
+            if _WEEK_FORM.fullmatch(left) and right[:1] != "'" and len(right) == 2:
+                raise _Invalid(
+                    f"'{left}/{right}' kan week {left.split()[-1]} van 20{right} zijn of "
+                    f"weken {left.split()[-1]} t/m {right}; schrijf het jaar voluit"
+                ) from None
+            return _single(left, _year(right))
+        except _NoMatch:
+            pass
     try:
         end = _single(right, None)
     except _NoMatch:
@@ -501,9 +575,20 @@ def _span(left: str, right: str) -> Period:
         if unit is None or not right[:1].isdigit():
             raise
         # "Q2/3 2024", "week 10-12 2024": the right side borrows the unit.
-        end = _single(f"{unit[1]} {right}", None)
+        end = _single(f"{unit[1]} {right}", default_year)
     except _NoYear:
-        start = _single(left, None)
+        try:
+            start = _side(left, right, None)
+        except _NoYear:
+            if default_year is None:
+                raise
+            start = _side(left, right, default_year)
+            end = _single(right, default_year)
+            if end.begin is not None and start.begin is not None and end.begin < start.begin:
+                raise _Invalid(
+                    f"'{left}' tot '{right}' loopt over de jaargrens; schrijf de jaren erbij"
+                ) from None
+            return _join(start, end)
         assert start.begin is not None
         end = _single(right, start.begin.year)
         if end.begin is not None and end.begin < start.begin:
@@ -511,16 +596,12 @@ def _span(left: str, right: str) -> Period:
         return _join(start, end)
     if end.begin is None or end.deadline is None:
         raise _Invalid(f"'{right}' kan niet het eind van een periode zijn")
-    if left.isdigit() and len(left) <= 2 and end.kind is PeriodKind.DAG:
-        # "4-8 mrt 2024": a bare day borrows the month and year of the right side.
-        start = _day(end.begin.year, end.begin.month, int(left), f"{left} {right}")
-        return _join(start, end)
     # A year written on the left wins; the right side's year only fills a gap.
-    start = _single(left, end.deadline.year)
+    start = _side(left, right, end.deadline.year)
     if start.begin is not None and start.begin > end.begin:
         # "nov - feb 25": the first month lies in the year before (when no year was
         # written on the left this changes the reading; otherwise it changes nothing).
-        start = _single(left, end.deadline.year - 1)
+        start = _side(left, right, end.deadline.year - 1)
     return _join(start, end)
 
 
@@ -534,11 +615,28 @@ def _join(start: Period, end: Period) -> Period:
     return Period(start.begin, end.deadline, PeriodKind.PERIODE)
 
 
-def _parse_text(text: str) -> Period:
+_VAN_RANGE = re.compile(r"(?:van|vanaf) (?P<a>.+?) (?P<sep>tot en met|t/m|tm|tot|-) (?P<b>.+)")
+_LIST_SEPARATOR = re.compile(r" *(?:,| en | & | \+ ) *")
+
+
+def _parse_text(text: str, default_year: int | None) -> Period:
     try:
-        return _single(text, None)
+        return _single(text, default_year)
     except _NoMatch:
         pass
+    van = _VAN_RANGE.fullmatch(text)
+    if van is not None:
+        # "van januari t/m maart 2026"; "tot" only before an end ("tot eind mei").
+        right = van["b"] if van["sep"] != "tot" else f"tot {van['b']}"
+        return _span(van["a"], right, default_year)
+    items = _LIST_SEPARATOR.split(text)
+    if len(items) > 2:
+        # "Q1, Q2 en Q3 2026": from the first to the last; every item must be readable.
+        period = _span(items[0], items[-1], default_year)
+        assert period.begin is not None
+        for item in items[1:-1]:
+            _side(item, items[-1], period.begin.year)
+        return period
     first_error: _Invalid | _NoYear | None = None
     for separator in _SPAN_SEPARATORS:
         start = text.find(separator)
@@ -546,7 +644,7 @@ def _parse_text(text: str) -> Period:
             left, right = text[:start].strip(), text[start + len(separator) :].strip()
             if left and right:
                 try:
-                    return _span(left, right)
+                    return _span(left, right, default_year)
                 except (_Invalid, _NoYear) as error:
                     first_error = first_error or error
                 except _NoMatch:
@@ -567,8 +665,256 @@ def normalise(text: str) -> str:
     """Lower-case, fold quotes, dashes and accents, drop abbreviation dots."""
     text = text.translate(_QUOTES).lower()
     if "." in text or "," in text:
-        text = _DOT_AFTER_LETTER.sub("", text).replace(",", " ").replace(" .", " ")
+        # A comma stays (it separates list items and notes), always followed by a space.
+        text = _DOT_AFTER_LETTER.sub("", text).replace(",", ", ").replace(" .", " ")
     return " ".join(text.split()).rstrip(".")
+
+
+# --- the cell around the form: notes, postponements, two deadlines, no date -------
+
+#: Status words written where the deadline belongs, by the status they mean.
+_STATUS_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("gereed", "afgerond", "klaar", "voltooid", "uitgevoerd", "gerealiseerd", "opgeleverd",
+         "afgehandeld", "is afgerond", "is gereed", "reeds afgerond", "al afgerond", "gedaan",
+         "done", "ok", "behaald", "geimplementeerd"),
+        "gereed",
+    ),
+    **dict.fromkeys(
+        ("in uitvoering", "loopt", "lopend", "loopt nog", "in behandeling", "in gang gezet",
+         "gestart", "opgestart", "bezig", "in voorbereiding", "onderhanden", "in progress",
+         "in gang", "in ontwikkeling", "wordt uitgevoerd", "is gestart"),
+        "lopend",
+    ),
+    **dict.fromkeys(("vervallen", "geschrapt", "komt te vervallen", "vervalt"), "vervallen"),
+    **dict.fromkeys(("nog niet gestart", "niet gestart", "nog te starten", "open"), "open"),
+}  # fmt: skip
+_UNDATED_EXTRA: dict[str, PeriodKind] = {
+    **dict.fromkeys(
+        ("nnb", "n n b", "tzt", "te zijner tijd", "zo snel mogelijk", "zo spoedig mogelijk",
+         "asap", "zsm", "z s m", "--", "---", "??", "???", "...", "…", "nog onbekend",
+         "nader te bepalen", "nog niet bepaald", "volgt", "volgt nog", "nog te plannen",
+         "nog niet gepland", "wordt nog bepaald", "in overleg", "ntb", "n t b", "p m",
+         "per direct", "direct", "onmiddellijk", "nader in te vullen", "x", "tba",
+         "nog vast te stellen", "in te plannen"),
+        PeriodKind.ONBEKEND,
+    ),
+    **dict.fromkeys(("continue", "doorlopende", "permanent", "blijvend", "doorgaand"),
+                    PeriodKind.DOORLOPEND),
+}  # fmt: skip
+_ONGOING = frozenset(
+    ("doorlopend", "doorlopende", "continu", "continue", "voortdurend", "voortdurende",
+     "structureel", "structurele", "permanent", "permanente", "blijvend", "blijvende",
+     "doorgaand", "doorgaande", "fulltime", "altijd")
+)  # fmt: skip
+_UNITS_RE = (
+    r"(?:dag|week|weken|maand|maanden|kwartaal|kwartalen|jaar|jaren|half jaar|halfjaar"
+    r"|tertiaal|schooljaar|begrotingsjaar|begrotingscyclus|p&c-cyclus|cyclus)"
+)
+_RECURRING = re.compile(
+    rf"\b(?:\w+lijks|periodiek|cyclisch|terugkerend\w*|jaarlijkse|maandelijkse|wekelijkse"
+    rf"|per {_UNITS_RE}|(?:elk|elke|ieder|iedere|eens per|eens in de|om de|1 ?x per)"
+    rf"(?: \w+)? {_UNITS_RE}|(?:\d+ ?x|\w+ (?:keer|maal)) (?:per|in het|in de|per half)\b)"
+)
+_DEPENDS = re.compile(r"\s*(?:afhankelijk|afh\.?|hangt af)\s*(?:van|v\.)?\s*:?\s*(?P<rest>.*)",
+                      re.IGNORECASE | re.DOTALL)  # fmt: skip
+_DIGIT = re.compile(r"\d")
+_PARENS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_WAS = re.compile(
+    r"\s*(?:was|eerder|oorspronkelijk|oud|voorheen|eerst|i\.?p\.?v\.?|in plaats van"
+    r"|(?:uitgesteld|verschoven|verplaatst|doorgeschoven) van(?:af)?)\s*:?\s*(?P<was>.+)",
+    re.IGNORECASE | re.DOTALL,
+)
+_MOVED_WORD = re.compile(
+    r"\s*(?:uitgesteld|verschoven|verplaatst|doorgeschoven|opgeschoven|vertraagd|bijgesteld)\s*",
+    re.IGNORECASE,
+)
+_MOVED = re.compile(
+    r"(?:uitgesteld|verschoven|verplaatst|doorgeschoven|opgeschoven|vertraagd|bijgesteld|"
+    r"gewijzigd|aangepast)(?: van (?P<was>.+?))? (?:naar|tot|in|tot in|op|per) (?P<new>.+)"
+    r"|(?:nieuwe datum|nieuwe deadline|nieuw|herzien|herziene planning|nu)\s*:?\s*(?P<new2>.+)",
+    re.IGNORECASE | re.DOTALL,
+)
+_ARROW = re.compile(r"(?P<was>.+?)\s*(?:->|→|=>|>>|⇒)\s*(?P<new>.+)", re.DOTALL)
+_INSTEAD = re.compile(r"(?P<new>.+?)\s+(?:i\.?p\.?v\.?|in plaats van)\s+(?P<was>.+)",
+                      re.IGNORECASE | re.DOTALL)  # fmt: skip
+_HARD = re.compile(r"(?:uiterlijk|deadline|uiterste datum|harde deadline|hard)\b", re.IGNORECASE)
+_HARD_SPLIT = re.compile(
+    r"\s*(?:[,;/]|\s-\s|\s)\s*(?=(?:uiterlijk|uiterste datum|harde deadline|deadline)\b)",
+    re.IGNORECASE,
+)
+_PARTS = re.compile(r"\s*[,;]\s*")
+
+
+class _Cell:
+    """What a cell says besides its form: a note, a postponement, the earlier deadline."""
+
+    __slots__ = ("notes", "postponed", "was")
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+        self.postponed = False
+        self.was: str | None = None
+
+    def finish(self, period: Period) -> Period:
+        if not (self.notes or self.postponed or self.was):
+            return period
+        return period._replace(
+            note="; ".join([*([period.note] if period.note else []), *self.notes]) or None,
+            postponed=self.postponed or period.postponed,
+            was=self.was or period.was,
+        )
+
+
+def _read(value: str, year: int | None) -> Period:
+    """Read a whole cell: the form and what is written around it."""
+    text = normalise(value)
+    kind = _UNDATED.get(text) or _UNDATED_EXTRA.get(text)
+    if kind is not None:
+        return Period(None, None, kind)
+    # The common case first: a bare form ("Q3 24") needs none of the work below.
+    if _CELL_MARKERS.search(text) is None:
+        try:
+            return _core(text, year)
+        except _NoMatch:
+            pass
+    cell = _Cell()
+    if "(" in value or "[" in value:
+        value = _take_parentheses(value, cell)
+        text = normalise(value)
+    return cell.finish(_around(value, text, year, cell))
+
+
+#: What may make a cell more than one form: a note, a postponement, a second deadline.
+_CELL_MARKERS = re.compile(
+    r"[(\[,;>→⇒]|afh|hangt|uiterlijk|deadline|uiterste|naar|ipv|plaats van|nieuw|herzien"
+    r"|\bnu\b|\bwas\b|uitgesteld|verschoven|verplaatst|geschoven|vertraagd|bijgesteld"
+)
+
+
+def _take_parentheses(value: str, cell: _Cell) -> str:
+    """Keep what is written in parentheses as a note or as the earlier deadline."""
+    outside = value
+    for match in _PARENS.finditer(value):
+        inner = (match[1] if match[1] is not None else match[2]).strip()
+        outside = outside.replace(match[0], " ", 1)
+        if not inner:
+            continue
+        was = _WAS.fullmatch(inner)
+        if was is not None:
+            cell.was, cell.postponed = was["was"].strip(), True
+        elif _MOVED_WORD.fullmatch(inner):
+            cell.postponed = True
+        else:
+            cell.notes.append(inner)
+    return outside.strip()
+
+
+def _around(value: str, text: str, year: int | None, cell: _Cell) -> Period:
+    """Read a cell whose text is more than one form (parentheses already taken out)."""
+    kind = _UNDATED.get(text) or _UNDATED_EXTRA.get(text) or (
+        PeriodKind.DOORLOPEND if text.split(" ")[0] in _ONGOING and not _DIGIT.search(text)
+        else None
+    )  # fmt: skip
+    if kind is PeriodKind.DOORLOPEND and any(_RECURRING.search(normalise(n)) for n in cell.notes):
+        return Period(None, None, PeriodKind.TERUGKEREND)  # "structureel (jaarlijks)"
+    if kind is not None:
+        return Period(None, None, kind)
+    depends = _DEPENDS.fullmatch(value)
+    if depends is not None:
+        return Period(None, None, PeriodKind.AFHANKELIJK, note=depends["rest"].strip() or None)
+    status = _STATUS_WORDS.get(text)
+    if status is not None:
+        return Period(None, None, PeriodKind.STATUS, note=status)
+    if _RECURRING.search(text):
+        return Period(None, None, PeriodKind.TERUGKEREND)
+    hard = _two_deadlines(value, year, cell)
+    if hard is not None:
+        return hard
+    for pattern in (_MOVED, _ARROW, _INSTEAD):
+        moved = pattern.fullmatch(value.strip())
+        if moved is not None:
+            new = moved["new"] if "new2" not in moved.groupdict() else moved["new"] or moved["new2"]
+            assert new is not None
+            cell.postponed = True
+            if moved["was"]:
+                cell.was = moved["was"].strip()
+            return _around(new, normalise(new), year, cell)
+    try:
+        return _core(text, year)
+    except _NoMatch:
+        if "," not in value and ";" not in value:
+            raise
+    return _parts(value, year, cell)
+
+
+def _two_deadlines(value: str, year: int | None, cell: _Cell) -> Period | None:
+    """ "streven maart, uiterlijk 30 april 2026": the hard deadline; the soft one is a note."""
+    pieces = _HARD_SPLIT.split(value.strip())
+    if len(pieces) < 2:
+        return None
+    hard = [p for p in pieces if _HARD.match(p)]
+    soft = [p for p in pieces if not _HARD.match(p)]
+    if len(hard) != 1 or not soft:
+        return None
+    soft_text = normalise(" ".join(soft))
+    try:
+        period = _core(normalise(hard[0]), year)
+    except _NoYear:
+        # "streven maart 2026, uiterlijk april": the year written once serves both.
+        try:
+            soft_period = _core(soft_text.removeprefix("streven ").strip(), year)
+        except (_NoMatch, _NoYear, _Invalid):
+            raise _NoYear(hard[0]) from None
+        if soft_period.begin is None:
+            raise
+        period = _core(normalise(hard[0]), soft_period.begin.year)
+    cell.notes.insert(0, " ".join(s.strip(" ,;/-") for s in soft))
+    return period
+
+
+def _parts(value: str, year: int | None, cell: _Cell) -> Period:
+    """A cell of comma-separated parts: a list of forms, or one form and notes."""
+    parts = [p for p in _PARTS.split(value.strip()) if p]
+    readings: list[tuple[str, Period]] = []
+    for part in parts:
+        try:
+            readings.append((part, _around(part, normalise(part), year, cell)))
+        except _NoMatch:
+            continue
+    dated = [(part, p) for part, p in readings if p.begin is not None]
+    chosen = dated if len(dated) == 1 else readings if len(readings) == 1 else None
+    if not chosen:
+        raise _NoMatch(normalise(value))
+    part, period = chosen[0]
+    cell.notes.extend(p.strip() for p in parts if p is not part)
+    return period
+
+
+def _core(text: str, year: int | None) -> Period:
+    """Read a form with its framing words, or a word that names no date."""
+    kind = _UNDATED.get(text) or _UNDATED_EXTRA.get(text)
+    if kind is not None:
+        return Period(None, None, kind)
+    status = _STATUS_WORDS.get(text)
+    if status is not None:
+        return Period(None, None, PeriodKind.STATUS, note=status)
+    for this_year in _THIS_YEAR:
+        if text.endswith(this_year):
+            # "eind dit jaar", "in de loop van het jaar": the plan's year, never today's.
+            if year is None:
+                raise _NoYear(text)
+            text = f"{text[: -len(this_year)]}{year}"
+            break
+    if " van " in text:
+        # "tweede kwartaal van 2026", "in het voorjaar van 2026": "van" before a year.
+        text = _VAN_YEAR.sub(" ", text)
+    return _parse_text(text, year)
+
+
+_VAN_YEAR = re.compile(r"(?<!ingang) van (?:het jaar )?(?=(?:\d{4}|'\d{2})(?:$| ))")
+_THIS_YEAR = ("dit jaar", "het jaar", "dit kalenderjaar", "het kalenderjaar", "het lopende jaar",
+              "lopend jaar")  # fmt: skip
 
 
 def parse_deadline(value: str | int | date | None, *, year: int | None = None) -> Period:
@@ -581,12 +927,14 @@ def parse_deadline(value: str | int | date | None, *, year: int | None = None) -
             without one (``1 juli``); without it such forms are an error.
 
     Returns:
-        The period; ``deadline`` is its last day.
+        The period; ``deadline`` is its last day. Text around the form is kept:
+        a note in parentheses or a soft deadline next to a hard one in ``note``,
+        a postponement in ``postponed`` and ``was``.
 
     Raises:
         DeadlineError: the value is not a known form, names a period that does
             not exist (``Q5``, ``31-02-2024``) or has no year. The message
-            quotes the value and says what is wrong, in Dutch.
+            quotes the value and names the part not understood, in Dutch.
     """
     if value is None:
         return Period(None, None, PeriodKind.ONBEKEND)
@@ -605,45 +953,46 @@ def parse_deadline(value: str | int | date | None, *, year: int | None = None) -
             f"'{value[:40]}…' is te lang voor een datum ({len(value)} tekens); "
             f"schrijf bijvoorbeeld {_EXAMPLES}"
         )
-    text = normalise(value)
-    kind = _UNDATED.get(text)
-    if kind is not None:
-        return Period(None, None, kind)
     try:
-        try:
-            return _parse_text(text)
-        except _NoYear:
-            if year is None:
-                raise
-            return _parse_with_year(text, year)
+        return _read(value, year)
     except _Invalid as error:
         raise DeadlineError(f"'{value}': {error}") from None
     except _NoYear:
         raise DeadlineError(
-            f"'{value}': het jaar ontbreekt; schrijf het erbij, bijvoorbeeld '{value.strip()} 24'"
+            f"'{value}': het jaar ontbreekt; schrijf het jaar erbij, of zet 'jaar:' bovenaan "
+            "het spoorboekje of bij het thema"
         ) from None
     except _NoMatch:
-        raise DeadlineError(
-            f"'{value}' is geen bekende datum of periode{_suggest(text)}; "
-            f"schrijf bijvoorbeeld {_EXAMPLES}"
-        ) from None
+        raise DeadlineError(_not_understood(value, year)) from None
 
 
-def _parse_with_year(text: str, year: int) -> Period:
-    """Read a form that has no year of its own with the plan's ``year``."""
-    return _single(text, year)
+_KNOWN_WORDS = (
+    "kwartaal kwartalen tertiaal halfjaar helft half jaar week wk kw winter van en of tot met "
+    "na zomer zomervakantie zomerreces vakantie reces het de aan tegen eerste tweede derde "
+    "vierde e ste q h t k w verder ev afhankelijk was nu naar uitgesteld verschoven"
+)
 
 
-def _suggest(text: str) -> str:
-    """Name a month or keyword the text probably misspells, for the error message."""
+def _not_understood(value: str, year: int | None) -> str:
+    """The message for a text that is no known form: the word not understood, and a
+    suggestion only when reading the text with it gives a period."""
     import difflib  # only on the error path
 
-    vocabulary = [*_MONTHS, *_SEASONS, "kwartaal", "tertiaal", "halfjaar", "week", "winter",
-                  "begin", "medio", "eind", "uiterlijk", "vanaf", "doorlopend"]  # fmt: skip
-    for word in re.findall(r"[a-z]{3,}", text):
-        if word in vocabulary:
+    text = normalise(value)
+    vocabulary = {*_MONTHS, *_SEASONS, *_WEEKDAYS, *_ORDINALS, *_STATUS_WORDS,
+                  *_KNOWN_WORDS.split(), *(w for p in _PREFIXES.values() for ph, _ in p
+                                           for w in ph.split())}  # fmt: skip
+    vocabulary |= {w for key in (*_UNDATED, *_UNDATED_EXTRA) for w in key.split()}
+    unknown = [w for w in re.findall(r"[a-z]+", text) if w not in vocabulary]
+    if not unknown:
+        return f"'{value}' is geen bekende datum of periode; schrijf bijvoorbeeld {_EXAMPLES}"
+    word = unknown[0]
+    hint = ""
+    for close in difflib.get_close_matches(word, sorted(vocabulary), n=4, cutoff=0.75):
+        try:
+            _read(re.sub(rf"\b{word}\b", close, text, count=1), year)
+        except (_NoMatch, _NoYear, _Invalid):
             continue
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
-        if close:
-            return f" (bedoelt u '{close[0]}' in plaats van '{word}'?)"
-    return ""
+        hint = f" (bedoelt u '{close}'?)"
+        break
+    return f"'{value}': '{word}' begrijp ik niet{hint}; schrijf bijvoorbeeld {_EXAMPLES}"
