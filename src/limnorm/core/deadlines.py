@@ -429,9 +429,9 @@ def _until(p: Period) -> Period:
 #: Words that frame a form without changing it: "in", "rond", "in de loop van".
 _FRAMING = (
     "in|op|per|rond|rondom|omstreeks|circa|ca|ongeveer|gedurende|tijdens|ergens in|"
-    "in de loop|in de loop van|kalenderjaar|het|de|in het|in de|uiterlijk|uiterlijk in|"
-    "uiterlijk op|uiterlijk per|t/m|tm|tot en met|by|streven|streefdatum|streefdatum is|"
-    "planning|gepland|gepland in|verwacht|verwacht in|beoogd|deadline|einddatum|"
+    "in de loop|in de loop van|kalenderjaar|maand|de maand|het|de|in het|in de|uiterlijk|"
+    "uiterlijk in|uiterlijk op|uiterlijk per|t/m|tm|tot en met|by|streven|streefdatum|"
+    "streefdatum is|planning|gepland|gepland in|verwacht|verwacht in|beoogd|deadline|einddatum|"
     "gereed|gereed in|gereed per|klaar|klaar in|afgerond|afgerond in|afronding|oplevering|"
     "realisatie|implementatie|loopt|loopt door|loopt tot|lopend|doorlopend|doorlopend tot|"
     "continu|structureel|voortdurend"
@@ -664,6 +664,8 @@ _EXAMPLES = "'4-3-24', 'mrt 24', 'Q3 24', 'Q3/Q4 24', '2024', 'doorlopend' of 'n
 def normalise(text: str) -> str:
     """Lower-case, fold quotes, dashes and accents, drop abbreviation dots."""
     text = text.translate(_QUOTES).lower()
+    if ":" in text:
+        text = text.replace(":", " ")  # "planning: Q3 2026"
     if "." in text or "," in text:
         # A comma stays (it separates list items and notes), always followed by a space.
         text = _DOT_AFTER_LETTER.sub("", text).replace(",", ", ").replace(" .", " ")
@@ -801,7 +803,10 @@ def _take_parentheses(value: str, cell: _Cell) -> str:
         if not inner:
             continue
         was = _WAS.fullmatch(inner)
-        if was is not None:
+        if _HARD.match(inner):
+            # "maart 2026 (uiterlijk april)": the hard deadline, read as if after a comma.
+            outside = f"{outside.rstrip()}, {inner}"
+        elif was is not None:
             cell.was, cell.postponed = was["was"].strip(), True
         elif _MOVED_WORD.fullmatch(inner):
             cell.postponed = True
