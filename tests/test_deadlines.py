@@ -174,7 +174,7 @@ ERRORS = [
     ("Q3", "het jaar ontbreekt"),
     ("4 maart", "het jaar ontbreekt"),
     ("mrtt 24", "'mrtt' begrijp ik niet (bedoelt u 'mrt'?)"),
-    ("binnenkort", "'binnenkort': 'binnenkort' begrijp ik niet"),
+    ("binnenkort", "'binnenkort' is geen bekende datum of periode; schrijf"),
     ("Q4 24/Q1 24", "het begin (2024-10-01) ligt na het eind (2024-03-31)"),
     ("winter 24/26", "de twee jaren moeten op elkaar volgen"),
     ("begin week 3 2024", "'begin' past niet bij een week"),

@@ -1000,4 +1000,9 @@ def _not_understood(value: str, year: int | None) -> str:
             continue
         hint = f" (bedoelt u '{close}'?)"
         break
-    return f"'{value}': '{word}' begrijp ik niet{hint}; schrijf bijvoorbeeld {_EXAMPLES}"
+    if word == text:
+        return f"'{value}' is geen bekende datum of periode{hint}; schrijf bijvoorbeeld {_EXAMPLES}"
+    return (
+        f"'{value}' is geen bekende datum of periode: '{word}' begrijp ik niet{hint}; "
+        f"schrijf bijvoorbeeld {_EXAMPLES}"
+    )
