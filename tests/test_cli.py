@@ -47,7 +47,7 @@ def test_due_owner_is_case_insensitive(invoke: Invoke) -> None:
 
 def test_due_nothing(invoke: Invoke) -> None:
     """When nothing is due the command says so in a sentence and exits 0."""
-    result = invoke(["due", "-o", "HRM", "--as-of", "2024-01-01", "--data", str(SAMPLE)])
+    result = invoke(["due", "-a", "HRM", "--as-of", "2024-01-01", "--data", str(SAMPLE)])
     assert result.exit_code == 0
     assert strip_lines(result.stdout) == (
         "Gemeente Eijsden-Margraten · peildatum 1 jan 2024 · binnenkort = t/m 31 jan 2024\n"
@@ -439,7 +439,9 @@ def test_lean_app_routes_to_one_command() -> None:
     assert [c.callback.__name__ for c in lean.registered_commands if c.callback] == ["due"]
     assert lean.registered_callback is app.registered_callback
     assert _lean_app(["set", "1.1", "status", "open"]).registered_commands[0].name == "set"
-    for argv in ([], ["--help"], ["--version"], ["onbekend"], ["--data", "x", "due"]):
+    for argv in (["--data", "x", "due"], ["--no-cache", "--format=json", "due"]):
+        assert [c.callback.__name__ for c in _lean_app(argv).registered_commands if c.callback] == ["due"]
+    for argv in ([], ["--help"], ["--version"], ["onbekend"], ["--data", "x"], ["--help", "due"]):
         assert _lean_app(argv) is app
 
 
@@ -447,7 +449,7 @@ def test_installed_entry_point_runs_commands_and_help(tmp_path: Path) -> None:
     """Through the real entry point: a command runs, and top-level help lists every command."""
     env = {**os.environ, "LIMNORM_DATA": str(SAMPLE), "COLUMNS": "120", "NO_COLOR": "1"}
     due = subprocess.run(
-        [sys.executable, "-m", "limnorm", "due", "-o", "OOV", "--as-of", "2024-07-01", "--format", "json"],
+        [sys.executable, "-m", "limnorm", "due", "-a", "OOV", "--as-of", "2024-07-01", "--format", "json"],
         capture_output=True, text=True, check=False, env=env, cwd=tmp_path,
     )  # fmt: skip
     assert due.returncode == 0, due.stderr

@@ -74,7 +74,7 @@ def test_set_and_answer(invoke: Invoke, data: Path) -> None:
     assert status["themas"][4]["normen"]["in_ontwikkeling"] == 1
     due = json.loads(
         invoke(
-            ["due", "-o", "OOV", "--as-of", "2024-12-01", "--format", "json", "--data", str(data)]
+            ["due", "-a", "OOV", "--as-of", "2024-12-01", "--format", "json", "--data", str(data)]
         ).stdout
     )
     assert ["2.1" in [i["id"] for i in due]] == [True]

@@ -252,7 +252,7 @@ def test_timeline_filters(invoke: Invoke) -> None:
     result = invoke(["timeline", "thema", "2", "--as-of", "2024-07-01", "--data", str(SAMPLE)])
     assert "2.1 Vaststellen" in result.stdout
     assert "1.1 " not in result.stdout
-    hrm = invoke(["timeline", "-o", "HRM", "--as-of", "2024-07-01", "--data", str(SAMPLE)])
+    hrm = invoke(["timeline", "-a", "HRM", "--as-of", "2024-07-01", "--data", str(SAMPLE)])
     assert "Thema 2" in hrm.stdout
     assert "Thema 1 " not in hrm.stdout
 

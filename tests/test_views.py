@@ -130,6 +130,7 @@ def _commands(tmp: Path, git_data: Path, regio: Path) -> dict[str, list[str]]:
         "CompareView": ["compare", "--regio", str(regio), *day],
         "RegionDueView": ["due", "--regio", str(regio), *day],
         "RegionStatusView": ["status", "--regio", str(regio), *day],
+        "TimelineView": ["timeline", *day, "--data", str(SAMPLE)],
     }
 
 

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 import typer
 
 from limnorm import __version__
-from limnorm.cli.dutch import DutchCommand, DutchGroup
+from limnorm.cli.dutch import FROM_ENV as _FROM_ENV
+from limnorm.cli.dutch import DutchCommand, DutchGroup, shared_defaults, usage_error
 from limnorm.core.errors import LimnormError
 from limnorm.core.models import Checklist, Plan
 from limnorm.files import discovery as data_files
@@ -41,6 +42,8 @@ app = typer.Typer(
     name="limnorm",
     help="Volg de uitvoering van de Limburgse Norm: wat is te laat, wat komt eraan, "
     "hoe staat elk thema ervoor.",
+    epilog="De opties --data, --as-of, --format, --regio en --no-cache mogen ook vóór de "
+    "opdracht staan, met dezelfde betekenis: limnorm --data MAP due.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -96,7 +99,23 @@ NoCacheOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Schrijf naar dit bestand in plaats van het scherm."),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="BESTAND",
+        help="Schrijf naar dit bestand in plaats van het scherm.",
+    ),
+]
+# One meaning per short flag in every command: -a is --owner (actiehouder), -o is --output.
+OwnerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--owner",
+        "-a",
+        metavar="CODE",
+        help="Alleen deze actiehouder (bijv. OOV).",
+        show_default=False,
+    ),
 ]
 AtOption = Annotated[
     str | None,
@@ -199,12 +218,7 @@ def _editable(data: Path | None, filename: str) -> tuple[Path, str]:
 @app.command(cls=DutchCommand)
 @_handles_errors
 def due(
-    owner: Annotated[
-        str | None,
-        typer.Option(
-            "--owner", "-o", help="Alleen deze actiehouder (bijv. OOV).", show_default=False
-        ),
-    ] = None,
+    owner: OwnerOption = None,
     within: Annotated[
         str,
         typer.Option("--within", help="Termijn voor 'binnenkort': 30d, 6w of 2m."),
@@ -331,7 +345,9 @@ def when(
             metavar="WANNEER", help="Eén of meer teksten zoals 'Q3/Q4 24' of 'mrt. 24'."
         ),
     ],
-    json_output: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Hetzelfde als --format json (blijft werken).")
+    ] = False,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Laat zien hoe limnorm een 'wanneer' leest: van, tot en met, soort."""
@@ -469,12 +485,19 @@ def diff(
         ),
     ] = None,
     data: DataOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Wat er veranderde tussen twee momenten: afgerond, nieuw, vervallen, verschoven, antwoord."""
     from limnorm.queries import history as past
 
-    _emit(views.DIFF, past.diff_refs(_source(data), Path.cwd(), ref, ref2), fmt)
+    _emit(
+        views.DIFF,
+        past.diff_refs(
+            _source(data), Path.cwd(), ref, ref2, as_of=None if as_of is None else _as_of(as_of)
+        ),
+        fmt,
+    )
 
 
 @app.command(cls=DutchCommand)
@@ -501,10 +524,7 @@ def _write(text: str, output: Path | None) -> None:
 @app.command(cls=DutchCommand)
 @_handles_errors
 def ics(
-    owner: Annotated[
-        str | None,
-        typer.Option("--owner", help="Alleen deze actiehouder.", show_default=False),
-    ] = None,
+    owner: OwnerOption = None,
     alarm: Annotated[
         str, typer.Option("--alarm", help="Herinnering zoveel dagen of weken vooraf: 14d, 2w.")
     ] = "14d",
@@ -588,21 +608,17 @@ def timeline(
         list[str] | None,
         typer.Argument(help="Eén thema, bijv. 'thema 4'.", show_default=False),
     ] = None,
-    owner: Annotated[
-        str | None,
-        typer.Option("--owner", "-o", help="Alleen deze actiehouder.", show_default=False),
-    ] = None,
+    owner: OwnerOption = None,
     data: DataOption = None,
     as_of: AsOfOption = None,
     at: AtOption = None,
+    fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Tijdlijn (Gantt) van de acties in de terminal, per thema, met de peildatum."""
-    from limnorm.output.timeline import build_timeline
-
     nr = queries.parse_theme_selector(thema or [])
     plan = _plan(data, at)
     code = queries.resolve_owner(plan, owner) if owner else None
-    _console().print(build_timeline(plan, _as_of(as_of), owner=code, theme=nr))
+    _emit(views.TIMELINE, queries.timeline(plan, _as_of(as_of), owner=code, theme=nr), fmt)
 
 
 def _version(value: bool) -> None:
@@ -611,14 +627,91 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
+#: The options every command that reads data shares; they may also come before the command
+#: (``limnorm --data org due``), where they mean the same. Name: (takes a value, env var).
+SHARED_OPTIONS: dict[str, tuple[bool, str | None]] = {
+    "--data": (True, None),  # $LIMNORM_DATA is read where the data is located (discovery)
+    "--as-of": (True, None),  # no env var: a forgotten one would shift every date silently
+    "--format": (True, "LIMNORM_FORMAT"),
+    "--regio": (True, None),
+    "--no-cache": (False, "LIMNORM_NO_CACHE"),
+}
+
+
+_FORMAT_NAMES = {f.value for f in OutputFormat} | {f.value for f in ReportFormat}
+
+
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie."),
     ] = False,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAAT",
+            envvar="LIMNORM_FORMAT",
+            show_envvar=True,
+            help="Uitvoervorm voor elke opdracht die hem kent (table, json, csv, markdown; "
+            "report: markdown, html).",
+            show_default=False,
+        ),
+    ] = None,
+    regio: RegioOption = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            envvar="LIMNORM_NO_CACHE",
+            show_envvar=True,
+            help="Lees alle bestanden opnieuw, zonder de cache.",
+        ),
+    ] = False,
 ) -> None:
     """Volg de uitvoering van de Limburgse Norm."""
+    if fmt is not None and ctx.get_parameter_source("fmt") is _FROM_ENV:
+        fmt = fmt.strip().lower()
+        if fmt not in _FORMAT_NAMES:
+            usage_error(
+                f"LIMNORM_FORMAT={fmt}: onbekende uitvoervorm; kies uit "
+                + ", ".join(sorted(_FORMAT_NAMES))
+                + ".",
+                ctx,
+            )
+    given: dict[str, tuple[str, object]] = {
+        "--data": ("data", data),
+        "--as-of": ("as_of", as_of),
+        "--format": ("fmt", fmt),
+        "--regio": ("regio", regio),
+        "--no-cache": ("no_cache", no_cache or None),
+    }
+    shared_defaults(
+        ctx,
+        {
+            option: (value, ctx.get_parameter_source(name) is _FROM_ENV)
+            for option, (name, value) in given.items()
+            if value is not None
+        },
+    )
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command named in ``argv``, after any shared options before it (None: none)."""
+    rest = iter(argv)
+    for arg in rest:
+        if not arg.startswith("-"):
+            return arg
+        takes_value, _env = SHARED_OPTIONS.get(arg, (False, None))
+        if takes_value:
+            next(rest, None)
+        elif arg not in SHARED_OPTIONS and "=" not in arg:
+            return None  # --help, --version, or unknown: the full app answers
+    return None
 
 
 def _lean_app(argv: list[str]) -> typer.Typer:
@@ -631,12 +724,13 @@ def _lean_app(argv: list[str]) -> typer.Typer:
     names = {
         (c.name or (c.callback.__name__ if c.callback else "")): c for c in app.registered_commands
     }
-    first = next((arg for arg in argv if not arg.startswith("-")), None)
-    if first not in names or argv.index(first) != 0:
+    first = _command_word(argv)
+    if first not in names:
         return app
     lean = typer.Typer(
         name="limnorm",
         help=app.info.help,
+        epilog=app.info.epilog,
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,

@@ -18,7 +18,7 @@ from typing import IO, Any, NoReturn
 
 import typer
 from typer._click import exceptions as click_errors
-from typer._click.core import Command, Context, Parameter
+from typer._click.core import Command, Context, Parameter, ParameterSource
 from typer._click.formatting import HelpFormatter
 from typer._click.parser import _OptionParser
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
@@ -315,6 +315,40 @@ class DutchGroup(TyperGroup):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+
+FROM_ENV = ParameterSource.ENVIRONMENT
+
+
+def shared_defaults(ctx: Context, given: dict[str, tuple[object, bool]]) -> None:
+    """Hand the shared options given before the command (or by env var) to the command.
+
+    ``given`` maps an option (``--data``) to its value and whether it came from an
+    environment variable. The values become the command's defaults (Click's
+    ``default_map``), so an option after the command still wins. An option typed
+    before a command that does not have it is an error; one from the environment
+    is left out for that command, as is an env value the command cannot take.
+    """
+    name = ctx.invoked_subcommand
+    if not given or name is None or not isinstance(ctx.command, TyperGroup):
+        return
+    command = ctx.command.get_command(ctx, name)
+    if command is None:
+        return
+    defaults: dict[str, object] = {}
+    for option, (value, from_env) in given.items():
+        param = next((p for p in command.params if option in p.opts), None)
+        if param is None or param.name is None:
+            if from_env:
+                continue
+            usage_error(f"'{PROG} {name}' kent de optie {option} niet.", ctx)
+        if from_env:
+            try:
+                param.type.convert(value, param, ctx)
+            except click_errors.BadParameter:
+                continue
+        defaults[param.name] = value
+    ctx.default_map = {name: defaults}
 
 
 def usage_error(message: str, ctx: Context | None = None) -> NoReturn:

@@ -25,6 +25,7 @@ from limnorm.queries.plan import (
     ThemeAnswers,
     ThemeDetail,
     ThemeStatus,
+    TimelineReport,
     WhenReport,
     state_of,
 )
@@ -230,6 +231,16 @@ def when(report: WhenReport) -> list[dict[str, Any]]:
     return [
         {"wanneer": r.wanneer, **_period_data(r.period), "fout": r.error} for r in report.readings
     ]
+
+
+def timeline(report: TimelineReport) -> dict[str, Any]:
+    """The timeline's actions with their state (dated ones per theme, then the undated)."""
+    rows = [row for group in report.groups for row in group.rows] + list(report.undated)
+    return {
+        "organisatie": report.organisatie,
+        "peildatum": _iso(report.as_of),
+        "acties": [{**_action_data(r.action), "staat": str(r.state)} for r in rows],
+    }
 
 
 def edit(result: EditResult) -> dict[str, Any]:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         ThemeAnswers,
         ThemeDetail,
         ThemeStatus,
+        TimelineReport,
         WhenReport,
     )
     from limnorm.queries.region import CompareReport, RegionDueReport, RegionStatusReport
@@ -183,6 +184,20 @@ def when(report: WhenReport) -> list[Sheet]:
         for r in report.readings
     )
     return [Sheet("Wanneer", "Wanneer", ("Wanneer", "Van", "Tot en met", "Soort", "Fout"), rows)]
+
+
+def timeline(report: TimelineReport) -> list[Sheet]:
+    """The tables of a :class:`TimelineReport`: its actions with their state."""
+    rows = [row for group in report.groups for row in group.rows] + list(report.undated)
+    title = f"{report.organisatie}: tijdlijn (peildatum {report.as_of.isoformat()})"
+    return [
+        Sheet(
+            "Tijdlijn",
+            title,
+            (*_ACTION_HEADERS, "Staat"),
+            tuple((*_action_cells(r.action), r.state.value) for r in rows),
+        )
+    ]
 
 
 def edit(result: EditResult) -> list[Sheet]:

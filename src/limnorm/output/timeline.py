@@ -15,9 +15,8 @@ from typing import NamedTuple
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from limnorm.core.models import Action, Plan
 from limnorm.output.text import MONTH_ABBREVIATIONS, clean, nl_date
-from limnorm.queries.plan import State, state_of
+from limnorm.queries.plan import State, TimelineReport, TimelineRow
 
 #: Bar character and colour per state; the characters alone tell the states apart.
 BARS = {
@@ -30,54 +29,14 @@ BARS = {
 MARKER = "│"
 
 
-class TimelineRow(NamedTuple):
-    """An action on the chart, with its state on the as-of date."""
+class Chart:
+    """The chart of a :class:`TimelineReport`, drawn at the width Rich gives it."""
 
-    action: Action
-    state: State
-
-
-class TimelineGroup(NamedTuple):
-    """The rows of one theme."""
-
-    nr: int
-    titel: str
-    rows: tuple[TimelineRow, ...]
-
-
-class Timeline(NamedTuple):
-    """Result of ``timeline``: dated actions per theme and the undated ones."""
-
-    organisatie: str
-    as_of: date
-    groups: tuple[TimelineGroup, ...]
-    undated: tuple[TimelineRow, ...]
+    def __init__(self, report: TimelineReport) -> None:
+        self.report = report
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield from draw(self, options.max_width)
-
-
-def build_timeline(
-    plan: Plan, as_of: date, *, owner: str | None = None, theme: int | None = None
-) -> Timeline:
-    """The actions to draw, filtered by owner and theme."""
-    groups = []
-    undated = []
-    for item in plan.themas:
-        if theme is not None and item.nr != theme:
-            continue
-        rows = []
-        for action in item.acties:
-            if owner is not None and owner not in action.actiehouders:
-                continue
-            row = TimelineRow(action, state_of(action, as_of))
-            if action.period.begin is None:
-                undated.append(row)
-            else:
-                rows.append(row)
-        if rows:
-            groups.append(TimelineGroup(item.nr, item.titel, tuple(rows)))
-    return Timeline(plan.organisatie, as_of, tuple(groups), tuple(undated))
+        yield from draw(self.report, options.max_width)
 
 
 class _Unit(NamedTuple):
@@ -111,7 +70,7 @@ def _add_months(day: date, months: int) -> date:
     return date(day.year + index // 12, index % 12 + 1, 1)
 
 
-def _scale(timeline: Timeline, columns: int) -> tuple[list[_Unit], int]:
+def _scale(timeline: TimelineReport, columns: int) -> tuple[list[_Unit], int]:
     """The units across and the characters per unit that fit in ``columns``."""
     actions = [r.action for g in timeline.groups for r in g.rows]
     begins = [a.period.begin for a in actions if a.period.begin] + [timeline.as_of]
@@ -137,7 +96,7 @@ def _label(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def draw(timeline: Timeline, width: int) -> Iterator[Text]:
+def draw(timeline: TimelineReport, width: int) -> Iterator[Text]:
     """The chart as lines of Rich Text, ``width`` characters wide at most."""
     yield Text(
         f"{clean(timeline.organisatie)} · tijdlijn · peildatum {nl_date(timeline.as_of)}",

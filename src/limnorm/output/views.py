@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         DueReport,
         StatusReport,
         ThemeDetail,
+        TimelineReport,
         WhenReport,
     )
     from limnorm.queries.region import CompareReport, RegionDueReport, RegionStatusReport
@@ -216,6 +217,21 @@ class RegionStatusView(View["RegionStatusReport"]):
         return sheet_forms.region_status(result)
 
 
+class TimelineView(View["TimelineReport"]):
+    """``timeline``: the actions over time (a chart in the terminal)."""
+
+    def table(self, result: TimelineReport) -> RenderableType | str:
+        from limnorm.output.timeline import Chart
+
+        return Chart(result)
+
+    def data(self, result: TimelineReport) -> Any:
+        return data_forms.timeline(result)
+
+    def sheets(self, result: TimelineReport) -> Sequence[Sheet]:
+        return sheet_forms.timeline(result)
+
+
 DUE = DueView()
 STATUS = StatusView()
 THEME = ThemeView()
@@ -228,9 +244,10 @@ DIFF = DiffView()
 COMPARE = CompareView()
 REGION_DUE = RegionDueView()
 REGION_STATUS = RegionStatusView()
+TIMELINE = TimelineView()
 
 #: Every view: the registry the tests check against the result types.
 VIEWS: tuple[View[Any], ...] = (
     DUE, STATUS, THEME, CHECKLIST, CHECK, WHEN, EDIT, HISTORY, DIFF, COMPARE, REGION_DUE,
-    REGION_STATUS,
+    REGION_STATUS, TIMELINE,
 )  # fmt: skip

@@ -312,8 +312,13 @@ def diff(old: Snapshot, new: Snapshot) -> DiffReport:
     )
 
 
-def diff_refs(source: DataSource, cwd: Path, ref: str, ref2: str | None = None) -> DiffReport:
+def diff_refs(
+    source: DataSource, cwd: Path, ref: str, ref2: str | None = None, *, as_of: date | None = None
+) -> DiffReport:
     """What changed from ``ref`` to ``ref2`` (default: the files as they are now).
+
+    ``as_of`` dates the files as they are now (not committed, so without a date of
+    their own), as :func:`history` dates changes not yet committed.
 
     Raises:
         DataError: the data is not in git, a ref is unknown, or a plan is unreadable.
@@ -322,4 +327,7 @@ def diff_refs(source: DataSource, cwd: Path, ref: str, ref2: str | None = None) 
 
     old = snapshot(source, cwd, version_at(source, ref))
     new = snapshot(source, cwd, version_at(source, ref2))
-    return diff(old, new)
+    report = diff(old, new)
+    if report.new_when is None and as_of is not None:
+        return report._replace(new_when=datetime.combine(as_of, datetime.min.time()))
+    return report

@@ -585,3 +585,50 @@ def refuse_theme_for_region(nr: int | None) -> None:
             "'status thema N' werkt per organisatie; gebruik voor de regio "
             "'limnorm compare --regio MAP --sorteer N'"
         )
+
+
+class TimelineRow(NamedTuple):
+    """An action on the timeline, with its state on the as-of date."""
+
+    action: Action
+    state: State
+
+
+class TimelineGroup(NamedTuple):
+    """The dated actions of one theme on the timeline."""
+
+    nr: int
+    titel: str
+    rows: tuple[TimelineRow, ...]
+
+
+class TimelineReport(NamedTuple):
+    """Result of ``timeline``: dated actions per theme and the undated ones."""
+
+    organisatie: str
+    as_of: date
+    groups: tuple[TimelineGroup, ...]
+    undated: tuple[TimelineRow, ...]
+
+
+def timeline(
+    plan: Plan, as_of: date, *, owner: str | None = None, theme: int | None = None
+) -> TimelineReport:
+    """The actions for the timeline, filtered by owner and theme, each with its state."""
+    groups = []
+    undated = []
+    for item in plan.themas:
+        if theme is not None and item.nr != theme:
+            continue
+        rows = []
+        for action in item.acties:
+            if owner is not None and owner not in action.actiehouders:
+                continue
+            row = TimelineRow(action, state_of(action, as_of))
+            if action.period.begin is None:
+                undated.append(row)
+            else:
+                rows.append(row)
+        if rows:
+            groups.append(TimelineGroup(item.nr, item.titel, tuple(rows)))
+    return TimelineReport(plan.organisatie, as_of, tuple(groups), tuple(undated))
