@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from limnorm.core.errors import DataError, LimnormError
-from limnorm.files import yamledit as edits
+from limnorm.files import atomic
 from limnorm.files.checklist import parse_checklist
 from limnorm.files.loader import load_plan, parse_plan
 from limnorm.files.updates import edit_action
@@ -99,14 +99,14 @@ def test_unreadable_file(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.Mon
     """A file the user may not read gives a Dutch message (simulated: tests run as root)."""
     folder = tmp_path / "data"
     shutil.copytree(SAMPLE, folder)
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self: Path) -> bytes:
-        if self.name == "spoorboekje.yaml":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real(self)
+    def deny(path: str | os.PathLike[str], flags: int, *args: int, **kwargs: int) -> int:
+        if Path(path).name == "spoorboekje.yaml":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)
     result = invoke(["due", "--data", str(folder)])
     assert result.exit_code == 2
     assert "het bestand kan niet gelezen worden: geen toestemming" in result.stderr
@@ -200,11 +200,6 @@ def _plan_file(tmp_path: Path) -> Path:
     [
         ("replace", OSError(errno.EIO, "crash"), "schrijven mislukt"),
         ("fsync", OSError(errno.ENOSPC, "full"), "schrijven mislukt: de schijf is vol"),
-        (
-            "mkstemp",
-            PermissionError(errno.EACCES, "ro"),
-            "kan niet schrijven in de map: geen toestemming",
-        ),
         ("mkstemp", OSError(errno.EROFS, "ro"), "het bestandssysteem is alleen-lezen"),
     ],
 )
@@ -217,12 +212,31 @@ def test_interrupted_write_leaves_the_old_file(
     def fail(*args: object, **kwargs: object) -> None:
         raise error
 
-    module = {"replace": os, "fsync": os, "mkstemp": edits.tempfile}[target]
+    module = {"replace": os, "fsync": os, "mkstemp": atomic.tempfile}[target]
     monkeypatch.setattr(module, target, fail)
     with pytest.raises(DataError, match=message):
         edit_action(plan_file, "s.yaml", "1.1", {"status": "lopend"})
     monkeypatch.undo()
     assert plan_file.read_bytes() == before
+    assert [p.name for p in plan_file.parent.iterdir()] == ["spoorboekje.yaml"]
+
+
+def test_closed_folder_writes_the_file_in_place(
+    plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that refuses new files (no temporary file possible) but a writable file:
+    the file itself is overwritten, and stays the same file."""
+    inode = plan_file.stat().st_ino
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "folder closed")
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    edit_action(plan_file, "s.yaml", "1.1", {"status": "lopend"})
+    monkeypatch.undo()
+    assert plan_file.stat().st_ino == inode
+    action = next(a for a in load_plan(plan_file).require().actions() if a.id == "1.1")
+    assert action.status.value == "lopend"
     assert [p.name for p in plan_file.parent.iterdir()] == ["spoorboekje.yaml"]
 
 

@@ -139,10 +139,16 @@ def _console(stderr: bool = False) -> "Console":
 
 
 def _tell(message: str, style: str = "") -> None:
-    """A message for the user on stderr (as Text: it may hold user text, never markup)."""
+    """A message for the user on stderr (as Text: it may hold user text, never markup).
+
+    Cleaned like every table on stdout: a value quoted from a file must not reach the
+    terminal as an escape sequence (retitling it, clearing the screen).
+    """
     from rich.text import Text
 
-    _console(stderr=True).print(Text(message, style=style))
+    from limnorm.output.formats import clean
+
+    _console(stderr=True).print(Text(clean(message), style=style))
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -512,12 +518,13 @@ def schema(
 
 
 def _write(text: str, output: Path | None) -> None:
-    if output is None:
+    if output is None or str(output) == "-":  # '-o -': standard output, as usual
         typer.echo(text, nl=False)
         return
-    from limnorm.files.yamledit import save_output
+    from limnorm.files.atomic import write_text
 
-    save_output(output, text)
+    # Into a FIFO or a device such as /dev/null directly; nothing is ever put in its place.
+    write_text(output, text, devices=True)
     _tell(f"limnorm: geschreven naar {output}")
 
 

@@ -15,27 +15,47 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from limnorm import __version__
+from limnorm.core.errors import DataError
 from limnorm.files.cachecodec import CodecError, decode
 from limnorm.files.loader import Loaded
+from limnorm.files.yamlsource import read_regular
 
-#: Larger entries are not read: no real plan comes near.
-MAX_ENTRY_BYTES = 64 * 1024 * 1024
+#: Larger entries are not read. An entry is about 4x the bytes of its file (a 500-action
+#: plan of 90 kB makes ~400 kB), so 8 MB bounds memory while no real plan comes near.
+MAX_ENTRY_BYTES = 8 * 1024 * 1024
 #: The layout of an entry (see :mod:`limnorm.files.cachecodec`); part of the key, so that a
 #: development build never reads entries written in an older layout.
 FORMAT = 3
 
 
 def cache_directory(env: Mapping[str, str]) -> Path:
-    """Where the cache lives, by the XDG convention."""
+    """Where the cache lives, by the XDG convention.
+
+    A relative ``$XDG_CACHE_HOME`` is ignored, as the XDG specification says: it
+    would put the cache in whatever folder the command happens to run in.
+    """
     if env.get("LIMNORM_CACHE_DIR"):
         return Path(env["LIMNORM_CACHE_DIR"])
-    base = env.get("XDG_CACHE_HOME") or str(Path(env.get("HOME", "~")).expanduser() / ".cache")
-    return Path(base) / "limnorm"
+    xdg = env.get("XDG_CACHE_HOME", "")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "limnorm"
+    return Path(env.get("HOME", "~")).expanduser() / ".cache" / "limnorm"
+
+
+def _trusted(info: os.stat_result) -> bool:
+    """An entry written by this user and writable by no one else.
+
+    The entry's name is computable by anyone who can read the data, so its name
+    proves nothing: another user's file, or one others may edit, could carry a
+    false organisation name.
+    """
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def entry_key(kind: str, name: str, data: bytes) -> str:
@@ -67,10 +87,9 @@ class Cache:
         if path is None:
             return None
         try:
-            with path.open("rb") as stream:
-                raw = stream.read(MAX_ENTRY_BYTES + 1)
-            if len(raw) > MAX_ENTRY_BYTES:
-                raise CodecError("te groot")
+            # Regular files only, without blocking (a FIFO here would hang), bounded,
+            # and never through a link.
+            raw = read_regular(path, MAX_ENTRY_BYTES, follow=False, check=_trusted)
             envelope = json.loads(raw)
             if type(envelope) is not dict or envelope.get("key") != key:
                 raise CodecError("verkeerde sleutel")
@@ -90,19 +109,31 @@ class Cache:
     def put_text(self, key: str, text: str) -> None:
         """Store an entry made by :func:`entry_text`."""
         path = self._path(key)
-        if path is None:
+        data = text.encode("utf-8")
+        if path is None or len(data) > MAX_ENTRY_BYTES:  # too large to be read back
             return
-        import tempfile  # only a miss writes; a warm run never needs it (~4 ms)
+        from limnorm.files.atomic import write_file  # only a miss writes
 
-        temporary = None
+        assert self.directory is not None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, path)
-        except OSError:
+            _private_folder(self.directory)
+            _private_folder(path.parent)
+            # A fresh file of ours, not one keeping an old entry's owner and mode (which
+            # may be why it was not trusted).
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            write_file(path, data)
+        except (OSError, DataError):
             # A read-only or full cache folder must never stop the command itself.
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+            return
+
+
+def _private_folder(folder: Path) -> None:
+    """Make ``folder`` (mode 0700: entries tell what the data holds) or tighten it if ours."""
+    try:
+        folder.mkdir(mode=0o700, parents=True)
+    except FileExistsError:
+        info = folder.lstat()
+        ours = stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
+        if ours and stat.S_IMODE(info.st_mode) != 0o700:
+            os.chmod(folder, 0o700)

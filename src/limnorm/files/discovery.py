@@ -97,6 +97,13 @@ def locate(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> DataSour
     return DataSource(sample_directory(), sample=True)
 
 
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
 class Version(NamedTuple):
     """Which state of the data files to read: the working tree, or a git commit."""
 
@@ -217,9 +224,11 @@ def editable(source: DataSource) -> DataSource:
     """The source, if limnorm may write to it.
 
     Raises:
-        UsageError: it is the built-in sample, which belongs to the installation.
+        UsageError: it is the built-in sample, which belongs to the installation,
+            however it was reached (the fallback, ``--data`` naming its folder, or
+            the command run inside that folder).
     """
-    if source.sample:
+    if source.sample or _same_folder(source.directory, sample_directory()):
         raise UsageError(
             "de voorbeeldgegevens worden niet gewijzigd; kies een map met --data, of maak "
             "eigen gegevens met 'limnorm init MAP'"

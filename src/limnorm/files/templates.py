@@ -7,13 +7,14 @@ explain the format to the person filling it in, come along unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 
-from limnorm.core.errors import Location, UsageError
+from limnorm.core.errors import DataError, Location, UsageError, describe_os_error
+from limnorm.files.atomic import write_text
 from limnorm.files.checklist import THEME_TITLES
 from limnorm.files.discovery import sample_directory
 from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE
@@ -92,50 +93,67 @@ def checklist_template(sample: str, organisatie: str) -> str:
 def init_data(directory: Path, organisatie: str) -> list[Path]:
     """Create ``spoorboekje.yaml``, ``checklist.yaml`` and their schemas in ``directory``.
 
+    All or nothing: when one file cannot be written (a full disk, no permission), the
+    files and folders made so far are removed again, so a second try starts clean.
+
     Raises:
-        UsageError: either file exists already (nothing is written then).
+        UsageError: either file exists already (nothing is written then), or the
+            path is a file.
+        DataError: the folder or a file cannot be made.
     """
     targets = [
         directory / PLAN_FILE,
         directory / CHECKLIST_FILE,
         *(directory / name for name in SCHEMA_FILES.values()),
     ]
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(
+            "dit is een bestand, geen map; kies een nieuwe of lege map", Location(str(directory))
+        )
     for target in targets:
-        if target.exists():
+        if os.path.lexists(target):
             raise UsageError(
                 "bestaat al; limnorm init overschrijft niets. Kies een lege map",
                 Location(str(target)),
             )
     sample = (sample_directory() / CHECKLIST_FILE).read_text(encoding="utf-8")
-    directory.mkdir(parents=True, exist_ok=True)
     texts = [
         plan_template(organisatie),
         checklist_template(sample, organisatie),
         *(schema_json(kind) for kind in SCHEMA_FILES),
     ]
-    for target, text in zip(targets, texts, strict=True):
-        create_new(target, text)
+    made = _make_folders(directory)
+    created: list[Path] = []
+    try:
+        for target, text in zip(targets, texts, strict=True):
+            write_text(target, text, exclusive=True)
+            created.append(target)
+    except BaseException:
+        for path in reversed(created):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only ever an empty folder this run made
+        raise
     return targets
 
 
-def create_new(path: Path, text: str) -> None:
-    """Write a new file atomically; refuse if it appeared meanwhile.
-
-    The text goes to a temporary file in the same folder first and is then
-    linked under its name, so a crash never leaves half a file and an existing
-    file is never replaced.
-    """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+def _make_folders(directory: Path) -> list[Path]:
+    """Create ``directory`` and missing parents; the folders made, outermost first."""
+    missing = [folder for folder in (directory, *directory.parents) if not folder.exists()]
+    made: list[Path] = []
+    for folder in reversed(missing):
         try:
-            os.link(temporary, path)
+            folder.mkdir()
         except FileExistsError:
-            raise UsageError(
-                "bestaat al; limnorm init overschrijft niets", Location(str(path))
+            continue
+        except OSError as error:
+            for done in reversed(made):
+                with contextlib.suppress(OSError):
+                    done.rmdir()
+            raise DataError(
+                f"kan de map niet maken: {describe_os_error(error)}", Location(str(folder))
             ) from None
-    finally:
-        os.unlink(temporary)
+        made.append(folder)
+    return made

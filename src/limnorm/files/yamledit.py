@@ -9,8 +9,8 @@ outside that span stays byte for byte (line endings and a byte-order mark
 included). The result is parsed again and must load without errors and hold
 the new value, or nothing is written.
 
-Writes are atomic (temporary file in the same folder, fsync, rename) and
-refused when the file changed on disk since it was read. On POSIX systems
+Writes go through :mod:`limnorm.files.atomic` (atomic, keeping mode, owner and
+links) and are refused when the file changed on disk since it was read. On POSIX systems
 edits by limnorm itself are serialised with an advisory lock on the file.
 """
 
@@ -20,7 +20,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import NamedTuple
 import yaml
 
 from limnorm.core.errors import DataError, Location, UsageError, describe_os_error
+from limnorm.files.atomic import write_file
 from limnorm.files.yamlsource import decode, read_bytes
 
 try:  # POSIX only; on Windows the on-disk check before the rename still applies.
@@ -228,7 +228,15 @@ def locked(path: Path) -> Iterator[None]:
         return
     while True:
         try:
-            handle = os.open(path, os.O_RDONLY)
+            # Without blocking: a FIFO in the file's place must not hang the edit.
+            handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                os.close(handle)
+                raise DataError(
+                    "dit is geen gewoon bestand (een FIFO, apparaat of map); limnorm wijzigt "
+                    "alleen gewone bestanden",
+                    Location(str(path)),
+                )
         except OSError as error:
             raise DataError(
                 f"kan het bestand niet openen: {describe_os_error(error)}", Location(str(path))
@@ -248,67 +256,10 @@ def locked(path: Path) -> Iterator[None]:
 
 
 def write_atomically(original: FileText, text: str, name: str) -> None:
-    """Replace the file with ``text`` in one step, or leave it untouched.
+    """Write the edited text back (see :mod:`limnorm.files.atomic`), or leave the file untouched.
 
     Raises:
         DataError: the file changed on disk since it was read, or cannot be written.
     """
-    data = (_BOM if original.bom else "") + text
-    encoded = data.encode("utf-8")
-    path = original.path
-    try:
-        if path.read_bytes() != original.raw:
-            raise DataError(
-                "het bestand is gewijzigd sinds limnorm het las (door een editor of een "
-                "andere opdracht); er is niets geschreven. Probeer het opnieuw",
-                Location(name),
-            )
-        mode = stat.S_IMODE(path.stat().st_mode)
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise DataError(
-            f"kan niet schrijven in de map: {describe_os_error(error)}; er is niets gewijzigd",
-            Location(name),
-        ) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(encoded)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise DataError(
-            f"schrijven mislukt: {describe_os_error(error)}; het bestand is onveranderd",
-            Location(name),
-        ) from None
-
-
-def save_output(path: Path, text: str) -> None:
-    """Write a generated file (a report, a calendar) atomically, replacing an old one.
-
-    Raises:
-        DataError: the folder is missing or not writable.
-    """
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise DataError(
-            f"kan hier niet schrijven: {describe_os_error(error)}", Location(str(path))
-        ) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise DataError(
-            f"schrijven mislukt: {describe_os_error(error)}", Location(str(path))
-        ) from None
+    data = ((_BOM if original.bom else "") + text).encode("utf-8")
+    write_file(original.path, data, name=name, expected=original.raw)

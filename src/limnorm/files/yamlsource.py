@@ -8,7 +8,10 @@ the :class:`Node` value and the limits live here; the parsing itself is in
 from __future__ import annotations
 
 import codecs
-from collections.abc import Mapping
+import errno
+import os
+import stat
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -88,24 +91,99 @@ def _byte_location(data: bytes, offset: int, file: str) -> Location:
     return Location(file, data.count(b"\n", 0, offset) + 1, offset - line_start + 1)
 
 
-def read_bytes(path: Path, file: str) -> bytes:
-    """A data file's bytes, refusing files far larger than any plan.
+class NotRegularError(OSError):
+    """The path is a FIFO, device, socket or folder: nothing to read as a file."""
+
+
+class TooLargeError(OSError):
+    """More bytes than the limit: ``size`` is the file's size when ``stat`` knows it."""
+
+    size: int = 0
+
+
+def read_regular(
+    path: Path,
+    limit: int,
+    *,
+    follow: bool = True,
+    check: Callable[[os.stat_result], bool] | None = None,
+) -> bytes:
+    """The bytes of a regular file, at most ``limit`` of them, without ever blocking.
+
+    The file is opened without blocking (a FIFO would otherwise wait for a writer
+    forever) and checked with ``fstat`` on the open file, so what is checked is what
+    is read. The limit counts bytes actually read: ``stat`` says 0 for ``/dev/zero``.
+
+    Args:
+        follow: whether a symbolic link is followed (else it fails with ``ELOOP``).
+        check: a test of the open file's ``fstat``; when false, ``PermissionError``.
 
     Raises:
-        DataError: the file is missing, unreadable, a folder, or too large.
+        NotRegularError: not a regular file.
+        TooLargeError: more than ``limit`` bytes.
+        OSError: the file cannot be opened or read.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY
+    if not follow:
+        flags |= os.O_NOFOLLOW
+    handle = os.open(path, flags)
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularError(
+                errno.EISDIR if stat.S_ISDIR(info.st_mode) else errno.ENODEV, str(path)
+            )
+        if check is not None and not check(info):
+            raise PermissionError(errno.EPERM, str(path))
+        if info.st_size > limit:  # known at once for a regular file: read nothing
+            too_large = TooLargeError(errno.EFBIG, str(path))
+            too_large.size = info.st_size
+            raise too_large
+        chunks = []
+        total = 0
+        while True:
+            chunk = os.read(handle, min(limit + 1 - total, 1_048_576) or 1)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise TooLargeError(errno.EFBIG, str(path))
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
+
+
+def read_bytes(path: Path, file: str) -> bytes:
+    """A data file's bytes, refusing files far larger than any plan and anything that is
+    not a regular file (a FIFO, a device).
+
+    Raises:
+        DataError: the file is missing, unreadable, not a regular file, or too large.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(
-                f"het bestand is {size / 1_048_576:.0f} MB; een spoorboekje of checklist is "
-                f"hooguit enkele honderden kB (grens {MAX_FILE_BYTES // 1_048_576} MB). Is dit "
-                "het goede bestand?",
-                Location(file),
-            )
-        return path.read_bytes()
+        return read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise DataError("bestand niet gevonden", Location(file)) from None
+    except NotRegularError as error:
+        if error.errno == errno.EISDIR:
+            raise DataError("dit is een map, geen bestand", Location(file)) from None
+        raise DataError(
+            "dit is geen gewoon bestand maar een FIFO, apparaat of socket; limnorm leest alleen "
+            "gewone bestanden. Geef het bestand zelf",
+            Location(file),
+        ) from None
+    except TooLargeError as error:
+        size = (
+            f"{error.size / 1_048_576:.0f} MB"
+            if error.size
+            else f"groter dan {MAX_FILE_BYTES // 1_048_576} MB"
+        )
+        raise DataError(
+            f"het bestand is {size}; een spoorboekje of checklist is hooguit enkele honderden "
+            f"kB (grens {MAX_FILE_BYTES // 1_048_576} MB). Is dit het goede bestand?",
+            Location(file),
+        ) from None
     except OSError as error:
         raise DataError(
             f"het bestand kan niet gelezen worden: {describe_os_error(error)}", Location(file)
