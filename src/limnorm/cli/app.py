@@ -146,7 +146,7 @@ def _tell(message: str, style: str = "") -> None:
     """
     from rich.text import Text
 
-    from limnorm.output.formats import clean
+    from limnorm.output.text import clean
 
     _console(stderr=True).print(Text(clean(message), style=style))
 
