@@ -14,6 +14,7 @@ X begins, and so on; see :func:`parse_deadline`.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -243,6 +244,7 @@ def _iso_day(m: re.Match[str], year: int) -> Period:
 
 
 @_form(r"(?P<d>\d{1,2})(?P<s>[-/.])(?P<mo>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})", starts="digit")
+@_form(r"(?P<d>\d{1,2})[-/.](?P<mo>\d{1,2})", starts="digit")  # "1-7": only with the plan's year
 def _numeric_day(m: re.Match[str], year: int) -> Period:
     return _day(year, int(m["mo"]), int(m["d"]), m[0])
 
@@ -434,7 +436,8 @@ _FRAMING = (
     "streefdatum is|planning|gepland|gepland in|verwacht|verwacht in|beoogd|deadline|einddatum|"
     "gereed|gereed in|gereed per|klaar|klaar in|afgerond|afgerond in|afronding|oplevering|"
     "realisatie|implementatie|loopt|loopt door|loopt tot|lopend|doorlopend|doorlopend tot|"
-    "continu|structureel|voortdurend"
+    "continu|structureel|voortdurend|looptijd|periode|datum|heel|hele jaar|het hele jaar|geheel|"
+    "begrotingsjaar|~|±|+/-"
 )
 # Longest first: "voor eind" must win over "voor", "einde" over "eind".
 _PREFIX_WORDS: tuple[tuple[str, Callable[[Period], Period]], ...] = (
@@ -452,7 +455,7 @@ _PREFIX_WORDS: tuple[tuple[str, Callable[[Period], Period]], ...] = (
     ("primo", _primo),
     ("ultimo|tot ultimo|uiterlijk ultimo", _ultimo),
     ("voor|before|uiterlijk voor|ruim voor", _before),
-    ("vanaf|from|sinds|since|miv|met ingang van|ingaande|start per|ingang", _from),
+    ("vanaf|from|sinds|since|miv|met ingang van|ingaande|start per|ingang|ingangsdatum", _from),
     ("tot", _until),
 )
 #: Prefixes after which a two-digit number is a year ("eind '26", "medio 27").
@@ -465,13 +468,18 @@ for _words, _apply in _PREFIX_WORDS:
         _PREFIXES.setdefault(_phrase.split(" ")[0], []).append((_phrase, _apply))
 for _phrases in _PREFIXES.values():
     _phrases.sort(key=lambda item: len(item[0]), reverse=True)
-_FIRST_WORD = re.compile(r"[a-z/]+")
+_FIRST_WORD = re.compile(r"[a-z/]+|[~±]|\+/-")
 _TWO_DIGITS = re.compile(r"'?\d{2}")
 _SUFFIXES: list[tuple[str, Callable[[Period], Period]]] = [
     (" en verder", _from),
     (" ev", _from),
     (" onwards", _from),
     (" e v", _from),
+    (" gereed", _same),
+    (" klaar", _same),
+    (" afgerond", _same),
+    (" opgeleverd", _same),
+    (" gerealiseerd", _same),
 ]
 _SPECIAL: list[tuple[re.Pattern[str], Callable[[int], Period]]] = [
     # "voor de zomer" is the Dutch planning convention for the end of June: the day
@@ -530,9 +538,14 @@ def _dated(apply: Callable[[Period], Period], period: Period, text: str) -> Peri
 
 _UNIT_PREFIX = re.compile(r"(q|kw|k|h|t|week|wk|w) ?\d{1,2}")
 _ORDINAL_WORD = r"(?:\d{1,2}(?:e|ste|de)?|eerste|tweede|derde|vierde)"
-_ORDINAL_LEFT = re.compile(_ORDINAL_WORD)
+_ORDINAL_LEFT = re.compile(
+    rf"{_ORDINAL_WORD}|begin|medio|eind|einde|half|midden|start|primo|ultimo"
+)
 # "2e kwartaal 2026", "15 maart 2026": what an ordinal or a bare day on the left borrows.
-_ORDINAL_RIGHT = re.compile(rf"{_ORDINAL_WORD}[ -](?P<rest>[a-z].*)")
+_ORDINAL_RIGHT = re.compile(
+    rf"(?:{_ORDINAL_WORD}|begin|medio|eind|einde|half|midden|start|primo|ultimo)[ -]"
+    r"(?P<rest>[a-z0-9'].*)"
+)
 _BARE_YEAR = re.compile(r"\d{4}|'?\d{2}")
 _WEEK_FORM = re.compile(r"(?:week|wk|w) ?\d{1,2}")
 _SPAN_SEPARATORS = (
@@ -630,6 +643,11 @@ def _parse_text(text: str, default_year: int | None) -> Period:
         right = van["b"] if van["sep"] != "tot" else f"tot {van['b']}"
         return _span(van["a"], right, default_year)
     items = _LIST_SEPARATOR.split(text)
+    if len(items) == 2 and "," in text:
+        # "eind 2026, begin 2027" like "eind 2026/begin 2027"; anything else after a
+        # comma is a note, read by the caller.
+        with contextlib.suppress(_Invalid, _NoYear, _NoMatch):
+            return _span(items[0], items[1], default_year)
     if len(items) > 2:
         # "Q1, Q2 en Q3 2026": from the first to the last; every item must be readable.
         period = _span(items[0], items[-1], default_year)
@@ -666,6 +684,8 @@ def normalise(text: str) -> str:
     text = text.translate(_QUOTES).lower()
     if ":" in text:
         text = text.replace(":", " ")  # "planning: Q3 2026"
+    if "~" in text or "±" in text:
+        text = text.replace("~", "~ ").replace("±", "± ")  # "~Q3 2026": about
     if "." in text or "," in text:
         # A comma stays (it separates list items and notes), always followed by a space.
         text = _DOT_AFTER_LETTER.sub("", text).replace(",", ", ").replace(" .", " ")
@@ -698,7 +718,7 @@ _UNDATED_EXTRA: dict[str, PeriodKind] = {
          "nader te bepalen", "nog niet bepaald", "volgt", "volgt nog", "nog te plannen",
          "nog niet gepland", "wordt nog bepaald", "in overleg", "ntb", "n t b", "p m",
          "per direct", "direct", "onmiddellijk", "nader in te vullen", "x", "tba",
-         "nog vast te stellen", "in te plannen"),
+         "nog vast te stellen", "in te plannen", "nog nader te bepalen", "nog niet vastgesteld"),
         PeriodKind.ONBEKEND,
     ),
     **dict.fromkeys(("continue", "doorlopende", "permanent", "blijvend", "doorgaand"),
@@ -711,30 +731,34 @@ _ONGOING = frozenset(
 )  # fmt: skip
 _UNITS_RE = (
     r"(?:dag|week|weken|maand|maanden|kwartaal|kwartalen|jaar|jaren|half jaar|halfjaar"
-    r"|tertiaal|schooljaar|begrotingsjaar|begrotingscyclus|p&c-cyclus|cyclus)"
+    r"|tertiaal|schooljaar|begrotingsjaar|begrotingscyclus|p&c-cyclus|cyclus|voorjaar|najaar"
+    r"|zomer|winter)"
 )
 _RECURRING = re.compile(
     rf"\b(?:\w+lijks|periodiek|cyclisch|terugkerend\w*|jaarlijkse|maandelijkse|wekelijkse"
     rf"|per {_UNITS_RE}|(?:elk|elke|ieder|iedere|eens per|eens in de|om de|1 ?x per)"
-    rf"(?: \w+)? {_UNITS_RE}|(?:\d+ ?x|\w+ (?:keer|maal)) (?:per|in het|in de|per half)\b)"
+    rf"(?: \w+)? {_UNITS_RE}|(?:\d+ ?x|\w+ (?:keer|maal)|\w+maal) (?:per|in het|in de|per half)\b)"
 )
 _DEPENDS = re.compile(r"\s*(?:afhankelijk|afh\.?|hangt af)\s*(?:van|v\.)?\s*:?\s*(?P<rest>.*)",
                       re.IGNORECASE | re.DOTALL)  # fmt: skip
 _DIGIT = re.compile(r"\d")
 _PARENS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _WAS = re.compile(
-    r"\s*(?:was|eerder|oorspronkelijk|oud|voorheen|eerst|i\.?p\.?v\.?|in plaats van"
-    r"|(?:uitgesteld|verschoven|verplaatst|doorgeschoven) van(?:af)?)\s*:?\s*(?P<was>.+)",
+    r"\s*(?:was|eerder|oorspronkelijk|oorspr\.?|oud|oude planning|oude datum|voorheen|eerst"
+    r"|i\.?p\.?v\.?|in plaats van|(?:uitgesteld|verschoven|verplaatst|doorgeschoven) van(?:af)?)"
+    r"(?![a-z])\s*:?\s*(?P<was>.+)",
     re.IGNORECASE | re.DOTALL,
 )
 _MOVED_WORD = re.compile(
-    r"\s*(?:uitgesteld|verschoven|verplaatst|doorgeschoven|opgeschoven|vertraagd|bijgesteld)\s*",
+    r"\s*(?:uitgesteld|verschoven|verplaatst|doorgeschoven|opgeschoven|vertraagd|bijgesteld"
+    r"|uitstel|vertraging)\s*",
     re.IGNORECASE,
 )
 _MOVED = re.compile(
     r"(?:uitgesteld|verschoven|verplaatst|doorgeschoven|opgeschoven|vertraagd|bijgesteld|"
     r"gewijzigd|aangepast)(?: van (?P<was>.+?))? (?:naar|tot|in|tot in|op|per) (?P<new>.+)"
-    r"|(?:nieuwe datum|nieuwe deadline|nieuw|herzien|herziene planning|nu)\s*:?\s*(?P<new2>.+)",
+    r"|(?:nieuwe datum|nieuwe deadline|nieuwe planning|nieuw|herzien|herziene planning|nu)"
+    r"(?![a-z])\s*:?\s*(?P<new2>.+)",
     re.IGNORECASE | re.DOTALL,
 )
 _ARROW = re.compile(r"(?P<was>.+?)\s*(?:->|→|=>|>>|⇒)\s*(?P<new>.+)", re.DOTALL)
@@ -759,8 +783,8 @@ class _Cell:
         self.was: str | None = None
 
     def finish(self, period: Period) -> Period:
-        if not (self.notes or self.postponed or self.was):
-            return period
+        if not (self.notes or self.postponed or self.was) or period.kind is PeriodKind.STATUS:
+            return period  # a status keeps only the status it names in its note
         return period._replace(
             note="; ".join([*([period.note] if period.note else []), *self.notes]) or None,
             postponed=self.postponed or period.postponed,
@@ -781,6 +805,11 @@ def _read(value: str, year: int | None) -> Period:
         except _NoMatch:
             pass
     cell = _Cell()
+    value = value.strip().rstrip("*").rstrip()  # a footnote mark: "Q2 2026*"
+    if value.endswith("?") and len(value) > 1:
+        cell.notes.append("?")  # "Q3 2026?": the writer's doubt, kept
+        value = value.rstrip("?").rstrip()
+    text = normalise(value)
     if "(" in value or "[" in value:
         value = _take_parentheses(value, cell)
         text = normalise(value)
@@ -848,6 +877,13 @@ def _around(value: str, text: str, year: int | None, cell: _Cell) -> Period:
     try:
         return _core(text, year)
     except _NoMatch:
+        label, colon, rest = value.partition(":")
+        if colon and rest.strip() and "," not in label:
+            # "Besluitvorming raad: Q2 2026": the label is kept as a note.
+            with contextlib.suppress(_NoMatch):
+                period = _around(rest, normalise(rest), year, cell)
+                cell.notes.insert(0, label.strip())
+                return period
         if "," not in value and ";" not in value:
             raise
     return _parts(value, year, cell)
@@ -874,7 +910,7 @@ def _two_deadlines(value: str, year: int | None, cell: _Cell) -> Period | None:
         if soft_period.begin is None:
             raise
         period = _core(normalise(hard[0]), soft_period.begin.year)
-    cell.notes.insert(0, " ".join(s.strip(" ,;/-") for s in soft))
+    cell.notes.insert(0, " ".join(s.strip(" ,;/-.") for s in soft))
     return period
 
 
@@ -904,6 +940,11 @@ def _core(text: str, year: int | None) -> Period:
     status = _STATUS_WORDS.get(text)
     if status is not None:
         return Period(None, None, PeriodKind.STATUS, note=status)
+    if _VAGUE_YEAR.fullmatch(text):
+        # "einde jaar": the plan's year.
+        if year is None:
+            raise _NoYear(text)
+        text = f"{text[: -len(' jaar')]} {year}"
     for this_year in _THIS_YEAR:
         if text.endswith(this_year):
             # "eind dit jaar", "in de loop van het jaar": the plan's year, never today's.
@@ -917,6 +958,7 @@ def _core(text: str, year: int | None) -> Period:
     return _parse_text(text, year)
 
 
+_VAGUE_YEAR = re.compile(r"(?:eind|einde|begin|medio|midden|start|halverwege) jaar")
 _VAN_YEAR = re.compile(r"(?<!ingang) van (?:het jaar )?(?=(?:\d{4}|'\d{2})(?:$| ))")
 _THIS_YEAR = ("dit jaar", "het jaar", "dit kalenderjaar", "het kalenderjaar", "het lopende jaar",
               "lopend jaar")  # fmt: skip
