@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -157,61 +156,6 @@ def test_ics_owner_filter_and_file_output(invoke: Invoke, tmp_path: Path) -> Non
         "[HRM] 2.1 Vaststellen en/of actualiseren beleid, code en protocollen",
         "[HRM] 3.1 Vaststellen en/of actualiseren beleid, code en protocollen",
     ]
-
-
-def test_report_markdown(invoke: Invoke) -> None:
-    """The report names the organisation and date, each theme, what is late and what is next."""
-    result = invoke(["report", "--as-of", "2024-07-01", "--data", str(SAMPLE)])
-    assert result.exit_code == 0, result.output
-    text = result.stdout
-    assert text.startswith(
-        "# Voortgang Limburgse Norm — Gemeente Eijsden-Margraten\n\nStand op 1 jul 2024."
-    )
-    assert (
-        "| 4 Informatiepositie en informatieveiligheid | 0/3 gereed (0%) | 0 | 0/2 uitgevoerd | nee | niet ingeschat |"
-        in text
-    )
-    assert "### OOV (Openbare Orde en Veiligheid)" in text
-    assert "| 1.1 | Bewustwordingssessie directie/MT | 4-3-24 | 4 mrt 2024 | 119 |" in text
-    assert "## Deadlines in het volgende kwartaal (Q4 2024)" in text
-
-
-def test_report_html_is_self_contained_and_escaped(
-    invoke: Invoke, hostile: Path, tmp_path: Path
-) -> None:
-    """The HTML parses, loads nothing from outside, runs no script, and escapes user text."""
-    target = tmp_path / "rapport.html"
-    result = invoke(
-        [
-            "report",
-            "--format",
-            "html",
-            "--as-of",
-            "2024-10-01",
-            "--data",
-            str(hostile),
-            "-o",
-            str(target),
-        ]
-    )
-    assert result.exit_code == 0, result.output
-    html = target.read_text(encoding="utf-8")
-    ET.fromstring(html.split("\n", 1)[1])  # well-formed throughout
-    lowered = html.lower()
-    assert "<script" not in lowered
-    assert "src=" not in lowered
-    assert "<link" not in lowered
-    assert "@import" not in lowered
-    assert "Gemeente &lt;b&gt;Test&lt;/b&gt; &amp; Co" in html
-    assert "@page { size: A4" in html
-    assert html.count("<svg") == 2  # the theme's progress bar and the timeline
-
-
-def test_report_with_checklist_has_pyramid(invoke: Invoke) -> None:
-    """With a checklist the HTML report draws the pyramid with the norm's band."""
-    result = invoke(["report", "--format", "html", "--as-of", "2024-10-01", "--data", str(SAMPLE)])
-    assert "Piramide naar fitte gemeente" in result.stdout
-    assert "Fase 4: Integraal (netwerkend) · norm" in result.stdout
 
 
 def test_timeline_fits_the_width(invoke: Invoke, hostile: Path) -> None:

@@ -78,8 +78,11 @@ def test_compare(invoke: Invoke, regio: Path) -> None:
     assert proef[1] == {"thema": 2, "uitgevoerd": 1.0, "fase": 4, "te_laat": 0, "laagste": False}
     assert proef[2]["uitgevoerd"] is None
     eijsden = data["organisaties"][0]["themas"]  # type: ignore[index]
-    # Theme 4: Eijsden and Proef share the lowest 0%; themes 3, 5, 6 are equal everywhere.
-    assert [t["laagste"] for t in eijsden] == [True, True, False, True, False, False]
+    # Eijsden's checklist is not filled in: no share (not 0%), so never the lowest.
+    assert [t["uitgevoerd"] for t in eijsden] == [None] * 6
+    assert [t["laagste"] for t in eijsden] == [False] * 6
+    # Theme 4: Proef (0 of 2) is lower than Venlo (1 of 3).
+    assert proef[3] == {"thema": 4, "uitgevoerd": 0.0, "fase": None, "te_laat": 0, "laagste": True}
     assert [t["te_laat"] for t in eijsden] == [4, 0, 0, 2, 1, 2]
     venlo_theme_4 = data["organisaties"][2]["themas"][3]  # type: ignore[index]
     assert venlo_theme_4["uitgevoerd"] == pytest.approx(1 / 3, abs=1e-4)
@@ -105,10 +108,10 @@ def test_compare_table_sorting_and_formats(invoke: Invoke, regio: Path) -> None:
     lines = [
         line for line in strip_lines(result.stdout).splitlines() if line.startswith("Gemeente")
     ]
-    # Sorted by theme 2, lowest first: the two at 0% (by name), then Proef at 100%.
-    assert lines[0].startswith("Gemeente Eijsden-Margraten  ▼  0% f–  4  ▼  0% f–  0")
-    assert lines[1].startswith("Gemeente Venlo")
-    assert lines[2].startswith("Gemeente Proef                50% f3  1   100% f4  0")
+    # Sorted by theme 2, lowest first: Proef at 100%, then the two not filled in (by name).
+    assert lines[0].startswith("Gemeente Proef                50% f3  1   100% f4  0")
+    assert lines[1].startswith("Gemeente Eijsden-Margraten      – f–  4      – f–  0")
+    assert lines[2].startswith("Gemeente Venlo")
     assert "Niet meegeteld, want de bestanden bevatten fouten:" in result.stdout
     assert (
         "Andere normen dan de rest van de regio bij Gemeente Venlo (extra: 4.3; ontbreekt: 6.3)"
@@ -162,7 +165,14 @@ def test_region_report(invoke: Invoke, regio: Path, tmp_path: Path) -> None:
     assert markdown.startswith(
         "# Limburgse Norm in de regio\n\nStand op 1 okt 2024: 3 organisaties, 1 niet meegeteld."
     )
-    assert "| Gemeente Eijsden-Margraten | **0% · fase – · 4 te laat** |" in markdown
+    assert (
+        "| Gemeente Eijsden-Margraten | niet ingevuld · geen fase · 4 te laat | "
+        "niet ingevuld · geen fase · 0 te laat |" in markdown
+    )
+    assert "| Gemeente Proef | 1/2 uitgevoerd · fase 3 · 1 te laat |" in markdown
+    assert "| Gemeente Venlo | niet ingevuld · geen fase · 4 te laat |" in markdown
+    assert "| **0/2 uitgevoerd · geen fase · 0 te laat** |" in markdown  # Proef, theme 4
+    assert "| Gemeente Eijsden-Margraten | 17 | 0 | 11 | niet ingevuld | 0/6 |" in markdown
     target = tmp_path / "regio.html"
     assert (
         invoke(["report", "--regio", str(regio), "--format", "html", "-o", str(target)]).exit_code

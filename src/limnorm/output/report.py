@@ -13,15 +13,21 @@ from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
 from limnorm.core.deadlines import parse_deadline
+from limnorm.core.errors import DeadlineError
 from limnorm.core.models import Action, Answer, Checklist, Plan, Pyramid
 from limnorm.output.tabular import md_escape, md_table
-from limnorm.output.text import nl_date
+from limnorm.output.text import MONTH_ABBREVIATIONS, nl_date
 from limnorm.queries.plan import (
+    Category,
+    DueItem,
     DueReport,
+    NormRow,
     State,
     StatusReport,
     ThemeAnswers,
+    ThemeStatus,
     due,
+    due_items,
     state_of,
     status,
 )
@@ -34,7 +40,38 @@ if TYPE_CHECKING:
         Region,
         RegionDueReport,
         RegionStatusReport,
+        RegionStatusRow,
     )
+
+
+class ThemeSection(NamedTuple):
+    """One theme in the report: its actions and counts, and its norms from the checklist."""
+
+    nr: int
+    titel: str
+    counts: ThemeStatus
+    actions: tuple[Action, ...]
+    #: The theme of the checklist with each norm's answer and linked actions; None when
+    #: there is no checklist or it lacks the theme.
+    norms: ThemeAnswers | None
+
+
+class Window(NamedTuple):
+    """The period of "what falls due next": the rest of this quarter and the next one."""
+
+    begin: date
+    end: date
+    label: str
+
+
+class Slip(NamedTuple):
+    """A postponed action: the deadline it had and how far it moved, where known."""
+
+    action: Action
+    #: The earlier deadline as written ("Q3 26").
+    was: str
+    #: Days from the earlier deadline to the current one; None when either is unknown.
+    days: int | None
 
 
 class Report(NamedTuple):
@@ -44,72 +81,199 @@ class Report(NamedTuple):
     as_of: date
     status: StatusReport
     overdue: DueReport
-    next_quarter: tuple[Action, ...]
-    quarter_label: str
+    #: Open actions with a deadline in ``window`` (the late ones are in ``overdue``).
+    upcoming: tuple[DueItem, ...]
+    window: Window
+    themes: tuple[ThemeSection, ...]
+    postponed: tuple[Slip, ...]
     pyramid: Pyramid | None
     plan: Plan
+    has_checklist: bool = False
     since: DiffReport | None = None
 
 
-def _next_quarter(as_of: date) -> tuple[str, date, date]:
-    quarter = (as_of.month - 1) // 3 + 2
-    year = as_of.year + (quarter > 4)
-    quarter = (quarter - 1) % 4 + 1
-    period = parse_deadline(f"Q{quarter} {year}")
-    assert period.begin is not None
-    assert period.deadline is not None
-    return f"Q{quarter} {year}", period.begin, period.deadline
+def _quarter(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _quarter_end(year: int, quarter: int) -> date:
+    month = quarter * 3
+    return date(year, month, 30 if month in (6, 9) else 31)
+
+
+def next_window(as_of: date) -> Window:
+    """From ``as_of`` to the end of the next quarter: what falls due in the rest of this
+    quarter is as urgent as what falls due in the next, and neither may be missing."""
+    year, quarter = _quarter(as_of)
+    next_year, next_quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    end = _quarter_end(next_year, next_quarter)
+    label = (
+        f"rest van Q{quarter} {year} en Q{next_quarter} {next_year}: "
+        f"{nl_date(as_of)} t/m {nl_date(end)}"
+    )
+    return Window(as_of, end, label)
+
+
+def _slip(action: Action) -> Slip | None:
+    was = action.period.was
+    if was is None:
+        return None
+    days = None
+    deadline = action.period.deadline
+    if deadline is not None:
+        try:
+            earlier = parse_deadline(was, year=deadline.year).deadline
+        except DeadlineError:
+            earlier = None
+        days = (deadline - earlier).days if earlier is not None else None
+    return Slip(action, was, days)
+
+
+def _sections(
+    plan: Plan, checklist: Checklist | None, status_report: StatusReport
+) -> tuple[ThemeSection, ...]:
+    counts = {row.nr: row for row in status_report.themes}
+    answers = {item.theme.nr: item for item in status_report.answers}
+    titles = {t.nr: t.titel for t in checklist.themas} if checklist else {}
+    titles.update({t.nr: t.titel for t in plan.themas})
+    sections = []
+    for nr in sorted(titles):
+        theme = plan.theme(nr)
+        empty = ThemeStatus(nr, titles[nr], 0, 0, 0, 0, 0, 0)
+        sections.append(
+            ThemeSection(
+                nr,
+                titles[nr],
+                counts.get(nr, empty),
+                theme.acties if theme else (),
+                answers.get(nr),
+            )
+        )
+    return tuple(sections)
 
 
 def build_report(
     plan: Plan, checklist: Checklist | None, as_of: date, since: DiffReport | None = None
 ) -> Report:
     """The report's figures on ``as_of``."""
-    label, begin, end = _next_quarter(as_of)
+    window = next_window(as_of)
     upcoming = tuple(
-        sorted(
-            (
-                a
-                for a in plan.actions()
-                if a.is_open and a.period.deadline and begin <= a.period.deadline <= end
-            ),
-            key=lambda a: (a.period.deadline, a.id),
-        )
+        item
+        for item in due_items(plan, as_of, until=window.end)
+        if item.category is Category.BINNENKORT
     )
+    status_report = status(plan, as_of, checklist)
+    slips = (_slip(a) for a in plan.actions() if a.is_open)
     return Report(
         organisatie=plan.organisatie,
         as_of=as_of,
-        status=status(plan, as_of, checklist),
+        status=status_report,
         overdue=due(plan, as_of, until=as_of - timedelta(days=1)),
-        next_quarter=upcoming,
-        quarter_label=label,
+        upcoming=upcoming,
+        window=window,
+        themes=_sections(plan, checklist, status_report),
+        postponed=tuple(s for s in slips if s is not None),
         pyramid=checklist.piramide if checklist else None,
         plan=plan,
+        has_checklist=checklist is not None,
         since=since,
     )
 
 
-def _answers_by_theme(report: Report) -> dict[int, ThemeAnswers]:
-    return {item.theme.nr: item for item in report.status.answers}
+# --- wording shared by both formats ---------------------------------------------------------
+
+#: What the two columns mean, under the overview: "voldoet" and the phase answer different
+#: questions, and readers took "nee" next to "binnen de norm" for a contradiction.
+READING_GUIDE = (
+    "*Voldoet aan de norm*: alle normen van het thema staan in de checklist op "
+    "‘uitgevoerd’. *Eigen fase*: waar de organisatie het thema zelf plaatst op de "
+    "piramide (fase 1 tot 5){band}. Een thema kan in de band van de norm liggen en toch nog "
+    "niet aan elke norm voldoen."
+)
+
+
+def _guide(report: Report) -> str:
+    band = report.pyramid
+    text = f"; de norm ligt op fase {band.van}–{band.tot}" if band else ""
+    return READING_GUIDE.format(band=text)
 
 
 def _phase_text(report: Report, item: ThemeAnswers | None) -> str:
     if item is None or item.theme.fase is None:
         return "niet ingeschat"
-    if report.pyramid is None:
-        return f"fase {item.theme.fase}"
+    fase = item.theme.fase
     band = report.pyramid
-    if item.theme.fase < band.van:
-        where = "onder de norm"
-    elif item.theme.fase > band.tot:
-        where = "boven de norm"
+    if band is None:
+        return f"fase {fase}"
+    if fase < band.van:
+        where = "onder de band van de norm"
+    elif fase > band.tot:
+        where = "boven de band van de norm"
     else:
-        where = "binnen de norm"
-    return f"fase {item.theme.fase} ({where}: fase {band.van}–{band.tot})"
+        where = "in de band van de norm"
+    return f"fase {fase} ({where})"
+
+
+def _meets_text(item: ThemeAnswers | None) -> str:
+    if item is None:
+        return "geen normen"
+    counts = item.counts
+    if counts.onbeantwoord == sum(counts):
+        return "niet ingevuld"
+    return "ja" if counts.meets_norm else "nog niet"
+
+
+def _norms_text(item: ThemeAnswers | None) -> str:
+    if item is None:
+        return ""
+    counts = item.counts
+    if counts.onbeantwoord == sum(counts):
+        return "niet ingevuld"
+    applicable = sum(counts) - counts.nvt
+    return f"{counts.uitgevoerd} van {applicable} uitgevoerd"
+
+
+def _actions_text(row: ThemeStatus) -> str:
+    counted = row.totaal - row.vervallen
+    if row.totaal == 0:
+        return "geen acties"
+    return f"{row.gereed} van {counted} gereed"
+
+
+def _summary(report: Report, section: ThemeSection) -> str:
+    counts = section.counts
+    if counts.totaal:
+        text = f"Acties: {_actions_text(counts)}, {counts.te_laat} te laat."
+    else:
+        text = "Geen acties in het spoorboekje."
+    if section.norms is not None:
+        text += (
+            f" Normen: {_norms_text(section.norms)}; voldoet aan de norm: "
+            f"{_meets_text(section.norms)}; eigen fase: {_phase_text(report, section.norms)}."
+        )
+    return text
 
 
 def _label(answer: Answer | None) -> str:
     return answer.label if answer else "onbeantwoord"
+
+
+def _links_text(row: NormRow) -> str:
+    return ", ".join(
+        f"{link.id} ({link.state if link.state else 'onbekend id'})" for link in row.links
+    )
+
+
+def _when_text(action: Action) -> str:
+    """``wanneer`` as written, plus the deadline moved where the cell says so."""
+    slip = _slip(action)
+    if slip is not None and slip.days:
+        return f"{action.wanneer} ({_slip_days(slip.days)})"
+    return action.wanneer
+
+
+def _slip_days(days: int) -> str:
+    return f"{days} dagen later" if days > 0 else f"{-days} dagen eerder"
 
 
 # --- Markdown -----------------------------------------------------------------------
@@ -117,45 +281,43 @@ def _label(answer: Answer | None) -> str:
 
 def to_markdown(report: Report) -> str:
     """The report as Markdown, ready to paste into a raadsinformatiebrief."""
-    answers = _answers_by_theme(report)
     out = [
         f"# Voortgang Limburgse Norm — {md_escape(report.organisatie)}",
         "",
         f"Stand op {nl_date(report.as_of)}.",
         "",
-        "## Per thema",
+        "## Overzicht per thema",
         "",
     ]
-    rows: list[list[str | int]] = []
-    for row in report.status.themes:
-        item = answers.get(row.nr) if row.nr is not None else None
-        counts = item.counts if item else None
-        rows.append(
-            [
-                f"{row.nr} {row.titel}",
-                f"{row.gereed}/{row.totaal - row.vervallen} gereed ({round(row.voortgang * 100)}%)",
-                row.te_laat,
-                f"{counts.uitgevoerd}/{sum(counts) - counts.nvt} uitgevoerd" if counts else "",
-                ("ja" if counts.meets_norm else "nee") if counts else "",
-                _phase_text(report, item),
-            ]
-        )
+    rows: list[list[str | int]] = [
+        [
+            f"{section.nr} {section.titel}",
+            _actions_text(section.counts),
+            section.counts.te_laat,
+            _norms_text(section.norms),
+            _meets_text(section.norms) if section.norms else "",
+            _phase_text(report, section.norms) if section.norms else "",
+        ]
+        for section in report.themes
+    ]
     out += md_table(
-        ["Thema", "Acties", "Te laat", "Normen", "Voldoet", "Fase (eigen inschatting)"], rows
+        ["Thema", "Acties", "Te laat", "Normen", "Voldoet aan de norm", "Eigen fase"], rows
     )
+    if report.has_checklist:
+        out += ["", _guide(report)]
     out += ["", "## Te laat, per actiehouder", ""]
     if not report.overdue.groups:
         out.append("Niets te laat.")
     for group in report.overdue.groups:
         name = f" ({md_escape(group.name)})" if group.name else ""
-        out += ["", f"### {md_escape(group.code)}{name}", ""]
+        out += [f"### {md_escape(group.code)}{name}", ""]
         out += md_table(
             ["Id", "Actie", "Wanneer", "Deadline", "Dagen te laat", "Toelichting"],
             [
                 [
                     i.action.id,
                     i.action.actie,
-                    i.action.wanneer,
+                    _when_text(i.action),
                     nl_date(i.deadline),
                     -i.days,
                     i.action.toelichting or "",
@@ -163,24 +325,83 @@ def to_markdown(report: Report) -> str:
                 for i in group.items
             ],
         )
-    out += ["", f"## Deadlines in het volgende kwartaal ({report.quarter_label})", ""]
-    out += md_table(
-        ["Id", "Actie", "Wanneer", "Deadline", "Actiehouder", "Toelichting"],
-        [
+        out.append("")
+    if not report.overdue.groups:
+        out.append("")
+    out += [f"## Wat nu af moet ({report.window.label})", ""]
+    if report.upcoming:
+        out += md_table(
+            ["Id", "Actie", "Wanneer", "Deadline", "Actiehouder", "Toelichting"],
             [
-                a.id,
-                a.actie,
-                a.wanneer,
-                nl_date(a.period.deadline),
-                ", ".join(a.actiehouders),
-                a.toelichting or "",
-            ]
-            for a in report.next_quarter
-        ],
-    )
+                [
+                    i.action.id,
+                    i.action.actie,
+                    _when_text(i.action),
+                    nl_date(i.deadline),
+                    ", ".join(i.action.actiehouders),
+                    i.action.toelichting or "",
+                ]
+                for i in report.upcoming
+            ],
+        )
+    else:
+        out.append("Geen open acties met een deadline in deze periode.")
+    if report.postponed:
+        out += ["", "## Uitgesteld", ""]
+        out += md_table(
+            ["Id", "Actie", "Eerder", "Nu", "Uitstel"],
+            [
+                [
+                    s.action.id,
+                    s.action.actie,
+                    s.was,
+                    s.action.wanneer,
+                    _slip_days(s.days) if s.days else "onbekend",
+                ]
+                for s in report.postponed
+            ],
+        )
+    out += ["", "## Per thema: normen en acties"]
+    for section in report.themes:
+        out += ["", *_theme_markdown(report, section)]
     if report.since is not None:
         out += ["", *_since_markdown(report.since)]
     return "\n".join(out) + "\n"
+
+
+def _theme_markdown(report: Report, section: ThemeSection) -> list[str]:
+    out = [f"### {section.nr} {md_escape(section.titel)}", "", md_escape(_summary(report, section))]
+    if section.norms is not None:
+        out += [""]
+        out += md_table(
+            ["Norm", "Titel", "Antwoord", "Toelichting", "Acties"],
+            [
+                [
+                    row.norm.nr,
+                    row.norm.titel,
+                    _label(row.norm.antwoord),
+                    row.norm.toelichting or "",
+                    _links_text(row),
+                ]
+                for row in section.norms.rows
+            ],
+        )
+    if section.actions:
+        out += [""]
+        out += md_table(
+            ["Id", "Actie", "Wanneer", "Actiehouder", "Stand"],
+            [
+                [
+                    a.id,
+                    a.actie,
+                    _when_text(a),
+                    ", ".join(a.actiehouders),
+                    str(state_of(a, report.as_of)),
+                ]
+                for a in section.actions
+            ],
+        )
+    return out
 
 
 def _since_markdown(diff: DiffReport) -> list[str]:
@@ -209,27 +430,45 @@ def _since_markdown(diff: DiffReport) -> list[str]:
 
 # --- HTML ---------------------------------------------------------------------------
 
+# Colours meet WCAG AA (contrast of at least 4.5:1 for text): the muted grey #4f5d6b is
+# 6.8:1 on white and 6.0:1 on the table header. Sizes in pt: the page is made for A4, and
+# nothing is smaller than 8 pt in print.
 _CSS = """
-@page { size: A4; margin: 18mm 16mm; }
+@page { size: A4; margin: 16mm 14mm; }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "Segoe UI", Arial, sans-serif; color: #1d2733; font-size: 10.5pt;
-       line-height: 1.4; max-width: 180mm; margin: 0 auto; }
-h1 { font-size: 18pt; margin: 0 0 2pt; color: #0b4f71; }
+       line-height: 1.4; max-width: 182mm; margin: 0 auto; padding: 0 4mm; }
+h1 { font-size: 18pt; margin: 8pt 0 2pt; color: #0b4f71; }
 h2 { font-size: 13pt; margin: 16pt 0 6pt; color: #0b4f71; border-bottom: 1px solid #c9d6e0;
      padding-bottom: 2pt; break-after: avoid; }
-h3 { font-size: 11pt; margin: 10pt 0 4pt; break-after: avoid; }
-p.meta { color: #5a6b7b; margin: 0 0 10pt; }
+h3 { font-size: 11pt; margin: 12pt 0 4pt; break-after: avoid; }
+p.meta, p.note { color: #4f5d6b; margin: 0 0 8pt; }
+p.note { font-size: 9pt; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; break-inside: auto; }
-th, td { text-align: left; padding: 3pt 5pt; border-bottom: 1px solid #e1e8ee;
-         vertical-align: top; }
+th, td { text-align: left; padding: 3pt 5pt; border-bottom: 1px solid #d5dee6;
+         vertical-align: top; overflow-wrap: break-word; }
 th { background: #eef3f7; font-weight: 600; }
 tr { break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
 .late { color: #b3261e; font-weight: 600; }
 .ok { color: #1e7a3c; font-weight: 600; }
-.muted { color: #6b7b8a; }
+.muted { color: #4f5d6b; }
 figure { margin: 6pt 0 10pt; break-inside: avoid; }
-figcaption { font-size: 9pt; color: #5a6b7b; }
+figcaption { font-size: 9pt; color: #4f5d6b; }
 svg text { font-family: "Segoe UI", Arial, sans-serif; }
+table.timeline { table-layout: fixed; font-size: 8.5pt; }
+table.timeline th, table.timeline td { padding: 2pt 4pt; }
+table.timeline col.label { width: 34%; }
+table.timeline col.when { width: 15%; }
+.axis, .track { position: relative; height: 12pt; }
+.axis span { position: absolute; top: 0; font-size: 8pt; font-weight: 400;
+             white-space: nowrap; color: #1d2733; }
+.track .bar { position: absolute; top: 2pt; height: 8pt; border-radius: 2pt;
+              min-width: 2pt; }
+.track .today { position: absolute; top: -2pt; bottom: -2pt; border-left: 1.5pt dashed #1d2733; }
+.track .grid { position: absolute; top: -2pt; bottom: -2pt; border-left: 1px solid #d5dee6; }
+.key { display: inline-block; width: 8pt; height: 8pt; border-radius: 2pt;
+       vertical-align: baseline; margin: 0 2pt 0 8pt; }
 """.strip()
 
 _STATE_COLOUR = {
@@ -246,15 +485,16 @@ def _e(value: object) -> str:
 
 
 def _progress_svg(share: float, late: int) -> str:
-    width = 120
+    width = 70
     filled = round(share * width)
     colour = "#c62828" if late else "#2e8b57"
     percent = round(share * 100)
     return (
-        f'<svg width="{width + 40}" height="14" role="img" aria-label="{percent}% gereed">'
-        f'<rect x="0" y="2" width="{width}" height="10" rx="2" fill="#e1e8ee"/>'
-        f'<rect x="0" y="2" width="{filled}" height="10" rx="2" fill="{colour}"/>'
-        f'<text x="{width + 4}" y="11" font-size="9">{percent}%</text></svg>'
+        f'<svg width="{width + 44}" height="16" viewBox="0 0 {width + 44} 16" role="img" '
+        f'aria-label="{percent}% gereed">'
+        f'<rect x="0" y="3" width="{width}" height="10" rx="2" fill="#dfe6ec"/>'
+        f'<rect x="0" y="3" width="{filled}" height="10" rx="2" fill="{colour}"/>'
+        f'<text x="{width + 4}" y="13" font-size="11" fill="#1d2733">{percent}%</text></svg>'
     )
 
 
@@ -267,12 +507,11 @@ def _pyramid_svg(report: Report) -> str:
         if item.theme.fase:
             marks.setdefault(item.theme.fase, []).append(str(item.theme.nr))
     rows = []
-    height, top, base = 30, 10, 300
+    height, top, base, cx = 30, 6, 200, 105
     for level in range(5, 0, -1):
         y = top + (5 - level) * height
         half_top = base / 2 * (5 - level) / 5
         half_bottom = base / 2 * (6 - level) / 5
-        cx = 160
         in_band = pyramid.van <= level <= pyramid.tot
         fill = "#f3c76b" if in_band else "#dbe5ec"
         points = (
@@ -285,72 +524,101 @@ def _pyramid_svg(report: Report) -> str:
         band = " · norm" if in_band else ""
         rows.append(
             f'<polygon points="{points}" fill="{fill}" stroke="#ffffff" stroke-width="1"/>'
-            f'<text x="{cx + half_bottom + 8:.0f}" y="{y + 19}" font-size="10">'
+            f'<text x="{cx + half_bottom + 8:.0f}" y="{y + 19}" font-size="12" fill="#1d2733">'
             f"Fase {level}: {_e(label)}{_e(band)}{_e(note)}</text>"
         )
+    total = top + 5 * height + 6
     return (
-        f'<svg width="640" height="{top + 5 * height + 10}" role="img" '
+        f'<svg width="600" height="{total}" viewBox="0 0 600 {total}" role="img" '
         f'aria-label="{_e(pyramid.naam)}">{"".join(rows)}</svg>'
     )
 
 
-def _timeline_svg(plan: Plan, as_of: date) -> str:
+def _months(start: date, end: date) -> list[date]:
+    months, month = [], start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return months
+
+
+def _timeline_html(plan: Plan, as_of: date) -> str:
+    """The actions on a time axis as a table: the labels are text that wraps (never cut
+    off) and prints at 8.5 pt; the bars are positioned in percent, so the axis scales to
+    the page; the state is written out next to the colour."""
     dated = [a for a in plan.actions() if a.period.begin and a.period.deadline]
     if not dated:
         return '<p class="muted">Geen acties met een datum.</p>'
-    start = min(min(a.period.begin for a in dated if a.period.begin), as_of).replace(day=1)
-    end = max(max(a.period.deadline for a in dated if a.period.deadline), as_of)
-    total = max((end - start).days + 1, 1)
-    left, width, row = 150, 480, 14
+    begins = [a.period.begin for a in dated if a.period.begin]
+    ends = [a.period.deadline for a in dated if a.period.deadline]
+    start = min(*begins, as_of).replace(day=1)
+    months = _months(start, max(*ends, as_of))
+    last = months[-1]
+    end = date(last.year + last.month // 12, last.month % 12 + 1, 1)
+    total = (end - start).days
 
     def x(day: date) -> float:
-        return left + (day - start).days / total * width
+        return (day - start).days / total * 100
 
-    parts = []
-    month = start
-    while month <= end:
-        parts.append(
-            f'<line x1="{x(month):.1f}" y1="14" x2="{x(month):.1f}" y2="{20 + row * len(dated)}" '
-            f'stroke="#e1e8ee"/><text x="{x(month) + 2:.1f}" y="10" font-size="8" '
-            f'fill="#5a6b7b">{_e(nl_date(month)[-8:])}</text>'
-        )
-        month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
-    for index, action in enumerate(dated):
+    # At 8 pt a label needs about 10 mm, and the axis column is about 85 mm wide on A4:
+    # at most seven labels, so months, quarters, halves or years, whichever fits.
+    step = next((n for n in (1, 3, 6) if len(months) / n <= 7), 12)
+    ticks = [m for m in months if (m.month - 1) % step == 0]
+
+    def tick(month: date) -> str:
+        if step == 1:
+            return f"{MONTH_ABBREVIATIONS[month.month - 1]} {month:%y}"
+        if step == 3:
+            return f"Q{(month.month - 1) // 3 + 1} {month:%y}"
+        if step == 6:
+            return f"H{(month.month - 1) // 6 + 1} {month:%y}"
+        return f"{month.year}"
+
+    axis = "".join(
+        f'<span style="left:{x(m):.2f}%">{tick(m)}</span>'
+        for m in ticks
+        if x(m) < 90  # a label at the right edge would run off the page
+    )
+    grid = "".join(f'<span class="grid" style="left:{x(m):.2f}%"></span>' for m in ticks)
+    today = f'<span class="today" style="left:{x(as_of):.2f}%"></span>'
+    rows = []
+    for action in dated:
         assert action.period.begin
         assert action.period.deadline
-        y = 18 + index * row
         state = state_of(action, as_of)
-        bar_width = max(x(action.period.deadline + timedelta(days=1)) - x(action.period.begin), 3)
-        parts.append(
-            f'<text x="0" y="{y + 9}" font-size="8.5">{_e(action.id)} {_e(action.actie[:26])}'
-            f"{'…' if len(action.actie) > 26 else ''}</text>"
-            f'<rect x="{x(action.period.begin):.1f}" y="{y}" width="{bar_width:.1f}" height="10" '
-            f'rx="2" fill="{_STATE_COLOUR[state]}"><title>{_e(action.id)}: {_e(action.wanneer)} '
-            f"({_e(state)})</title></rect>"
+        left = x(action.period.begin)
+        width = x(action.period.deadline + timedelta(days=1)) - left
+        rows.append(
+            f'<tr><th scope="row">{_e(action.id)} {_e(action.actie)}</th>'
+            f"<td>{_e(action.wanneer)}<br/>{_e(state)}</td>"
+            f'<td><div class="track">{grid}'
+            f'<span class="bar" style="left:{left:.2f}%;width:{width:.2f}%;'
+            f'background:{_STATE_COLOUR[state]}"></span>{today}</div></td></tr>'
         )
-    marker = x(as_of)
-    height = 24 + row * len(dated)
-    parts.append(
-        f'<line x1="{marker:.1f}" y1="12" x2="{marker:.1f}" y2="{height}" stroke="#1d2733" '
-        f'stroke-dasharray="3,2"/>'
-    )
-    legend = " ".join(
-        f'<tspan fill="{colour}">■</tspan> {_e(state)}' for state, colour in _STATE_COLOUR.items()
-    )
-    parts.append(
-        f'<text x="0" y="{height + 12}" font-size="8.5">{legend} · stippellijn: peildatum</text>'
+    legend = "".join(
+        f'<span class="key" style="background:{colour}"></span>{_e(state)}'
+        for state, colour in _STATE_COLOUR.items()
     )
     return (
-        f'<svg width="{left + width + 10}" height="{height + 18}" role="img" '
-        f'aria-label="Tijdlijn van de acties">{"".join(parts)}</svg>'
+        '<table class="timeline"><colgroup><col class="label"/><col class="when"/><col/>'
+        '</colgroup><thead><tr><th scope="col">Actie</th><th scope="col">Wanneer, stand</th>'
+        f'<th scope="col"><div class="axis">{axis}</div></th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<p class="note">{legend} · streepjeslijn: peildatum {_e(nl_date(as_of))}</p>'
     )
 
 
-def _html_table(headers: list[str], rows: list[list[str]], numeric: set[int] | None = None) -> str:
+def _html_table(
+    headers: list[str],
+    rows: list[list[str]],
+    numeric: set[int] | None = None,
+    *,
+    empty: str = "Geen.",
+) -> str:
     if not rows:
-        return '<p class="muted">Geen.</p>'
+        return f'<p class="muted">{_e(empty)}</p>'
     numeric = numeric or set()
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
     body = "".join(
         "<tr>"
         + "".join(
@@ -363,39 +631,60 @@ def _html_table(headers: list[str], rows: list[list[str]], numeric: set[int] | N
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _page(title: str, body: list[str], meta: str) -> str:
+    """A whole page: header with the title, the body as the main landmark, and a footer."""
+    return (
+        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"/>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"/>'
+        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"
+        f'<header><h1>{_e(title)}</h1><p class="meta">{meta}</p></header>'
+        f"<main>{''.join(body)}</main>"
+        '<footer><p class="note">Gemaakt met limnorm.</p></footer></body></html>\n'
+    )
+
+
+def _verdict_html(text: str) -> str:
+    css = {"ja": "ok", "nog niet": "late"}.get(text)
+    return f'<span class="{css}">{_e(text)}</span>' if css else _e(text)
+
+
 def to_html(report: Report) -> str:
     """The report as one self-contained HTML page (UTF-8, inline CSS and SVG)."""
-    answers = _answers_by_theme(report)
-    theme_rows = []
-    for row in report.status.themes:
-        item = answers.get(row.nr) if row.nr is not None else None
-        counts = item.counts if item else None
-        verdict = (
-            ('<span class="ok">ja</span>' if counts.meets_norm else '<span class="late">nee</span>')
-            if counts
-            else ""
-        )
-        theme_rows.append(
-            [
-                f"{_e(row.nr)}&#160;{_e(row.titel)}",
-                f"{row.gereed}/{row.totaal - row.vervallen}",
-                _progress_svg(row.voortgang, row.te_laat),
-                f'<span class="late">{row.te_laat}</span>' if row.te_laat else "0",
-                f"{counts.uitgevoerd}/{sum(counts) - counts.nvt}" if counts else "",
-                verdict,
-                _e(_phase_text(report, item)),
-            ]
-        )
+    theme_rows = [
+        [
+            f"{_e(section.nr)}&#160;{_e(section.titel)}",
+            _e(_actions_text(section.counts)),
+            _progress_svg(section.counts.voortgang, section.counts.te_laat)
+            if section.counts.totaal
+            else "",
+            f'<span class="late">{section.counts.te_laat}</span>'
+            if section.counts.te_laat
+            else "0",
+            _e(_norms_text(section.norms)),
+            _verdict_html(_meets_text(section.norms)) if section.norms else "",
+            _e(_phase_text(report, section.norms)) if section.norms else "",
+        ]
+        for section in report.themes
+    ]
     body = [
-        f"<h1>Voortgang Limburgse Norm — {_e(report.organisatie)}</h1>",
-        f'<p class="meta">Stand op {_e(nl_date(report.as_of))} · gemaakt met limnorm</p>',
-        "<h2>Per thema</h2>",
+        "<h2>Overzicht per thema</h2>",
         _html_table(
-            ["Thema", "Gereed", "Voortgang", "Te laat", "Normen uitgevoerd", "Voldoet", "Fase"],
+            [
+                "Thema",
+                "Acties",
+                "Voortgang",
+                "Te laat",
+                "Normen",
+                "Voldoet aan de norm",
+                "Eigen fase",
+            ],
             theme_rows,
-            {1, 3, 4},
+            {3},
         ),
     ]
+    if report.has_checklist:
+        guide = _e(_guide(report)).replace("*", "")
+        body.append(f'<p class="note">{guide}</p>')
     if report.pyramid is not None:
         body += [
             f"<h2>{_e(report.pyramid.naam)}</h2>",
@@ -416,7 +705,7 @@ def to_html(report: Report) -> str:
                     [
                         _e(i.action.id),
                         _e(i.action.actie),
-                        _e(i.action.wanneer),
+                        _e(_when_text(i.action)),
                         _e(nl_date(i.deadline)),
                         f'<span class="late">{-i.days}</span>',
                         _e(i.action.toelichting or ""),
@@ -427,32 +716,93 @@ def to_html(report: Report) -> str:
             )
         )
     body += [
-        f"<h2>Deadlines in het volgende kwartaal ({_e(report.quarter_label)})</h2>",
+        f"<h2>Wat nu af moet ({_e(report.window.label)})</h2>",
         _html_table(
             ["Id", "Actie", "Wanneer", "Deadline", "Actiehouder", "Toelichting"],
             [
                 [
-                    _e(a.id),
-                    _e(a.actie),
-                    _e(a.wanneer),
-                    _e(nl_date(a.period.deadline)),
-                    _e(", ".join(a.actiehouders)),
-                    _e(a.toelichting or ""),
+                    _e(i.action.id),
+                    _e(i.action.actie),
+                    _e(_when_text(i.action)),
+                    _e(nl_date(i.deadline)),
+                    _e(", ".join(i.action.actiehouders)),
+                    _e(i.action.toelichting or ""),
                 ]
-                for a in report.next_quarter
+                for i in report.upcoming
             ],
             {3},
+            empty="Geen open acties met een deadline in deze periode.",
         ),
-        "<h2>Tijdlijn</h2>",
-        f"<figure>{_timeline_svg(report.plan, report.as_of)}</figure>",
     ]
+    if report.postponed:
+        body += [
+            "<h2>Uitgesteld</h2>",
+            _html_table(
+                ["Id", "Actie", "Eerder", "Nu", "Uitstel"],
+                [
+                    [
+                        _e(s.action.id),
+                        _e(s.action.actie),
+                        _e(s.was),
+                        _e(s.action.wanneer),
+                        _e(_slip_days(s.days) if s.days else "onbekend"),
+                    ]
+                    for s in report.postponed
+                ],
+            ),
+        ]
+    body.append("<h2>Per thema: normen en acties</h2>")
+    for section in report.themes:
+        body += _theme_html(report, section)
+    body += ["<h2>Tijdlijn</h2>", _timeline_html(report.plan, report.as_of)]
     if report.since is not None:
         body += _since_html(report.since)
-    return (
-        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"/>'
-        f"<title>Voortgang Limburgse Norm — {_e(report.organisatie)}</title>"
-        f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>\n"
+    return _page(
+        f"Voortgang Limburgse Norm — {report.organisatie}",
+        body,
+        f"Stand op {_e(nl_date(report.as_of))}",
     )
+
+
+def _theme_html(report: Report, section: ThemeSection) -> list[str]:
+    out = [f"<h3>{_e(section.nr)} {_e(section.titel)}</h3>"]
+    out.append(f"<p>{_e(_summary(report, section))}</p>")
+    if section.norms is not None:
+        out.append(
+            _html_table(
+                ["Norm", "Titel", "Antwoord", "Toelichting", "Acties"],
+                [
+                    [
+                        _e(row.norm.nr),
+                        _e(row.norm.titel),
+                        _e(_label(row.norm.antwoord)),
+                        _e(row.norm.toelichting or ""),
+                        _e(_links_text(row)),
+                    ]
+                    for row in section.norms.rows
+                ],
+                empty="Geen normen in de checklist.",
+            )
+        )
+    if not section.actions:
+        return out
+    out.append(
+        _html_table(
+            ["Id", "Actie", "Wanneer", "Actiehouder", "Stand"],
+            [
+                [
+                    _e(a.id),
+                    _e(a.actie),
+                    _e(_when_text(a)),
+                    _e(", ".join(a.actiehouders)),
+                    _e(state_of(a, report.as_of)),
+                ]
+                for a in section.actions
+            ],
+            empty="Geen acties in het spoorboekje.",
+        )
+    )
+    return out
 
 
 def _since_html(diff: DiffReport) -> list[str]:
@@ -501,8 +851,23 @@ def build_region_report(region: Region, as_of: date) -> RegionReport:
 
 
 def _share(cell: Cell) -> str:
-    share = "–" if cell.share is None else f"{round(cell.share * 100)}%"
-    return f"{share} · fase {cell.phase or '–'} · {cell.late} te laat"
+    """``4/9 uitgevoerd · fase 3 · 2 te laat``: counts people can check, not a percentage."""
+    if cell.answered is None:
+        norms = "geen checklist"
+    elif cell.answered == 0:
+        norms = "niet ingevuld"
+    else:
+        norms = f"{cell.done}/{cell.applicable} uitgevoerd"
+    phase = f"fase {cell.phase}" if cell.phase else "geen fase"
+    return f"{norms} · {phase} · {cell.late} te laat"
+
+
+def _norms_done(row: RegionStatusRow) -> str:
+    if row.norms_answered is None:
+        return "geen checklist"
+    if row.norms_answered == 0:
+        return "niet ingevuld"
+    return f"{row.norms_done}/{row.norms_applicable}"
 
 
 def region_markdown(report: RegionReport) -> str:
@@ -537,7 +902,7 @@ def region_markdown(report: RegionReport) -> str:
                 r.totaal,
                 r.gereed,
                 r.te_laat,
-                f"{r.norms_done}/{r.norms_applicable}",
+                _norms_done(r),
                 f"{r.themes_meeting}/6",
             ]
             for r in report.status.rows
@@ -572,9 +937,6 @@ def region_html(report: RegionReport) -> str:
             cells.append(f'<span class="late">▼ {text}</span>' if cell.lowest else text)
         rows.append(cells)
     body = [
-        "<h1>Limburgse Norm in de regio</h1>",
-        f'<p class="meta">Stand op {_e(nl_date(report.as_of))} · '
-        f"{len(report.compare.rows)} organisaties · gemaakt met limnorm</p>",
         "<h2>Per thema: normen uitgevoerd, eigen fase, acties te laat</h2>",
         '<p class="muted">▼ en rood: de laagste score per thema.</p>',
         _html_table(["Organisatie", *(f"Thema {t}" for t in report.compare.themes)], rows),
@@ -587,7 +949,7 @@ def region_html(report: RegionReport) -> str:
                     str(r.totaal),
                     _progress_svg(r.voortgang, r.te_laat),
                     str(r.te_laat),
-                    f"{r.norms_done}/{r.norms_applicable}",
+                    _e(_norms_done(r)),
                     f"{r.themes_meeting}/6",
                 ]
                 for r in report.status.rows
@@ -601,8 +963,8 @@ def region_html(report: RegionReport) -> str:
             errors = "".join(f"<li>{_e(str(f))}</li>" for f in organisation.errors)
             body.append(f"<li>{_e(organisation.folder)}<ul>{errors}</ul></li>")
         body.append("</ul>")
-    return (
-        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"/>'
-        "<title>Limburgse Norm in de regio</title>"
-        f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>\n"
+    return _page(
+        "Limburgse Norm in de regio",
+        body,
+        f"Stand op {_e(nl_date(report.as_of))} · {len(report.compare.rows)} organisaties",
     )

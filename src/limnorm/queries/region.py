@@ -182,12 +182,21 @@ def _differences(organisations: Sequence[Organisation]) -> tuple[NormDifference,
 
 
 class Cell(NamedTuple):
-    """One organisation and theme: share of norms uitgevoerd, own phase, actions late."""
+    """One organisation and theme: share of norms uitgevoerd, own phase, actions late.
+
+    ``share`` is None when it would say nothing: no checklist, no such theme in it, or
+    no norm of the theme answered yet (an empty checklist is "niet ingevuld", not 0%).
+    """
 
     share: float | None
     phase: int | None
     late: int
     lowest: bool = False
+    #: Norms of the theme answered uitgevoerd, and norms that count (all but nvt).
+    done: int = 0
+    applicable: int = 0
+    #: Norms of the theme with any answer; None when the organisation has no checklist.
+    answered: int | None = None
 
 
 class CompareRow(NamedTuple):
@@ -210,19 +219,24 @@ class CompareReport(NamedTuple):
 
 def _cell(organisation: Organisation, theme: int, as_of: date) -> Cell:
     share = phase = None
+    done = counted = 0
+    answered: int | None = None
     if organisation.checklist is not None:
+        answered = 0
         norm_theme = organisation.checklist.theme(theme)
         if norm_theme is not None:
             phase = norm_theme.fase
+            answered = sum(n.antwoord is not None for n in norm_theme.normen)
             applicable = [n for n in norm_theme.normen if n.antwoord is not Answer.NVT]
-            if applicable:
-                done = sum(n.antwoord is Answer.UITGEVOERD for n in applicable)
-                share = done / len(applicable)
+            done = sum(n.antwoord is Answer.UITGEVOERD for n in applicable)
+            counted = len(applicable)
+            if applicable and answered:
+                share = done / counted
     late = 0
     if organisation.plan is not None:
         plan_theme = organisation.plan.theme(theme)
         late = sum(a.is_late(as_of) for a in plan_theme.acties) if plan_theme else 0
-    return Cell(share, phase, late)
+    return Cell(share, phase, late, done=done, applicable=counted, answered=answered)
 
 
 def compare(region: Region, as_of: date, *, sort_theme: int | None = None) -> CompareReport:
@@ -334,6 +348,8 @@ class RegionStatusRow(NamedTuple):
     norms_done: int
     norms_applicable: int
     themes_meeting: int
+    #: Norms with any answer; None without a checklist (0: "niet ingevuld", not 0%).
+    norms_answered: int | None = None
 
 
 class RegionStatusReport(NamedTuple):
@@ -354,9 +370,12 @@ def region_status(region: Region, as_of: date) -> RegionStatusReport:
         assert organisation.plan is not None
         total = status(organisation.plan, as_of).total
         done = applicable = meeting = 0
+        answered: int | None = None
         if organisation.checklist is not None:
+            answered = 0
             for theme in organisation.checklist.themas:
                 counts = count_answers(theme.normen)
+                answered += sum(counts) - counts.onbeantwoord
                 done += counts.uitgevoerd
                 applicable += sum(counts) - counts.nvt
                 meeting += counts.meets_norm
@@ -372,6 +391,7 @@ def region_status(region: Region, as_of: date) -> RegionStatusReport:
                 done,
                 applicable,
                 meeting,
+                answered,
             )
         )
     rows.sort(key=lambda r: r.organisation.lower())
