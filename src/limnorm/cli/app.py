@@ -398,6 +398,45 @@ def init(
     )
 
 
+@app.command(name="import", cls=DutchCommand)
+@_handles_errors
+def import_plan(
+    bestand: Annotated[
+        Path,
+        typer.Argument(
+            metavar="BESTAND", help="Het spoorboekje in Word (.docx), Excel (.xlsx) of CSV."
+        ),
+    ],
+    naar: Annotated[
+        Path,
+        typer.Option("--naar", metavar="MAP", help="Map voor spoorboekje.yaml."),
+    ] = Path("."),
+    organisatie: Annotated[
+        str | None,
+        typer.Option("--organisatie", help="Naam van de organisatie (standaard: de mapnaam)."),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="JJJJ-MM-DD",
+            help="Datum van de import in het bestand (standaard: vandaag).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Zet een spoorboekje uit Word, Excel of CSV om naar spoorboekje.yaml en controleer het."""
+    from limnorm.files.importing.run import import_plan as run_import  # reads Word and Excel
+    from limnorm.output.imported import import_summary
+
+    day = _as_of(as_of)
+    report = run_import(bestand, naar, organisatie, day, Path.cwd())
+    typer.echo(import_summary(report))
+    typer.echo("")
+    files = data_files.load_all(DataSource(report.folder), Path.cwd())
+    _emit(views.CHECK, queries.check_files(files, day), OutputFormat.TABLE)
+
+
 @app.command(cls=DutchCommand)
 @_handles_errors
 def done(

@@ -71,7 +71,10 @@ def render_scalar(value: str, *, flow: bool = False) -> str:
     """``value`` as a YAML scalar: plain where YAML reads it back as the same text,
     double-quoted otherwise (a JSON string is valid YAML)."""
     if _PLAIN_SAFE.fullmatch(value) and not (flow and any(c in value for c in ",[]{}")):
-        node = yaml.compose(f"k: {value}\n", Loader=yaml.CSafeLoader)
+        try:
+            node = yaml.compose(f"k: {value}\n", Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:  # e.g. a control character: YAML takes it only escaped
+            return _double_quoted(value)
         scalar = node.value[0][1] if node is not None else None
         if (
             isinstance(scalar, yaml.ScalarNode)

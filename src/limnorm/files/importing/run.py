@@ -1,0 +1,97 @@
+"""Import a Word, Excel or CSV plan: read, find the actions, write ``spoorboekje.yaml``."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from limnorm.core.deadlines import parse_deadline
+from limnorm.core.errors import (
+    DataError,
+    DeadlineError,
+    Location,
+    UsageError,
+    describe_os_error,
+)
+from limnorm.files.discovery import display_path
+from limnorm.files.importing.layout import ImportedPlan, find_plan
+from limnorm.files.importing.readers import read_document
+from limnorm.files.importing.yamltext import plan_yaml
+from limnorm.files.loader import PLAN_FILE
+from limnorm.files.schema import SCHEMA_FILES, schema_json
+from limnorm.files.templates import create_new
+
+
+class ImportReport(NamedTuple):
+    """What ``limnorm import`` did, for its summary."""
+
+    #: The imported file and the file written, as messages name them.
+    source: str
+    target: str
+    #: "Word", "Excel" or "CSV".
+    kind: str
+    plan: ImportedPlan
+    #: (id, wanneer) of every action whose 'wanneer' limnorm does not understand.
+    unreadable: tuple[tuple[str, str], ...]
+    #: The folder written to, for checking the result.
+    folder: Path
+
+
+def _unreadable(plan: ImportedPlan) -> tuple[tuple[str, str], ...]:
+    found = []
+    for theme in plan.themas:
+        for action in theme.acties:
+            try:
+                parse_deadline(action.wanneer)
+            except DeadlineError:
+                found.append((action.id or "", action.wanneer))
+    return tuple(found)
+
+
+def import_plan(
+    source: Path, folder: Path, organisatie: str | None, day: date, cwd: Path
+) -> ImportReport:
+    """Read ``source`` and write ``folder/spoorboekje.yaml`` (and its schema, if missing).
+
+    Args:
+        organisatie: the organisation's name (default: the folder's name).
+        day: the day of the import, written in the header comment.
+        cwd: the working folder, for naming files in messages.
+
+    Raises:
+        UsageError: ``spoorboekje.yaml`` exists already in ``folder`` (nothing is written).
+        DataError: the file cannot be read or holds no action table.
+    """
+    target = folder / PLAN_FILE
+    target_name = display_path(target, cwd)
+    if target.exists() or target.is_symlink():
+        raise UsageError(
+            "bestaat al; limnorm import overschrijft niets. Kies met --naar een andere map, "
+            "of verplaats het bestaande spoorboekje eerst",
+            Location(target_name),
+        )
+    name = display_path(source, cwd)
+    document = read_document(source, name)
+    plan = find_plan(document)
+    if plan is None:
+        tables = len(document.tables)
+        where = f"in de {tables} tabel(len)" if document.kind == "Word" and tables else ""
+        raise DataError(
+            f"geen tabel met acties gevonden{' ' + where if where else ''}; limnorm zoekt een "
+            "kopregel met een kolom Actie (of Wat, Activiteit, Maatregel, Omschrijving) en "
+            "een kolom Wanneer (of Planning, Termijn, Gereed, Deadline, Datum, Periode)",
+            Location(name),
+        )
+    text = plan_yaml(plan, organisatie or folder.resolve().name, source.name, day)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        create_new(target, text)
+        schema = folder / SCHEMA_FILES["spoorboekje"]
+        if not schema.exists():  # the modeline points editors at it
+            create_new(schema, schema_json("spoorboekje"))
+    except OSError as error:
+        raise DataError(
+            f"kan niet schrijven: {describe_os_error(error)}", Location(target_name)
+        ) from None
+    return ImportReport(name, target_name, document.kind, plan, _unreadable(plan), folder)

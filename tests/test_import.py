@@ -1,0 +1,478 @@
+"""``limnorm import``: Word, Excel and CSV plans become spoorboekje.yaml, as written."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from limnorm.core.models import Plan
+from limnorm.files.importing.layout import ImportedAction, ImportedPlan, ImportedTheme
+from limnorm.files.importing.yamltext import plan_yaml
+from limnorm.files.loader import load_plan
+
+from .conftest import SAMPLE, Invoke, strip_lines
+from .importing import HEADER, SAMPLE_ROWS, Merged, Table, word, workbook
+
+DAY = "2024-01-15"
+
+
+def _import(invoke: Invoke, tmp_path: Path, name: str, data: bytes, *args: str) -> Any:
+    (tmp_path / name).write_bytes(data)
+    return invoke(["import", name, "--as-of", DAY, *args])
+
+
+def _plan(folder: Path) -> Plan:
+    return load_plan(folder / "spoorboekje.yaml").require()
+
+
+def _raw(folder: Path) -> Any:
+    return yaml.safe_load((folder / "spoorboekje.yaml").read_text(encoding="utf-8"))
+
+
+def _actions(folder: Path) -> list[dict[str, Any]]:
+    return [a for theme in _raw(folder)["themas"] for a in theme["acties"]]
+
+
+def _essence(plan: Plan) -> list[tuple[Any, ...]]:
+    return [
+        (
+            t.nr,
+            t.titel,
+            [
+                (a.id, a.actie, a.wanneer, a.period, a.actiehouders, a.toelichting, a.status)
+                for a in t.acties
+            ],
+        )
+        for t in plan.themas
+    ]
+
+
+def test_sample_word_table_imports_to_the_sample_plan(invoke: Invoke, tmp_path: Path) -> None:
+    """The sample's source layout (theme rows, the header repeated under each) gives exactly
+    the 17 actions of data/spoorboekje.yaml: themes, texts, deadlines, owners."""
+    data = word(Table(SAMPLE_ROWS, above=["Spoorboekje implementatie Limburgse Norm"]))
+    result = _import(invoke, tmp_path, "spoorboekje.docx", data,
+                     "--organisatie", "Gemeente Eijsden-Margraten")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    imported, sample = _plan(tmp_path), load_plan(SAMPLE / "spoorboekje.yaml").require()
+    assert _essence(imported) == _essence(sample)
+    assert sum(len(t.acties) for t in imported.themas) == 17
+    assert list(imported.actiehouders) == ["OOV", "HRM", "F&I"]
+    assert imported.organisatie == sample.organisatie
+    assert imported.titel == sample.titel
+
+
+SAMPLE_SUMMARY = """\
+Gelezen: spoorboekje.docx (Word), tabel 1.
+Kolommen: Actie → actie, Wanneer → wanneer, Actiehouder → actiehouder, Toelichting → toelichting.
+Thema's: 7
+   0  0-meting (2 acties)
+   1  Bewustwording en organisatie (5 acties)
+   2  Integriteit en veilige werkomgeving (1 actie)
+   3  Veilige publieke taak (1 actie)
+   4  Informatiepositie en informatieveiligheid (3 acties)
+   5  Beleid en handhaving (2 acties)
+   6  Communicatie (3 acties)
+Acties: 17.
+Actiehouders: OOV, HRM en F&I (vul hun volledige naam aan onder 'actiehouders').
+Wanneer niet begrepen: geen.
+Geschreven: plan/spoorboekje.yaml
+
+Geen problemen gevonden in plan/spoorboekje.yaml."""
+
+
+def test_summary_then_check(invoke: Invoke, tmp_path: Path) -> None:
+    """The command tells what it read and found, then shows check's findings; the file
+    starts with the schema modeline and a comment naming the source and the import day."""
+    result = _import(invoke, tmp_path, "spoorboekje.docx", word(Table(SAMPLE_ROWS)),
+                     "--naar", "plan")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert strip_lines(result.stdout) == SAMPLE_SUMMARY
+    assert result.stderr == ""
+    text = (tmp_path / "plan" / "spoorboekje.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[:4] == [
+        "# yaml-language-server: $schema=spoorboekje.schema.json",
+        "# Spoorboekje van plan.",
+        "# Geïmporteerd uit spoorboekje.docx op 15-1-2024 met 'limnorm import'.",
+        "# 'wanneer' staat er zoals in het bronbestand; limnorm leest er een datum uit.",
+    ]
+    assert (tmp_path / "plan" / "spoorboekje.schema.json").is_file()
+    assert '      - id: "1.1"\n        actie: Bewustwordingssessie directie/MT\n' in text
+
+
+def test_long_text_is_folded_like_the_sample(invoke: Invoke, tmp_path: Path) -> None:
+    """An action longer than a line is written folded (``>-``), as the sample writes 4.1."""
+    _import(invoke, tmp_path, "s.docx", word(Table(SAMPLE_ROWS)))
+    text = (tmp_path / "spoorboekje.yaml").read_text(encoding="utf-8")
+    assert (
+        "        actie: >-\n"
+        "          Gestructureerd en op juridisch verantwoorde wijze verzamelen, verwerken en\n"
+        "          delen van informatie op het thema ondermijning\n"
+    ) in text
+
+
+def test_never_overwrites(invoke: Invoke, tmp_path: Path) -> None:
+    """An existing spoorboekje.yaml is a usage error naming it; its bytes stay."""
+    (tmp_path / "spoorboekje.yaml").write_bytes(b"organisatie: mijn werk\n")
+    result = _import(invoke, tmp_path, "s.docx", word(Table(SAMPLE_ROWS)))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "limnorm: fout: spoorboekje.yaml: bestaat al; limnorm import overschrijft niets. Kies "
+        "met --naar een andere map, of verplaats het bestaande spoorboekje eerst\n"
+    )
+    assert (tmp_path / "spoorboekje.yaml").read_bytes() == b"organisatie: mijn werk\n"
+
+
+def test_title_rows_merged_cells_and_number_column_in_excel(invoke: Invoke, tmp_path: Path) -> None:
+    """Title rows before the header, an empty row, a merged theme row without a number
+    (a title of the norm gets its number), ids from the Nr column, synonyms for headers."""
+    rows = [
+        ("Uitvoeringsplan weerbaarheid 2025",),
+        ("Gemeente Voorbeeld, versie 2",),
+        (),
+        ("Nr.", "Maatregel", "Planning", "Trekker", "Opmerkingen"),
+        Merged("Integriteit en veilige werkomgeving"),
+        ("2.1.1", "Integriteitsbeleid herzien", "Q2 2025", "HRM", "Met OR"),
+        (),
+        ("2.1.2", "Vertrouwenspersoon aanstellen", "H2 2025", "HRM", None),
+        Merged("Thema 6: Communicatie"),
+        ("6.1", "Communicatiestrategie", "2025", "Communicatie", None),
+    ]
+    result = _import(invoke, tmp_path, "plan.xlsx", workbook({"Acties": rows}, columns=5))
+    assert result.exit_code == 0, result.output
+    raw = _raw(tmp_path)
+    assert raw["titel"] == "Uitvoeringsplan weerbaarheid 2025"
+    assert [(t["nr"], t["titel"]) for t in raw["themas"]] == [
+        (2, "Integriteit en veilige werkomgeving"), (6, "Communicatie"),
+    ]  # fmt: skip
+    assert _actions(tmp_path) == [
+        {"id": "2.1.1", "actie": "Integriteitsbeleid herzien", "wanneer": "Q2 2025",
+         "actiehouder": "HRM", "toelichting": "Met OR"},
+        {"id": "2.1.2", "actie": "Vertrouwenspersoon aanstellen", "wanneer": "H2 2025",
+         "actiehouder": "HRM"},
+        {"id": "6.1", "actie": "Communicatiestrategie", "wanneer": "2025",
+         "actiehouder": "Communicatie"},
+    ]  # fmt: skip
+    assert "Gelezen: plan.xlsx (Excel), blad 'Acties'." in result.stdout
+    assert "Nr. → id, Maatregel → actie, Planning → wanneer, Trekker → actiehouder" in (
+        result.stdout
+    )
+
+
+def test_multi_line_cells_are_joined(invoke: Invoke, tmp_path: Path) -> None:
+    """Line breaks in a cell are joined with a space; a list in a cell stays a list;
+    'wanneer' is one line."""
+    rows = [
+        Merged("Thema 1 Bewustwording en organisatie"),
+        HEADER,
+        ("Bewustwordingssessie\ndirectie en MT", "Q3\n2024", "OOV",
+         "Onderwerpen:\n- signalen herkennen\n- melden"),
+    ]  # fmt: skip
+    _import(invoke, tmp_path, "p.docx", word(Table(rows)))
+    assert _actions(tmp_path) == [
+        {"id": "1.1", "actie": "Bewustwordingssessie directie en MT", "wanneer": "Q3 2024",
+         "actiehouder": "OOV", "toelichting": "Onderwerpen:\n- signalen herkennen\n- melden"},
+    ]  # fmt: skip
+    text = (tmp_path / "spoorboekje.yaml").read_text(encoding="utf-8")
+    assert (
+        "        toelichting: |-\n          Onderwerpen:\n          - signalen herkennen\n" in text
+    )
+
+
+def test_two_tables_with_headings_above(invoke: Invoke, tmp_path: Path) -> None:
+    """Two tables of one document, each under a heading naming its theme (one without its
+    number), without theme rows; ids are made per theme; the text after is ignored."""
+    first = Table([HEADER, ("Scan", "Q3 24", "OOV", None), ("Sessie", "Q4 24", "OOV", None)],
+                  above=["Plan van aanpak", "Thema 1 Bewustwording en organisatie"])  # fmt: skip
+    second = Table([HEADER, ("Strategie", "2025", "Communicatie", None)], above=["Communicatie"])
+    result = _import(invoke, tmp_path, "p.docx", word(first, second, after=["Vastgesteld"]))
+    assert result.exit_code == 0, result.output
+    assert "Gelezen: p.docx (Word), tabel 1 en tabel 2." in result.stdout
+    assert [(t["nr"], t["titel"], [a["id"] for a in t["acties"]]) for t in _raw(tmp_path)["themas"]] == [
+        (1, "Bewustwording en organisatie", ["1.1", "1.2"]), (6, "Communicatie", ["6.1"]),
+    ]  # fmt: skip
+
+
+def test_thema_column_and_excel_dates(invoke: Invoke, tmp_path: Path) -> None:
+    """A Thema column (filled once per group) sets the theme; an unknown title gets the
+    next free number; a date cell becomes a Dutch day that reads back as that day."""
+    rows = [
+        ("Thema", "Actie", "Deadline", "Eigenaar"),
+        ("1", "Scan", datetime(2024, 3, 4), "OOV"),
+        (None, "Sessie", date(2024, 12, 31), "OOV"),
+        ("Programmalijn Zorg", "Zorgpartners", "Q1 25", "Zorg"),
+        ("Communicatie", "Strategie", "2025", "OOV"),
+    ]
+    result = _import(invoke, tmp_path, "p.xlsx", workbook({"Blad1": rows}))
+    assert result.exit_code == 0, result.output
+    raw = _raw(tmp_path)
+    assert [(t["nr"], t["titel"]) for t in raw["themas"]] == [
+        (1, "Bewustwording en organisatie"), (2, "Programmalijn Zorg"), (6, "Communicatie"),
+    ]  # fmt: skip
+    assert "titel" not in raw  # a sheet's name is not a title
+    assert [(a["id"], a["wanneer"]) for a in _actions(tmp_path)] == [
+        ("1.1", "4-3-2024"), ("1.2", "31-12-2024"), ("2.1", "Q1 25"), ("6.1", "2025"),
+    ]  # fmt: skip
+    periods = {a.id: a.period for a in _plan(tmp_path).actions()}
+    assert (periods["1.1"].begin, periods["1.1"].deadline) == (date(2024, 3, 4), date(2024, 3, 4))
+    assert periods["1.2"].deadline == date(2024, 12, 31)
+
+
+def test_no_owner_column(invoke: Invoke, tmp_path: Path) -> None:
+    """Without an owner column the actions have no owner and the summary says so."""
+    rows = [("Wat", "Wanneer"), Merged("0-meting"), ("Checklist invullen", "mrt. 24")]
+    result = _import(invoke, tmp_path, "p.xlsx", workbook({"Plan": rows}, columns=2))
+    assert result.exit_code == 0, result.output
+    assert _actions(tmp_path) == [
+        {"id": "0.1", "actie": "Checklist invullen", "wanneer": "mrt. 24", "actiehouder": None}
+    ]
+    assert "actiehouders" not in _raw(tmp_path)
+    assert "Actiehouders: geen kolom met actiehouders gevonden; vul ze zelf in." in result.stdout
+
+
+def test_extra_columns_are_kept_as_keys(invoke: Invoke, tmp_path: Path) -> None:
+    """Columns limnorm does not know are kept on the action under their header in snake
+    case; a second column for a known field too; progress as a percentage is 'voortgang'."""
+    rows = [
+        ("Id", "Actie", "Wanneer", "Actiehouder", "Budget (€)", "Bron nummer", "Voortgang",
+         "Opmerking", "Toelichting"),
+        Merged("Thema 5 Beleid en handhaving"),
+        ("5.1", "Bibob-beleid", "Q3 24", "OOV", 12000, "B-17", 0.5, "eerst", "dan"),
+    ]  # fmt: skip
+    book = workbook({"Plan": rows}, columns=9)
+    # Mark the progress cell as a percentage, as Excel's % button does.
+    import openpyxl
+
+    loaded = openpyxl.load_workbook(io.BytesIO(book))
+    loaded["Plan"]["G3"].number_format = "0%"
+    buffer = io.BytesIO()
+    loaded.save(buffer)
+    result = _import(invoke, tmp_path, "p.xlsx", buffer.getvalue())
+    assert result.exit_code == 0, result.output
+    assert _actions(tmp_path) == [
+        {"id": "5.1", "actie": "Bibob-beleid", "wanneer": "Q3 24", "actiehouder": "OOV",
+         "toelichting": "eerst", "voortgang": 50, "budget": "12000", "bron_nummer": "B-17",
+         "toelichting_2": "dan"},
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("cell", "written", "owners"),
+    [
+        ("OOV/JZ", ["OOV", "JZ"], ["OOV", "JZ"]),
+        ("OOV en HRM", ["OOV", "HRM"], ["OOV", "HRM"]),
+        ("OOV, HRM + F&I", ["OOV", "HRM", "F&I"], ["OOV", "HRM", "F&I"]),
+        ("F&I", "F&I", ["F&I"]),
+        ("team veiligheid", "team veiligheid", ["team veiligheid"]),
+        ("Afdeling OOV / RIEC", "Afdeling OOV / RIEC", ["Afdeling OOV / RIEC"]),
+    ],
+)
+def test_owners(
+    invoke: Invoke, tmp_path: Path, cell: str, written: object, owners: list[str]
+) -> None:
+    """Several codes in one cell are written as a list of codes; any other text is kept
+    whole; each distinct owner gets an entry under 'actiehouders' without a name."""
+    rows = [HEADER, ("Iets", "Q3 24", cell, None)]
+    _import(
+        invoke,
+        tmp_path,
+        "p.csv",
+        "\n".join(";".join(r or "" for r in row) for row in rows).encode(),
+    )
+    assert _actions(tmp_path)[0]["actiehouder"] == written
+    assert _raw(tmp_path)["actiehouders"] == dict.fromkeys(owners)
+
+
+CSV_ROWS = [
+    "Spoorboekje Gemeente Eé",
+    "Actie{s}Wanneer{s}Actiehouder{s}Toelichting",
+    "Thema 4 Informatiepositie en informatiebeveiliging{s}{s}{s}",
+    'Financiële controle{s}Q3 24{s}F&I{s}"regel een',
+    'regel twee, met {s} erin"',
+]
+
+
+@pytest.mark.parametrize(
+    ("separator", "encoding", "note"),
+    [
+        (";", "cp1252", "Let op: scheidingsteken: puntkomma.\nLet op: gelezen als Windows-1252"),
+        (",", "utf-8-sig", "Let op: scheidingsteken: komma.\nGeschreven"),
+        ("\t", "utf-8", "Let op: scheidingsteken: tab.\nGeschreven"),
+        (";", "utf-16", "Let op: scheidingsteken: puntkomma.\nGeschreven"),
+    ],
+)
+def test_csv(invoke: Invoke, tmp_path: Path, separator: str, encoding: str, note: str) -> None:
+    """CSV as Dutch Excel writes it (';', Windows-1252), with a BOM, with tabs, in UTF-16:
+    separator and encoding are found, quoted cells may hold line breaks and separators."""
+    text = "\r\n".join(CSV_ROWS).format(s=separator) + "\r\n"
+    result = _import(invoke, tmp_path, "plan.csv", text.encode(encoding))
+    assert result.exit_code == 0, result.output
+    assert note in result.stdout
+    raw = _raw(tmp_path)
+    assert raw["titel"] == "Spoorboekje Gemeente Eé"
+    assert raw["themas"][0]["nr"] == 4
+    assert raw["themas"][0]["titel"] == "Informatiepositie en informatiebeveiliging"
+    assert _actions(tmp_path) == [
+        {"id": "4.1", "actie": "Financiële controle", "wanneer": "Q3 24", "actiehouder": "F&I",
+         "toelichting": f"regel een regel twee, met {separator.strip() or ''} erin".replace("  ", " ")},
+    ]  # fmt: skip
+
+
+def test_unreadable_wanneer_is_written_and_reported(invoke: Invoke, tmp_path: Path) -> None:
+    """A 'wanneer' limnorm does not understand is written as it is, listed in the summary,
+    and check's finding follows; the file is written (exit 0)."""
+    rows = [HEADER, ("Iets", "binnenkort misschien", "OOV", None)]
+    data = "\n".join(";".join(r or "" for r in row) for row in rows).encode()
+    result = _import(invoke, tmp_path, "p.csv", data)
+    assert result.exit_code == 0, result.output
+    assert "Wanneer niet begrepen: 1\n  1.1: 'binnenkort misschien'\n" in result.stdout
+    assert "spoorboekje.yaml:" in result.stdout
+    assert "1 fout, 0 waarschuwingen in spoorboekje.yaml" in result.stdout
+    assert _actions(tmp_path)[0]["wanneer"] == "binnenkort misschien"
+
+
+def _encrypted_workbook() -> bytes:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = io.BytesIO(workbook({"Plan": [HEADER, ("Iets", "Q3 24", "OOV", None)]}))
+    out = io.BytesIO()
+    OOXMLFile(plain).encrypt("geheim", out)
+    return out.getvalue()
+
+
+def _broken_xml_docx() -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(word(Table(SAMPLE_ROWS))))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("plan.docx", word(Table(SAMPLE_ROWS))[:3000],
+         "het bestand is beschadigd (geen geldig Word- of Excel-bestand); open het in Word of "
+         "Excel en sla het opnieuw op"),
+        ("plan.docx", _broken_xml_docx(),
+         "het bestand is beschadigd; het Word-bestand kan niet gelezen worden. Open het in Word "
+         "en sla het opnieuw op"),
+        ("plan.xlsx", _encrypted_workbook(),
+         "het bestand is beveiligd met een wachtwoord; open het in Word of Excel, haal het "
+         "wachtwoord weg (Bestand > Info > Beveiligen) en sla het opnieuw op"),
+        ("plan.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+         "dit is een oud Word- of Excel-bestand (.doc of .xls); open het en sla het op als "
+         ".docx of .xlsx"),
+        ("plan.csv", b"%PDF-1.7\n", "dit is een PDF; open het in Word (of kopieer de tabel naar "
+         "Excel) en sla het op als .docx of .xlsx"),
+        ("plan.csv", PNG, "dit is geen Word-, Excel- of CSV-bestand"),
+        ("plan.xlsx", b"Actie;Wanneer\n", "het bestand is beschadigd: het is geen geldig "
+         ".xlsx-bestand; open het in Word of Excel en sla het opnieuw op"),
+        ("plan.csv", b"", "het bestand is leeg"),
+        ("plan.docx", word(after=["Alleen tekst, geen tabel"]),
+         "geen tabel met acties gevonden; limnorm zoekt een kopregel met een kolom Actie (of "
+         "Wat, Activiteit, Maatregel, Omschrijving) en een kolom Wanneer (of Planning, Termijn, "
+         "Gereed, Deadline, Datum, Periode)"),
+        ("plan.xlsx", workbook({"Blad1": [("Naam", "Adres"), ("a", "b")]}),
+         "geen tabel met acties gevonden; limnorm zoekt een kopregel met een kolom Actie (of "
+         "Wat, Activiteit, Maatregel, Omschrijving) en een kolom Wanneer (of Planning, Termijn, "
+         "Gereed, Deadline, Datum, Periode)"),
+    ],
+    ids=["truncated", "broken-xml", "password", "old-doc", "pdf", "png", "not-a-zip", "empty",
+         "no-table", "no-header"],
+)  # fmt: skip
+def test_unusable_files(
+    invoke: Invoke, tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    """Damaged, password-protected, old, non-office, empty and table-less files: exit 2, a
+    Dutch message naming the file and what to do, no traceback, nothing written."""
+    result = _import(invoke, tmp_path, name, data)
+    assert result.exit_code == 2
+    assert result.stderr == f"limnorm: fout: {name}: {message}\n"
+    assert result.stdout == ""
+    assert not (tmp_path / "spoorboekje.yaml").exists()
+
+
+def test_missing_file(invoke: Invoke, tmp_path: Path) -> None:
+    """A file that does not exist is named in the message."""
+    result = invoke(["import", "weg.docx"])
+    assert result.exit_code == 2
+    assert result.stderr == "limnorm: fout: weg.docx: kan niet lezen: bestaat niet\n"
+
+
+_IMPORTS_AFTER = """
+import sys
+from limnorm.cli.app import _lean_app
+try:
+    _lean_app(sys.argv[1:])(sys.argv[1:], prog_name="limnorm")
+except SystemExit:
+    pass
+sys.stderr.write(" ".join(m for m in ("docx", "openpyxl", "lxml") if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["due", "--owner", "OOV", "--as-of", "2024-07-01"], ""),
+        (["status", "--as-of", "2024-07-01", "--format", "csv"], ""),
+        (["import", "plan.docx", "--as-of", "2024-07-01"], "docx lxml"),
+    ],
+)
+def test_only_import_loads_the_office_libraries(
+    tmp_path: Path, args: list[str], expected: str
+) -> None:
+    """Start-up: python-docx and openpyxl (~170 and ~270 ms) are imported by the import
+    command only, never by the others."""
+    (tmp_path / "plan.docx").write_bytes(word(Table(SAMPLE_ROWS)))
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_AFTER, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LIMNORM_DATA": str(SAMPLE)},
+        cwd=tmp_path,
+        check=True,
+    )
+    assert done.stderr == expected
+
+
+_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+
+
+@given(actie=_TEXT, toelichting=_TEXT, extra=_TEXT, wanneer=_TEXT, owner=_TEXT, title=_TEXT)
+def test_any_text_reads_back_exactly(
+    actie: str, toelichting: str, extra: str, wanneer: str, owner: str, title: str
+) -> None:
+    """Whatever a cell holds (quotes, colons, '#', line breaks, control characters, long
+    lines), YAML reads back exactly the text written."""
+    action = ImportedAction("1.1", actie, wanneer, owner, toelichting, extra=(("bron", extra),))
+    plan = ImportedPlan(None, (ImportedTheme(1, title or "x", (action,)),), (owner,), True,
+                        ("tabel",), (), ())  # fmt: skip
+    raw = yaml.safe_load(plan_yaml(plan, "Org", "p.docx", date(2024, 1, 15)))
+    written = raw["themas"][0]["acties"][0]
+    assert (written["actie"], written["toelichting"], written["bron"]) == (
+        actie,
+        toelichting,
+        extra,
+    )
+    assert (written["wanneer"], written["actiehouder"]) == (wanneer, owner)
+    assert list(raw["actiehouders"]) == [owner]
