@@ -70,7 +70,12 @@ def read_text(path: Path, name: str) -> FileText:
 def render_scalar(value: str, *, flow: bool = False) -> str:
     """``value`` as a YAML scalar: plain where YAML reads it back as the same text,
     double-quoted otherwise (a JSON string is valid YAML)."""
-    if _PLAIN_SAFE.fullmatch(value) and not (flow and any(c in value for c in ",[]{}")):
+    # A tab stays quoted: libyaml reads it in a plain scalar, PyYAML's own parser not always.
+    if (
+        _PLAIN_SAFE.fullmatch(value)
+        and "\t" not in value
+        and not (flow and any(c in value for c in ",[]{}"))
+    ):
         try:
             node = yaml.compose(f"k: {value}\n", Loader=yaml.CSafeLoader)
         except yaml.YAMLError:  # e.g. a control character: YAML takes it only escaped
@@ -82,6 +87,23 @@ def render_scalar(value: str, *, flow: bool = False) -> str:
             and scalar.value == value
         ):
             return value
+    return _double_quoted(value)
+
+
+def render_key(value: str) -> str:
+    """``value`` as a mapping key: plain where YAML reads it back as the same key,
+    double-quoted otherwise (a tab, for one, is fine in a plain value but not in a key)."""
+    rendered = render_scalar(value)
+    if rendered.startswith('"'):
+        return rendered
+    try:  # checked where keys are written: indented, in a block mapping
+        node = yaml.compose(f"k:\n  {rendered}:\n", Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return _double_quoted(value)
+    inner = node.value[0][1] if node is not None else None
+    key = inner.value[0][0] if isinstance(inner, yaml.MappingNode) else None
+    if isinstance(key, yaml.ScalarNode) and key.tag == f"{_STD}str" and key.value == value:
+        return rendered
     return _double_quoted(value)
 
 

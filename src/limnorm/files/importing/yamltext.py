@@ -14,7 +14,7 @@ from datetime import date
 
 from limnorm.files.importing.layout import ImportedAction, ImportedPlan, dutch_day, one_line
 from limnorm.files.templates import modeline
-from limnorm.files.yamledit import render_scalar, render_value
+from limnorm.files.yamledit import render_key, render_scalar, render_value
 
 _WIDTH = 88
 _WORD = r"[^\s\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]+"
@@ -101,7 +101,7 @@ def plan_yaml(plan: ImportedPlan, organisatie: str, source: str, day: date) -> s
         lines.append(f"titel: {render_scalar(one_line(plan.titel))}")
     if plan.owners:
         lines += ["", "actiehouders:   # afdelingscode: volledige naam; vul de namen aan"]
-        lines += [f"  {render_scalar(owner)}:" for owner in plan.owners]
+        lines += [f"  {render_key(owner)}:" for owner in plan.owners]
     lines += ["", "themas:"]
     for theme in plan.themas:
         lines += [f"  - nr: {theme.nr}", f"    titel: {render_scalar(one_line(theme.titel))}"]
