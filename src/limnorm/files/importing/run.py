@@ -14,13 +14,13 @@ from limnorm.core.errors import (
     UsageError,
     describe_os_error,
 )
+from limnorm.files.atomic import write_text
 from limnorm.files.discovery import display_path
 from limnorm.files.importing.layout import ImportedPlan, find_plan
 from limnorm.files.importing.readers import read_document
 from limnorm.files.importing.yamltext import plan_yaml
 from limnorm.files.loader import PLAN_FILE
 from limnorm.files.schema import SCHEMA_FILES, schema_json
-from limnorm.files.templates import create_new
 
 
 class ImportReport(NamedTuple):
@@ -86,10 +86,10 @@ def import_plan(
     text = plan_yaml(plan, organisatie or folder.resolve().name, source.name, day)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        create_new(target, text)
+        write_text(target, text, name=target_name, exclusive=True)
         schema = folder / SCHEMA_FILES["spoorboekje"]
         if not schema.exists():  # the modeline points editors at it
-            create_new(schema, schema_json("spoorboekje"))
+            write_text(schema, schema_json("spoorboekje"), exclusive=True)
     except OSError as error:
         raise DataError(
             f"kan niet schrijven: {describe_os_error(error)}", Location(target_name)
