@@ -87,6 +87,10 @@ def test_due_json(invoke: Invoke) -> None:
         "status": "open",
         "gereed_op": None,
         "toelichting": None,
+        "voortgang": None,
+        "mijlpaal": False,
+        "oorspronkelijk": None,
+        "fouten": [],
         "categorie": "te_laat",
         "dagen": -200,
     }
@@ -272,18 +276,18 @@ themas:
 
 
 def test_check_reports_located_findings(invoke: Invoke, write_plan: Callable[[str], Path]) -> None:
-    """check prints file:line:col: fout: message per problem and exits 1."""
+    """check prints file:line:col: fout or waarschuwing per problem and exits 1 on a fout."""
     folder = write_plan(BAD_PLAN)
     result = invoke(["check", "--data", str(folder)])
     assert result.exit_code == 1
     name = os.path.relpath(folder / "spoorboekje.yaml")
     assert strip_lines(result.stdout) == (
-        f"{name}:7:9: fout: sleutel 'actiehouder' ontbreekt in een actie\n"
-        f"{name}:9:18: fout: wanneer: 'Q5 24': Q5 bestaat niet; een jaar heeft er 4 (Q1 t/m Q4)\n"
-        f"{name}:10:9: fout: onbekende sleutel 'actiehoudr' in een actie (bedoelt u "
-        "'actiehouder'?); toegestaan: id, actie, wanneer, actiehouder, toelichting, status, "
-        "gereed_op\n"
-        f"3 fouten, 0 waarschuwingen in {name}"
+        f"{name}:7:9: waarschuwing: actie 1.1: geen actiehouder; vul 'actiehouder:' in "
+        "('limnorm due' toont de actie onder '(geen actiehouder)')\n"
+        f"{name}:9:18: fout: actie 1.1: wanneer: 'Q5 24': Q5 bestaat niet; een jaar heeft er 4 (Q1 t/m Q4)\n"
+        f"{name}:10:9: waarschuwing: actie 1.1: onbekende sleutel 'actiehoudr' in een actie (bedoelt u "
+        "'actiehouder'?); limnorm bewaart hem ongewijzigd maar leest hem niet\n"
+        f"1 fout, 2 waarschuwingen in {name}"
     )
 
 
@@ -292,7 +296,7 @@ def test_check_json(invoke: Invoke, write_plan: Callable[[str], Path]) -> None:
     folder = write_plan(BAD_PLAN)
     result = invoke(["check", "--format", "json", "--data", str(folder)])
     data = json.loads(result.stdout)
-    assert (data["fouten"], data["waarschuwingen"]) == (3, 0)
+    assert (data["fouten"], data["waarschuwingen"]) == (1, 2)
     assert data["meldingen"][1]["regel"] == 9
     assert data["meldingen"][1]["kolom"] == 18
     assert data["meldingen"][1]["ernst"] == "fout"
@@ -305,17 +309,16 @@ def test_check_clean_sample(invoke: Invoke) -> None:
     assert result.stdout.startswith("Geen problemen gevonden in ")
 
 
-def test_other_commands_refuse_broken_data(
-    invoke: Invoke, write_plan: Callable[[str], Path]
-) -> None:
-    """due and status refuse a file with errors: the same located messages, exit 2."""
+def test_other_commands_run_on_the_rest(invoke: Invoke, write_plan: Callable[[str], Path]) -> None:
+    """A fout in one action does not stop due and status: they run (exit 0) and say in
+    one stderr line that check has more."""
     folder = write_plan(BAD_PLAN)
+    name = os.path.relpath(folder / "spoorboekje.yaml")
     for command in (["due"], ["status"]):
-        result = invoke([*command, "--data", str(folder)])
-        assert result.exit_code == 2
-        assert "bevat 3 fout(en)" in result.stderr
-        assert ":9:18: fout: wanneer: 'Q5 24'" in result.stderr
-        assert result.stdout == ""
+        result = invoke([*command, "--data", str(folder), "--as-of", "2024-07-01"])
+        assert result.exit_code == 0, result.output
+        assert result.stderr == f"limnorm: 1 fout in {name}; zie 'limnorm check'\n"
+        assert result.stdout
 
 
 def test_yaml_syntax_error_is_located(invoke: Invoke, write_plan: Callable[[str], Path]) -> None:

@@ -156,13 +156,43 @@ def test_refused_edits_leave_the_file_unchanged(
     assert path.read_text(encoding="utf-8") == PLAN
 
 
-def test_files_with_errors_are_not_edited(tmp_path: Path) -> None:
-    """An edit on a file that has errors is refused with the located errors."""
+def test_a_plan_with_a_fout_is_edited_and_the_edit_may_fix_it(tmp_path: Path) -> None:
+    """A fout in one action does not block edits elsewhere; setting the unreadable
+    wanneer fixes it; an edit that would add a fout is refused."""
     broken = PLAN.replace("wanneer: Q4 24", "wanneer: Q5 24")
     path = _write(tmp_path, broken)
-    with pytest.raises(DataError, match=r"s.yaml:18:18: fout: wanneer: 'Q5 24'"):
+    edit_action(path, "s.yaml", "1.1", {"status": "lopend"})
+    assert path.read_text(encoding="utf-8") == broken.replace(
+        '        actiehouder: OOV\n      - id: "1.2"',
+        '        actiehouder: OOV\n        status: lopend\n      - id: "1.2"',
+    )
+    edit_action(path, "s.yaml", "1.2", {"wanneer": "Q4 24"})
+    assert load_plan(path).errors == ()
+
+
+def test_an_unusable_file_is_not_edited(tmp_path: Path) -> None:
+    """A file that is no plan at all (fataal) is refused, untouched."""
+    path = _write(tmp_path, "- alleen\n- een lijst\n")
+    with pytest.raises(DataError, match="moet een blok met sleutels zijn"):
         edit_action(path, "s.yaml", "1.1", {"status": "lopend"})
-    assert path.read_text(encoding="utf-8") == broken
+    assert path.read_text(encoding="utf-8") == "- alleen\n- een lijst\n"
+
+
+def test_edits_leave_unknown_keys_and_comments_alone(tmp_path: Path) -> None:
+    """An organisation's own columns (budget, bronnummer) survive set and done byte for byte."""
+    own = PLAN.replace(
+        '        actiehouder: OOV\n      - id: "1.2"',
+        "        actiehouder: OOV\n        budget: 12000   # euro\n        bronnummer: B-7\n"
+        '      - id: "1.2"',
+    )
+    path = _write(tmp_path, own)
+    mark_done(path, "s.yaml", "1.1", date(2024, 6, 1), date(2024, 6, 1))
+    edit_action(path, "s.yaml", "1.1", {"toelichting": "Klaar"})
+    text = path.read_text(encoding="utf-8")
+    assert "        budget: 12000   # euro\n        bronnummer: B-7\n" in text
+    [action] = [a for a in load_plan(path).require().actions() if a.id == "1.1"]
+    assert dict(action.extra) == {"budget": 12000, "bronnummer": "B-7"}
+    assert (action.status.value, action.toelichting) == ("gereed", "Klaar")
 
 
 def test_done_refuses_a_future_day(tmp_path: Path) -> None:

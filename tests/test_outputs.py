@@ -220,6 +220,15 @@ _ACTIONS = st.builds(
     status=st.sampled_from(Status),
     toelichting=st.none() | _TEXT,
     gereed_op=_DAYS,
+    fouten=st.lists(_TEXT, max_size=2).map(tuple),
+    voortgang=st.none() | st.integers(0, 100),
+    mijlpaal=st.booleans(),
+    oorspronkelijk=st.none() | _TEXT,
+    extra=st.dictionaries(
+        st.sampled_from(["budget", "hoe", "status", "ïndicator"]) | _TEXT,
+        st.none() | st.integers() | _TEXT | st.lists(_TEXT, max_size=2),
+        max_size=3,
+    ),
 )
 _ITEMS = st.builds(DueItem, _ACTIONS, st.sampled_from(Category), st.integers(-5000, 5000))
 
@@ -239,9 +248,26 @@ def _due_item_dict(item: DueItem) -> dict[str, object]:
         "status": action.status.value,
         "gereed_op": action.gereed_op.isoformat() if action.gereed_op else None,
         "toelichting": action.toelichting,
+        "voortgang": action.voortgang,
+        "mijlpaal": action.mijlpaal,
+        "oorspronkelijk": action.oorspronkelijk or period.was,
+        "fouten": list(action.fouten),
         "categorie": item.category.value,
         "dagen": item.days,
+        # An organisation's own keys by their own name; one that a known key takes
+        # gets " (eigen)" added.
+        **{
+            (f"{key} (eigen)" if key in _TAKEN else key): value
+            for key, value in action.extra.items()
+        },
     }
+
+
+_TAKEN = {
+    "id", "thema", "actie", "wanneer", "begin", "deadline", "soort", "actiehouder", "status",
+    "gereed_op", "toelichting", "voortgang", "mijlpaal", "oorspronkelijk", "fouten",
+    "categorie", "dagen", "organisatie",
+}  # fmt: skip
 
 
 @given(items=st.lists(st.tuples(_TEXT, _ITEMS), max_size=4))

@@ -25,7 +25,7 @@ from limnorm.core.errors import LimnormError
 from limnorm.core.models import Checklist, Plan
 from limnorm.files import discovery as data_files
 from limnorm.files.discovery import DataSource, locate
-from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE
+from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE, errors_line
 from limnorm.queries import plan as queries
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ OwnerOption = Annotated[
         "--owner",
         "-a",
         metavar="CODE",
-        help="Alleen deze actiehouder (bijv. OOV).",
+        help="Alleen deze actiehouder: code of naam (bijv. OOV); '-' voor acties zonder.",
         show_default=False,
     ),
 ]
@@ -196,7 +196,15 @@ def _source(data: Path | None) -> DataSource:
 def _plan(data: Path | None, at: str | None) -> Plan:
     source = _source(data)
     version = data_files.version_at(source, at)
-    return data_files.load_plan_from(source, Path.cwd(), version)
+    return _noted(data_files.load_plan_from(source, Path.cwd(), version))
+
+
+def _noted(plan: Plan) -> Plan:
+    """The plan, after one stderr line when some of its actions have a fout."""
+    line = errors_line(plan.fouten, plan.source)
+    if line:
+        _tell(f"limnorm: {line}", "yellow")
+    return plan
 
 
 def _plan_and_checklist(
@@ -204,7 +212,7 @@ def _plan_and_checklist(
 ) -> tuple[Plan, Checklist | None]:
     cwd = Path.cwd()
     version = data_files.version_at(source, at)
-    plan = data_files.load_plan_from(source, cwd, version)
+    plan = _noted(data_files.load_plan_from(source, cwd, version))
     return plan, data_files.load_checklist_from(source, cwd, required=required, version=version)
 
 
@@ -366,6 +374,9 @@ def when(
 @app.command(cls=DutchCommand)
 @_handles_errors
 def check(
+    streng: Annotated[
+        bool, typer.Option("--streng", help="Eindig ook met code 1 bij alleen waarschuwingen.")
+    ] = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
@@ -374,7 +385,7 @@ def check(
     files = data_files.load_all(_source(data), Path.cwd())
     report = queries.check_files(files, _as_of(as_of))
     _emit(views.CHECK, report, fmt)
-    if report.errors:
+    if report.errors or (streng and report.warnings):
         raise typer.Exit(1)
 
 
@@ -590,7 +601,7 @@ def ics(
 
     source = _source(data)
     version = data_files.version_at(source, at)
-    plan = data_files.load_plan_from(source, Path.cwd(), version)
+    plan = _noted(data_files.load_plan_from(source, Path.cwd(), version))
     code = queries.resolve_owner(plan, owner) if owner else None
     days = calendar_feed.alarm_days(alarm)
     # The clock is read here, once: DTSTAMP is the moment of writing.

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from limnorm.core.errors import Location
 from limnorm.core.period import Period
@@ -81,8 +81,28 @@ class Finding(NamedTuple):
         return f"{self.location}: {self.severity}: {self.message}"
 
 
+#: The owner "code" of actions without an actiehouder: ``due`` lists them under it.
+NO_OWNER = "(geen actiehouder)"
+
+
+class Owner(NamedTuple):
+    """One entry of ``actiehouders``: a short code with its full name and e-mail address."""
+
+    code: str
+    naam: str | None = None
+    email: str | None = None
+
+
+#: A JSON-ready value as written in the YAML file (for keys limnorm does not know).
+Written = Any
+
+
 class Action(NamedTuple):
-    """One row of the spoorboekje: what, when (as written and resolved), who."""
+    """One row of the spoorboekje: what, when (as written and resolved), who.
+
+    An action with a ``fout`` (an unreadable ``wanneer``, a duplicate id, a field of the
+    wrong type) stays in the plan, marked in ``fouten``, so every command runs on the rest.
+    """
 
     id: str
     thema: int
@@ -96,6 +116,16 @@ class Action(NamedTuple):
     location: Location | None = None
     #: Where each key of the action was written, for located messages.
     where: Mapping[str, Location] = MappingProxyType({})
+    #: What is wrong with this action, in short Dutch ("wanneer onleesbaar"); empty when fine.
+    fouten: tuple[str, ...] = ()
+    #: A percentage 0-100 of the work done, where the plan gives one.
+    voortgang: int | None = None
+    #: A milestone (``mijlpaal: true``): shown as one in the timeline and the report.
+    mijlpaal: bool = False
+    #: The original deadline next to a postponed one, as written (``oorspronkelijk``).
+    oorspronkelijk: str | None = None
+    #: Keys limnorm does not know, with their values as written, in file order.
+    extra: Mapping[str, Written] = MappingProxyType({})
 
     @property
     def is_open(self) -> bool:
@@ -109,13 +139,29 @@ class Action(NamedTuple):
         deadline = self.period.deadline
         return deadline is not None and deadline < as_of and self.is_open
 
+    def owned_by(self, owner: str) -> bool:
+        """Whether ``owner`` (a code, or :data:`NO_OWNER`) is one of this action's owners."""
+        if owner == NO_OWNER:
+            return not self.actiehouders
+        return owner in self.actiehouders
+
+    @property
+    def postponed_from(self) -> str | None:
+        """The earlier deadline as written, when the action was postponed."""
+        return self.oorspronkelijk or self.period.was
+
 
 class Theme(NamedTuple):
-    """A block of the spoorboekje: the 0-meting (``nr`` 0) or theme 1-6."""
+    """A block of the spoorboekje: for the Limburgse Norm the 0-meting (``nr`` 0) or
+    theme 1-6; another programme numbers its themes freely."""
 
     nr: int
     titel: str
     acties: tuple[Action, ...]
+    #: The year for deadlines written without one (``jaar:`` on the theme), if given.
+    jaar: int | None = None
+    #: Where the theme's number is written (not kept by the cache).
+    location: Location | None = None
 
 
 class Plan(NamedTuple):
@@ -123,11 +169,15 @@ class Plan(NamedTuple):
 
     organisatie: str
     themas: tuple[Theme, ...]
-    actiehouders: Mapping[str, str | None]
+    actiehouders: Mapping[str, Owner]
     titel: str | None = None
     kenmerk: str | None = None
     documentnr: str | None = None
     source: str = ""
+    #: The year for deadlines written without one (``jaar:`` at the top), if given.
+    jaar: int | None = None
+    #: How many ``fout`` findings the file has: the plan is used without what they concern.
+    fouten: int = 0
 
     def actions(self) -> Iterator[Action]:
         """All actions in document order."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from itertools import repeat
+from types import MappingProxyType
 from typing import Any
 
 from limnorm.core.errors import Location
@@ -27,6 +27,7 @@ from limnorm.core.models import (
     Finding,
     Norm,
     NormTheme,
+    Owner,
     Phase,
     Plan,
     Pyramid,
@@ -41,10 +42,7 @@ class CodecError(ValueError):
     """The data is not what limnorm writes; treat it as absent."""
 
 
-# Dictionary lookups: calling an Enum class per value was a tenth of decoding a region.
 _KINDS = {k.value: k for k in PeriodKind}
-#: The default of ``Action.where``: field positions are not stored (see above).
-_NO_PLACES = Action._field_defaults["where"]
 
 
 def _member(table: dict[str, Any], value: Any) -> Any:
@@ -125,120 +123,86 @@ def _finding_in(value: Any) -> Finding:
 # --- the plan -------------------------------------------------------------------------
 
 
-# Actions are stored as columns (one list per field, for the whole plan) rather than
-# one list per action: a warm region load decodes ~16,500 actions, and checking and
-# building whole columns with C-level ``map``/``set``/``zip`` was several times faster
-# than a Python loop over actions. A plan repeats its deadlines and owners ("Q3 24",
-# OOV), so periods and owner lists are stored once, in a table, and each action holds
-# an index into it (the loader shares them the same way). Days are ordinals (0: none).
-_ACTION_COLUMNS = frozenset(
-    ("id", "thema", "actie", "wanneer", "periode", "actiehouders", "status", "toelichting",
-     "gereed_op", "regel", "kolom", "periodes", "eigenaars")
-)  # fmt: skip
-_NONE_TYPE = type(None)
+# One list per action, its fields by name in _ACTION_FIELDS order. A plan repeats its
+# deadlines ("Q3 24"), so periods are stored once in a table and each action holds an
+# index into it: that keeps entries a fifth smaller and decoding shares the Period
+# records, as the loader does. (Column layout and tuple.__new__ decoding measured no
+# difference that mattered for a region of real size; see benchmarks/region.py.)
+_NO_EXTRA = Action._field_defaults["extra"]
 
 
-def _ordinal(day: date | None) -> int:
-    return day.toordinal() if day else 0
-
-
-def _actions_out(actions: list[Action]) -> dict[str, list[Any]]:
-    periods: dict[Period, int] = {}
-    owners: dict[tuple[str, ...], int] = {}
-    period_index = [periods.setdefault(a.period, len(periods)) for a in actions]
-    owner_index = [owners.setdefault(a.actiehouders, len(owners)) for a in actions]
-    # The file is the plan's; only line and column are stored per action (0: unknown).
-    return {
-        "id": [a.id for a in actions],
-        "thema": [a.thema for a in actions],
-        "actie": [a.actie for a in actions],
-        "wanneer": [a.wanneer for a in actions],
-        "periode": period_index,
-        "actiehouders": owner_index,
-        "status": [a.status.value for a in actions],
-        "toelichting": [a.toelichting for a in actions],
-        "gereed_op": [_ordinal(a.gereed_op) for a in actions],
-        "regel": [a.location.line if a.location else 0 for a in actions],
-        "kolom": [a.location.column if a.location else 0 for a in actions],
-        "periodes": [[_ordinal(p.begin), _ordinal(p.deadline), p.kind.value] for p in periods],
-        "eigenaars": [list(codes) for codes in owners],
-    }
-
-
-def _column(columns: dict[str, Any], name: str, size: int, *types: type) -> list[Any]:
-    """One column, checked: a list of ``size`` values, each exactly of one of ``types``."""
-    column = columns[name]
-    if type(column) is not list or len(column) != size or not set(map(type, column)) <= {*types}:
-        raise CodecError(f"kolom {name} klopt niet")
-    return column
-
-
-def _indexed(columns: dict[str, Any], name: str, size: int, table: list[Any]) -> list[Any]:
-    """A column of indexes into ``table``, as the values they point at."""
-    indexes = _column(columns, name, size, int)
-    if indexes and (min(indexes) < 0 or max(indexes) >= len(table)):
-        raise CodecError(f"kolom {name} wijst buiten de tabel")
-    return list(map(table.__getitem__, indexes))
-
-
-def _ordinal_day(value: Any) -> date | None:
-    # date.fromordinal refuses what is no day at all (ValueError, OverflowError).
-    return date.fromordinal(value) if _int(value) else None
+def _period_out(period: Period) -> list[Any]:
+    return [
+        _iso(period.begin), _iso(period.deadline), period.kind.value, period.note,
+        period.postponed, period.was,
+    ]  # fmt: skip
 
 
 def _period_in(value: Any) -> Period:
-    begin, deadline, kind = _list(value)
-    return Period(_ordinal_day(begin), _ordinal_day(deadline), _member(_KINDS, kind))
+    begin, deadline, kind, note, postponed, was = _list(value)
+    return Period(
+        _day(begin), _day(deadline), _member(_KINDS, kind), _opt_str(note), _bool(postponed),
+        _opt_str(was),
+    )  # fmt: skip
 
 
-def _actions_in(columns: Any, file: str) -> list[Action]:
-    """Actions from :func:`_actions_out` columns, every value checked.
+def _action_out(action: Action, period: int) -> list[Any]:
+    # The file is the plan's; only line and column are stored (0: unknown).
+    line, column = (action.location.line, action.location.column) if action.location else (0, 0)
+    return [
+        action.id, action.thema, action.actie, action.wanneer, period,
+        list(action.actiehouders), action.status.value, action.toelichting,
+        _iso(action.gereed_op), line, column, list(action.fouten), action.voortgang,
+        action.mijlpaal, action.oorspronkelijk, dict(action.extra) or None,
+    ]  # fmt: skip
 
-    ``tuple.__new__(Action, row)`` is what ``Action._make(row)`` does, minus a
-    Python call per action; the zip gives every row exactly Action's fields.
-    """
-    if type(columns) is not dict or columns.keys() != _ACTION_COLUMNS:
-        raise CodecError("acties verwacht")
-    ids = columns["id"]
-    size = len(ids) if type(ids) is list else -1
-    periods = [_period_in(p) for p in _list(columns["periodes"])]
-    owners = [tuple(_str(code) for code in _list(o)) for o in _list(columns["eigenaars"])]
-    lines = _column(columns, "regel", size, int)
-    spots = zip(repeat(file), lines, _column(columns, "kolom", size, int))
-    places: list[Location | None] = list(map(tuple.__new__, repeat(Location), spots))
-    if 0 in lines:  # written without a place (never by the loader, but allowed)
-        places = [p if p and p.line else None for p in places]
-    done = _column(columns, "gereed_op", size, int)
-    rows = zip(
-        _column(columns, "id", size, str),
-        _column(columns, "thema", size, int),
-        _column(columns, "actie", size, str),
-        _column(columns, "wanneer", size, str),
-        _indexed(columns, "periode", size, periods),
-        _indexed(columns, "actiehouders", size, owners),
-        map(STATUSES.__getitem__, _column(columns, "status", size, str)),
-        _column(columns, "toelichting", size, str, _NONE_TYPE),
-        list(map(_ordinal_day, done)) if any(done) else repeat(None, size),
-        places,
-        repeat(_NO_PLACES),
+
+def _action_in(value: Any, periods: list[Period], file: str) -> Action:
+    (
+        id_, theme, actie, wanneer, period, owners, status, toelichting, done, line, column,
+        fouten, voortgang, mijlpaal, oorspronkelijk, extra,
+    ) = _list(value)  # fmt: skip
+    if type(period) is not int or not 0 <= period < len(periods):
+        raise CodecError("periode klopt niet")
+    if extra is not None and type(extra) is not dict:
+        raise CodecError("extra velden verwacht")
+    return Action(
+        id=_str(id_),
+        thema=_int(theme),
+        actie=_str(actie),
+        wanneer=_str(wanneer),
+        period=periods[period],
+        actiehouders=tuple(_str(code) for code in _list(owners)),
+        status=_member(STATUSES, status),
+        toelichting=_opt_str(toelichting),
+        gereed_op=_day(done),
+        location=Location(file, _int(line), _int(column)) if line else None,
+        fouten=tuple(_str(f) for f in _list(fouten)),
+        voortgang=_opt_int(voortgang),
+        mijlpaal=_bool(mijlpaal),
+        oorspronkelijk=_opt_str(oorspronkelijk),
+        extra=MappingProxyType(extra) if extra else _NO_EXTRA,
     )
-    try:
-        return list(map(tuple.__new__, repeat(Action), rows))
-    except KeyError as error:
-        raise CodecError(f"onbekende waarde {error}") from None
 
 
 def plan_out(plan: Plan) -> dict[str, Any]:
-    """A plan as JSON-ready data: its themes, and all actions as columns."""
+    """A plan as JSON-ready data: its owners, themes and actions."""
+    periods: dict[Period, int] = {}
+    themes = []
+    for theme in plan.themas:
+        actions = [_action_out(a, periods.setdefault(a.period, len(periods))) for a in theme.acties]
+        themes.append([theme.nr, theme.titel, theme.jaar, actions])
     return {
         "organisatie": plan.organisatie,
         "titel": plan.titel,
         "kenmerk": plan.kenmerk,
         "documentnr": plan.documentnr,
         "source": plan.source,
-        "actiehouders": dict(plan.actiehouders),
-        "themas": [[t.nr, t.titel, len(t.acties)] for t in plan.themas],
-        "acties": _actions_out(list(plan.actions())),
+        "jaar": plan.jaar,
+        "fouten": plan.fouten,
+        "actiehouders": [list(owner) for owner in plan.actiehouders.values()],
+        "periodes": [_period_out(p) for p in periods],
+        "themas": themes,
     }
 
 
@@ -246,29 +210,33 @@ def plan_in(value: Any) -> Plan:
     """A plan from :func:`plan_out` data, every field checked."""
     if type(value) is not dict:
         raise CodecError("spoorboekje verwacht")
-    owners = value["actiehouders"]
-    if type(owners) is not dict:
-        raise CodecError("actiehouders verwacht")
     source = _str(value["source"])  # the file every action's place refers to
-    actions = _actions_in(value["acties"], source)
+    periods = [_period_in(p) for p in _list(value["periodes"])]
+    owners = {}
+    for item in _list(value["actiehouders"]):
+        code, naam, email = _list(item)
+        owners[_str(code)] = Owner(_str(code), _opt_str(naam), _opt_str(email))
     themes = []
-    start = 0
     for item in _list(value["themas"]):
-        nr, titel, count = _list(item)
-        if _int(count) < 0:
-            raise CodecError("aantal acties klopt niet")
-        themes.append(Theme(_int(nr), _str(titel), tuple(actions[start : start + count])))
-        start += count
-    if start != len(actions):
-        raise CodecError("aantal acties klopt niet")
+        nr, titel, jaar, actions = _list(item)
+        themes.append(
+            Theme(
+                _int(nr),
+                _str(titel),
+                tuple(_action_in(a, periods, source) for a in _list(actions)),
+                _opt_int(jaar),
+            )
+        )
     return Plan(
         organisatie=_str(value["organisatie"]),
         themas=tuple(themes),
-        actiehouders={_str(k): _opt_str(v) for k, v in owners.items()},
+        actiehouders=owners,
         titel=_opt_str(value["titel"]),
         kenmerk=_opt_str(value["kenmerk"]),
         documentnr=_opt_str(value["documentnr"]),
         source=source,
+        jaar=_opt_int(value["jaar"]),
+        fouten=_int(value["fouten"]),
     )
 
 

@@ -54,11 +54,11 @@ class Checker:
         self.findings = findings if findings is not None else []
 
     def error(self, message: str, location: Location) -> None:
-        """Record an error (makes ``check`` fail and other commands refuse)."""
+        """Record an error (a ``fout``: ``check`` fails; other commands use the rest)."""
         self.findings.append(Finding(Severity.FOUT, message, location))
 
     def warn(self, message: str, location: Location) -> None:
-        """Record a warning (shown, but does not fail)."""
+        """Record a warning (shown by ``check`` only; fails only with ``--streng``)."""
         self.findings.append(Finding(Severity.WAARSCHUWING, message, location))
 
     @property
@@ -66,14 +66,24 @@ class Checker:
         """Whether any finding so far is an error."""
         return any(f.severity is Severity.FOUT for f in self.findings)
 
+    def errors_since(self, count: int) -> bool:
+        """Whether an error was recorded after the first ``count`` findings."""
+        return any(f.severity is Severity.FOUT for f in self.findings[count:])
+
     def mapping(
         self,
         node: Node,
         what: str,
         required: tuple[str, ...],
         optional: tuple[str, ...],
+        *,
+        keep_unknown: bool = False,
     ) -> dict[str, Node] | None:
-        """Check that ``node`` is a mapping with known keys; report the rest."""
+        """Check that ``node`` is a mapping with known keys; report the rest.
+
+        With ``keep_unknown`` other keys are allowed and returned too (a warning only for
+        a likely typo); without, each is an error and left out.
+        """
         if not isinstance(node.value, dict):
             self.error(
                 f"{what} moet een blok met sleutels zijn, maar is {_kind_of(node.value)}",
@@ -83,6 +93,18 @@ class Checker:
         values: dict[str, Node] = node.value
         known = (*required, *optional)
         unknown = values.keys() - known
+        if unknown and keep_unknown:
+            # An organisation's own column (budget, indicator) is kept as written; only a
+            # key that looks like a typo of a known one is worth a warning.
+            for key in node.key_marks:
+                hint = suggest(key, known) if key in unknown else ""
+                if hint:
+                    self.warn(
+                        f"onbekende sleutel '{key}' in {what}{hint}; limnorm bewaart hem "
+                        "ongewijzigd maar leest hem niet",
+                        node.key_location(key),
+                    )
+            unknown = set()
         if unknown:
             for key in node.key_marks:  # in the order written
                 if key in unknown:

@@ -177,7 +177,11 @@ def checklist_in(source: DataSource, cwd: Path, version: Version) -> Loaded[Chec
 
 
 def load_plan_from(source: DataSource, cwd: Path, version: Version = WORKING_TREE) -> Plan:
-    """The source's spoorboekje, or a DataError listing every error in it."""
+    """The source's spoorboekje; a DataError only when it is unusable (``fataal``).
+
+    A plan with ``fout`` findings is returned without (or marking) what they concern;
+    ``Plan.fouten`` counts them, for the one line the commands print about them.
+    """
     loaded = plan_in(source, cwd, version)
     if loaded is None:
         where = f" in {version.label}" if version.commit else ""
@@ -206,7 +210,7 @@ def load_checklist_from(
             "checklist.yaml over",
             Location(source.display(CHECKLIST_FILE, cwd)),
         )
-    return loaded.require()
+    return loaded.require_clean()
 
 
 def load_all(source: DataSource, cwd: Path) -> list[Loaded[Plan] | Loaded[Checklist]]:

@@ -1,6 +1,7 @@
 """Edits from the command line: mark an action done, set one of its fields, answer a norm.
 
-Each edit validates the new value first, refuses files that have errors,
+Each edit validates the new value first, refuses files that cannot be used at all
+(a plan with a ``fout`` in some action can be edited: often the edit is the fix),
 changes only the lines it must (see :mod:`limnorm.files.yamledit`) and checks that the
 file still loads and holds the new value before it is written.
 """
@@ -16,7 +17,7 @@ import yaml
 
 from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DataError, DeadlineError, Location, UsageError
-from limnorm.core.models import Action, Answer, Checklist, Norm, Plan, Status
+from limnorm.core.models import NO_OWNER, Action, Answer, Checklist, Norm, Plan, Status
 from limnorm.core.period import PeriodKind
 from limnorm.files.checklist import parse_checklist
 from limnorm.files.checks import suggest
@@ -152,16 +153,22 @@ def edit_action(path: Path, name: str, action_id: str, values: dict[str, str]) -
         UsageError: unknown action, unknown field, or a value that is not valid.
     """
 
+    errors_before = 0
+
     def prepare(text: str) -> tuple[tuple[str, str, str, str], dict[str, Value]]:
-        plan = parse_plan(text, name).require()
-        _action(plan, action_id)
+        nonlocal errors_before
+        loaded = parse_plan(text, name)
+        plan = loaded.require()
+        errors_before = len(loaded.errors)
+        action = _action(plan, action_id)
         return ("themas", "acties", "id", action_id), {
-            key: _validated(plan, key, value) for key, value in values.items()
+            key: _validated(plan, key, value, action) for key, value in values.items()
         }
 
     def verify(text: str) -> bool:
         loaded = parse_plan(text, name)
-        if loaded.errors or loaded.value is None:
+        # No new fout: the edit may fix one (an unreadable wanneer), never add one.
+        if len(loaded.errors) > errors_before or loaded.value is None:
             return False
         action = _action(loaded.value, action_id)
         return all(_holds(action, key, value) for key, value in values.items())
@@ -184,7 +191,7 @@ def _printable(value: str) -> str:
     return value
 
 
-def _validated(plan: Plan, key: str, value: str) -> Value:
+def _validated(plan: Plan, key: str, value: str, action: Action) -> Value:
     value = _printable(value)
     if key == "status":
         try:
@@ -196,14 +203,15 @@ def _validated(plan: Plan, key: str, value: str) -> Value:
                 f"kies uit {', '.join(choices)}"
             ) from None
     if key == "wanneer":
+        theme = plan.theme(action.thema)
         try:
-            parse_deadline(value)
+            parse_deadline(value, year=(theme.jaar if theme else None) or plan.jaar)
         except DeadlineError as error:
             raise UsageError(f"wanneer: {error.message}") from None
         return value.strip()
     if key == "actiehouder":
         codes = [resolve_owner(plan, code) for code in value.split(",") if code.strip()]
-        if not codes:
+        if not codes or NO_OWNER in codes:
             raise UsageError("geef minstens één actiehouder, bijvoorbeeld OOV of OOV,HRM")
         return codes[0] if len(codes) == 1 else codes
     if key == "toelichting":
@@ -255,7 +263,7 @@ def answer_norm(path: Path, name: str, nr: str, answer: str, toelichting: str | 
     """
 
     def prepare(text: str) -> tuple[tuple[str, str, str, str], dict[str, Value]]:
-        checklist = parse_checklist(text, name).require()
+        checklist = parse_checklist(text, name).require_clean()
         norm = _norm(checklist, nr)
         value = _answer(checklist, answer)
         has_reason = bool((toelichting or norm.toelichting or "").strip())

@@ -53,6 +53,20 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+#: Keys of an action in JSON (and of a due item); an organisation's own key with one of
+#: these names is written as "<key> (eigen)", so that neither is lost.
+_ACTION_JSON_KEYS = frozenset(
+    ("id", "thema", "actie", "wanneer", "begin", "deadline", "soort", "actiehouder", "status",
+     "gereed_op", "toelichting", "voortgang", "mijlpaal", "oorspronkelijk", "fouten",
+     "categorie", "dagen", "organisatie")
+)  # fmt: skip
+
+
+def own_key(key: str) -> str:
+    """The JSON name of a key limnorm does not know: its own, unless that is taken."""
+    return f"{key} (eigen)" if key in _ACTION_JSON_KEYS else key
+
+
 def _action_data(action: Action) -> dict[str, Any]:
     return {
         "id": action.id,
@@ -66,6 +80,11 @@ def _action_data(action: Action) -> dict[str, Any]:
         "status": str(action.status),
         "gereed_op": _iso(action.gereed_op),
         "toelichting": action.toelichting,
+        "voortgang": action.voortgang,
+        "mijlpaal": action.mijlpaal,
+        "oorspronkelijk": action.postponed_from,
+        "fouten": list(action.fouten),
+        **{own_key(key): value for key, value in action.extra.items()},
     }
 
 
@@ -91,7 +110,7 @@ def _day_json(day: date | None) -> str:
 
 def _due_item_json(item: DueItem, quote: Callable[[str], str], head: str = "") -> str:
     action, period = item.action, item.action.period
-    note = action.toelichting
+    note, was = action.toelichting, action.postponed_from
     return (
         f'{{{head}"id": {quote(action.id)}, "thema": {action.thema}, '
         f'"actie": {quote(action.actie)}, "wanneer": {quote(action.wanneer)}, '
@@ -100,8 +119,20 @@ def _due_item_json(item: DueItem, quote: Callable[[str], str], head: str = "") -
         f'"actiehouder": [{", ".join(map(quote, action.actiehouders))}], '
         f'"status": "{action.status.value}", "gereed_op": {_day_json(action.gereed_op)}, '
         f'"toelichting": {"null" if note is None else quote(note)}, '
-        f'"categorie": "{item.category.value}", "dagen": {item.days}}}'
+        f'"voortgang": {"null" if action.voortgang is None else action.voortgang}, '
+        f'"mijlpaal": {"true" if action.mijlpaal else "false"}, '
+        f'"oorspronkelijk": {"null" if was is None else quote(was)}, '
+        f'"fouten": [{", ".join(map(quote, action.fouten))}], '
+        f'"categorie": "{item.category.value}", "dagen": {item.days}'
+        f"{_extra_json(action, quote)}}}"
     )
+
+
+def _extra_json(action: Action, quote: Callable[[Any], str]) -> str:
+    """An organisation's own keys, after the known ones (most actions have none)."""
+    if not action.extra:
+        return ""
+    return "".join(f", {quote(own_key(k))}: {quote(v)}" for k, v in action.extra.items())
 
 
 def due(report: DueReport) -> JsonText:

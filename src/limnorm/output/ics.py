@@ -181,7 +181,7 @@ def calendar(
     events = []
     for theme in plan.themas:
         for action in theme.acties:
-            if owner is not None and owner not in action.actiehouders:
+            if owner is not None and not action.owned_by(owner):
                 continue
             day = action.period.deadline or (None if action.is_open else action.gereed_op)
             if day is None:

@@ -90,6 +90,8 @@ class Report(NamedTuple):
     plan: Plan
     has_checklist: bool = False
     since: DiffReport | None = None
+    #: The heading: the checklist's norm ("Voortgang Limburgse Norm"), else the plan's titel.
+    titel: str = "Voortgang"
 
 
 def _quarter(day: date) -> tuple[int, int]:
@@ -115,7 +117,7 @@ def next_window(as_of: date) -> Window:
 
 
 def _slip(action: Action) -> Slip | None:
-    was = action.period.was
+    was = action.postponed_from  # oorspronkelijk:, or the cell's own "(was …)"
     if was is None:
         return None
     days = None
@@ -177,7 +179,20 @@ def build_report(
         plan=plan,
         has_checklist=checklist is not None,
         since=since,
+        titel=_title(plan, checklist),
     )
+
+
+def _title(plan: Plan, checklist: Checklist | None) -> str:
+    """The norm is named only where the checklist names it; else the plan's own titel."""
+    if checklist is not None and checklist.naam:
+        return f"Voortgang {checklist.naam}"
+    return plan.titel or "Voortgang"
+
+
+def _actie(action: Action) -> str:
+    """The action's text, marked when it is a milestone."""
+    return f"◆ mijlpaal: {action.actie}" if action.mijlpaal else action.actie
 
 
 # --- wording shared by both formats ---------------------------------------------------------
@@ -282,7 +297,7 @@ def _slip_days(days: int) -> str:
 def to_markdown(report: Report) -> str:
     """The report as Markdown, ready to paste into a raadsinformatiebrief."""
     out = [
-        f"# Voortgang Limburgse Norm — {md_escape(report.organisatie)}",
+        f"# {md_escape(report.titel)} — {md_escape(report.organisatie)}",
         "",
         f"Stand op {nl_date(report.as_of)}.",
         "",
@@ -316,7 +331,7 @@ def to_markdown(report: Report) -> str:
             [
                 [
                     i.action.id,
-                    i.action.actie,
+                    _actie(i.action),
                     _when_text(i.action),
                     nl_date(i.deadline),
                     -i.days,
@@ -335,7 +350,7 @@ def to_markdown(report: Report) -> str:
             [
                 [
                     i.action.id,
-                    i.action.actie,
+                    _actie(i.action),
                     _when_text(i.action),
                     nl_date(i.deadline),
                     ", ".join(i.action.actiehouders),
@@ -704,7 +719,7 @@ def to_html(report: Report) -> str:
                 [
                     [
                         _e(i.action.id),
-                        _e(i.action.actie),
+                        _e(_actie(i.action)),
                         _e(_when_text(i.action)),
                         _e(nl_date(i.deadline)),
                         f'<span class="late">{-i.days}</span>',
@@ -722,7 +737,7 @@ def to_html(report: Report) -> str:
             [
                 [
                     _e(i.action.id),
-                    _e(i.action.actie),
+                    _e(_actie(i.action)),
                     _e(_when_text(i.action)),
                     _e(nl_date(i.deadline)),
                     _e(", ".join(i.action.actiehouders)),
@@ -758,7 +773,7 @@ def to_html(report: Report) -> str:
     if report.since is not None:
         body += _since_html(report.since)
     return _page(
-        f"Voortgang Limburgse Norm — {report.organisatie}",
+        f"{report.titel} — {report.organisatie}",
         body,
         f"Stand op {_e(nl_date(report.as_of))}",
     )

@@ -8,6 +8,7 @@ rewrite the terminal.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -16,8 +17,15 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from limnorm.core.models import Answer, Pyramid
-from limnorm.output.text import MONTH_ABBREVIATIONS, clean, nl_date, progress_bar
+from limnorm.core.models import Action, Answer, Pyramid
+from limnorm.output.text import (
+    MONTH_ABBREVIATIONS,
+    clean,
+    deadline_text,
+    nl_date,
+    progress_bar,
+    when_text,
+)
 from limnorm.queries.plan import (
     AnswerCounts,
     Category,
@@ -93,6 +101,11 @@ def _table(title: str | None = None) -> Table:
     )
 
 
+def _moved(actions: Iterable[Action]) -> str:
+    """``|Wanneer`` when a postponement makes that column long enough to need wrapping."""
+    return "|Wanneer" if any(a.postponed_from for a in actions) else ""
+
+
 def _add_columns(table: Table, names: str, wrap: str) -> None:
     """Add columns; those named in ``wrap`` may wrap, the others keep their width."""
     for name in names.split("|"):
@@ -119,7 +132,8 @@ def due_table(report: DueReport) -> RenderableType:
         soon = len(group.items) - late
         name = f" ({clean(group.name)})" if group.name else ""
         table = _table(f"{clean(group.code)}{name}: {late} te laat, {soon} binnenkort")
-        _add_columns(table, "Id|Actie|Wanneer|Deadline|Dagen|Toelichting", "Actie|Toelichting")
+        wrap = "Actie|Toelichting" + _moved(i.action for i in group.items)
+        _add_columns(table, "Id|Actie|Wanneer|Deadline|Dagen|Toelichting", wrap)
         for item in group.items:
             table.add_row(*_due_cells(item))
         parts.append(table)
@@ -131,7 +145,7 @@ def _due_cells(item: DueItem) -> tuple[Text, ...]:
     return (
         _text(action.id),
         _text(action.actie),
-        _text(action.wanneer),
+        _text(when_text(action)),
         Text(nl_date(item.deadline)),
         _days(item.days),
         _text(action.toelichting),
@@ -285,14 +299,16 @@ def theme_table(detail: ThemeDetail) -> RenderableType:
     )
     table = _table(f"{title} · {clean(detail.theme.titel)} · stand op {nl_date(detail.as_of)}")
     _add_columns(
-        table, "Id|Actie|Wanneer|Deadline|Actiehouder|Status|Toelichting", "Actie|Toelichting"
+        table,
+        "Id|Actie|Wanneer|Deadline|Actiehouder|Status|Toelichting",
+        "Actie|Toelichting" + _moved(detail.theme.acties),
     )
     for action, state in zip(detail.theme.acties, detail.states, strict=True):
         table.add_row(
             _text(action.id),
             _text(action.actie),
-            _text(action.wanneer),
-            Text(nl_date(action.period.deadline)),
+            _text(when_text(action)),
+            _text(deadline_text(action)),
             _text(", ".join(action.actiehouders)),
             Text(str(state), style=_STATE_STYLE[state]),
             _text(action.toelichting),
@@ -568,7 +584,7 @@ def region_due_table(report: RegionDueReport) -> RenderableType:
             _text(entry.organisation),
             _text(item.action.id),
             _text(item.action.actie),
-            _text(item.action.wanneer),
+            _text(when_text(item.action)),
             Text(nl_date(item.deadline)),
             _days(item.days),
         ]

@@ -27,6 +27,8 @@ BARS = {
     State.VERVALLEN: ("·", "dim"),
 }
 MARKER = "│"
+#: A milestone (``mijlpaal: true``), drawn on its deadline instead of a bar.
+MILESTONE = "◆"
 
 
 class Chart:
@@ -122,12 +124,16 @@ def draw(timeline: TimelineReport, width: int) -> Iterator[Text]:
             for row in group.rows:
                 yield _bar_line(row, units, unit_width, chart_width, today, label_width)
     legend = "  ".join(f"{char} {state}" for state, (char, _) in BARS.items())
+    if any(r.action.mijlpaal for g in timeline.groups for r in g.rows):
+        legend += f"  {MILESTONE} mijlpaal"
     yield Text(f"{legend}  {MARKER} peildatum", style="dim")
     if timeline.undated:
         yield Text("Zonder datum:", style="bold")
         for row in timeline.undated:
             action = row.action
             wanneer = clean(action.wanneer) or "leeg"
+            if action.fouten:
+                wanneer = f"{wanneer} ({', '.join(action.fouten)})"
             yield Text(
                 _label(
                     f"  {clean(action.id)} {clean(action.actie)} · {wanneer} · {row.state}", width
@@ -149,6 +155,8 @@ def _bar_line(
     open_ended = action.period.deadline is None
     end = chart_width - 1 if open_ended else _column(action.period.deadline, units, unit_width)  # type: ignore[arg-type]
     char, style = BARS[row.state]
+    if action.mijlpaal and not open_ended:
+        start, char = end, MILESTONE  # a milestone is a moment: one mark on its deadline
     line = Text(
         _label(f"{clean(action.id)} {clean(action.actie)}", label_width).ljust(label_width + 1)
     )

@@ -6,7 +6,6 @@ objects; the renderers turn those into tables or JSON.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
@@ -15,7 +14,9 @@ from typing import NamedTuple
 
 from limnorm.core.deadlines import days_in_month, parse_deadline
 from limnorm.core.errors import DeadlineError, Location, UsageError
+from limnorm.core.ids import id_key
 from limnorm.core.models import (
+    NO_OWNER,
     Action,
     Answer,
     Checklist,
@@ -122,19 +123,34 @@ def window_end(as_of: date, window: str) -> date:
     return date(year, month, min(as_of.day, days_in_month(year, month)))
 
 
-def resolve_owner(plan: Plan, code: str) -> str:
-    """The owner code as the plan writes it, matched case-insensitively.
+def known_owners(plan: Plan) -> list[str]:
+    """The owners ``--owner`` can name: the ``actiehouders`` codes, then any other owner
+    the actions give (teams, partners), in order of appearance."""
+    known = dict.fromkeys(plan.actiehouders)
+    for action in plan.actions():
+        known.update(dict.fromkeys(action.actiehouders))
+    return list(known)
+
+
+def resolve_owner(plan: Plan, text: str) -> str:
+    """The owner ``text`` names: a code or full name, case-insensitively; ``-`` is the
+    actions without one (:data:`NO_OWNER`).
 
     Raises:
-        UsageError: no owner has that code; the message suggests the nearest.
+        UsageError: no owner has that code or name; the message lists the known ones.
     """
-    known = list(plan.actiehouders) or sorted({h for a in plan.actions() for h in a.actiehouders})
-    for candidate in known:
-        if candidate.lower() == code.strip().lower():
-            return candidate
+    wanted = " ".join(text.split()).lower()
+    if wanted in ("-", NO_OWNER):
+        return NO_OWNER
+    known = known_owners(plan)
+    for code in known:
+        owner = plan.actiehouders.get(code)
+        if wanted in (code.lower(), (owner.naam or "").lower() if owner else ""):
+            return code
+    listed = ", ".join(known) if known else "(geen)"
     raise UsageError(
-        f"actiehouder '{code}' komt niet voor in {plan.source or 'het spoorboekje'}"
-        f"{suggest(code, known)}; bekend: {', '.join(known)}"
+        f"actiehouder '{text}' komt niet voor in {plan.source or 'het spoorboekje'}"
+        f"{suggest(text, known)}; bekend: {listed}, of '-' voor acties zonder actiehouder"
     )
 
 
@@ -146,53 +162,46 @@ def due_items(plan: Plan, as_of: date, *, until: date, owner: str | None = None)
         plan: the spoorboekje.
         as_of: the date to judge from (never read from the clock here).
         until: last day of the "binnenkort" window.
-        owner: only this owner's actions (a code as returned by :func:`resolve_owner`).
+        owner: only this owner's actions (as returned by :func:`resolve_owner`).
     """
     items = []
     for action in plan.actions():
         deadline = action.period.deadline
         if deadline is None or deadline > until or not action.is_open:
             continue
-        if owner is not None and owner not in action.actiehouders:
+        if owner is not None and not action.owned_by(owner):
             continue
         category = Category.TE_LAAT if deadline < as_of else Category.BINNENKORT
         items.append(DueItem(action, category, (deadline - as_of).days))
-    items.sort(key=lambda item: (item.deadline, _id_key(item.action.id)))
+    items.sort(key=lambda item: (item.deadline, id_key(item.action.id)))
     return items
 
 
 def due(plan: Plan, as_of: date, *, until: date, owner: str | None = None) -> DueReport:
-    """The items of :func:`due_items`, also grouped per owner."""
+    """The items of :func:`due_items`, also grouped per owner; actions without an owner
+    last, under :data:`NO_OWNER`."""
     items = due_items(plan, as_of, until=until, owner=owner)
     codes = [owner] if owner else _owner_order(plan, items)
-    groups = tuple(
-        OwnerGroup(
-            code,
-            plan.actiehouders.get(code),
-            tuple(i for i in items if code in i.action.actiehouders),
-        )
-        for code in codes
-    )
-    return DueReport(
-        plan.organisatie, as_of, until, owner, tuple(items), tuple(g for g in groups if g.items)
-    )
+    groups = []
+    for code in codes:
+        entry = plan.actiehouders.get(code)
+        mine = tuple(i for i in items if i.action.owned_by(code))
+        if mine:
+            groups.append(OwnerGroup(code, entry.naam if entry else None, mine))
+    return DueReport(plan.organisatie, as_of, until, owner, tuple(items), tuple(groups))
 
 
 def _owner_order(plan: Plan, items: Sequence[DueItem]) -> list[str]:
-    """Owners in the order of the ``actiehouders`` map, then any others by name."""
+    """Owners in the order of the ``actiehouders`` map, then any others by name, then
+    the actions without one."""
     used = {code for item in items for code in item.action.actiehouders}
     ordered = [code for code in plan.actiehouders if code in used]
-    return ordered + sorted(used - set(ordered))
-
-
-@functools.cache  # ids repeat across a region's organisations
-def _id_key(action_id: str) -> tuple[int | str, ...]:
-    """Sort ids such as 1.2 before 1.10."""
-    return tuple(int(p) if p.isdigit() else p for p in action_id.split("."))
+    ownerless = [NO_OWNER] if any(not item.action.actiehouders for item in items) else []
+    return ordered + sorted(used - set(ordered), key=str.casefold) + ownerless
 
 
 class ThemeStatus(NamedTuple):
-    """Counts of a theme's actions by state on the as-of date."""
+    """Counts of a theme's actions by state on the as-of date, and its progress."""
 
     nr: int | None
     titel: str
@@ -202,16 +211,20 @@ class ThemeStatus(NamedTuple):
     open: int
     vervallen: int
     te_laat: int
-
-    @property
-    def voortgang(self) -> float:
-        """Share of the actions that still count (not vervallen) that are gereed."""
-        counted = self.totaal - self.vervallen
-        return self.gereed / counted if counted else 0.0
+    #: Share of the work done, 0-1, over the actions that still count (not vervallen):
+    #: a gereed action counts in full, another its ``voortgang`` percentage where the plan
+    #: gives one, else nothing.
+    voortgang: float = 0.0
 
 
 def _count(nr: int | None, titel: str, actions: Sequence[Action], as_of: date) -> ThemeStatus:
     by_status = {s: sum(a.status is s for a in actions) for s in Status}
+    counted = len(actions) - by_status[Status.VERVALLEN]
+    done = sum(
+        1.0 if a.status is Status.GEREED else (a.voortgang or 0) / 100
+        for a in actions
+        if a.status is not Status.VERVALLEN
+    )
     return ThemeStatus(
         nr=nr,
         titel=titel,
@@ -221,6 +234,7 @@ def _count(nr: int | None, titel: str, actions: Sequence[Action], as_of: date) -
         open=by_status[Status.OPEN],
         vervallen=by_status[Status.VERVALLEN],
         te_laat=sum(a.is_late(as_of) for a in actions),
+        voortgang=done / counted if counted else 0.0,
     )
 
 
@@ -515,6 +529,20 @@ def cross_findings(checklist: Checklist, plan: Plan) -> list[Finding]:
     """
     actions = {a.id: a for a in plan.actions()}
     findings: list[Finding] = []
+    numbers = [t.nr for t in checklist.themas]
+    for block in plan.themas:
+        # 0 is the 0-meting (the checklist itself); every other theme must be the norm's.
+        if block.nr != 0 and block.nr not in numbers:
+            findings.append(
+                Finding(
+                    Severity.FOUT,
+                    f"thema {block.nr} staat niet in de checklist"
+                    f"{f' ({checklist.naam})' if checklist.naam else ''}; die kent de thema's "
+                    f"{', '.join(map(str, numbers))}. Verbeter het nummer, of voeg het thema "
+                    "toe aan checklist.yaml als het plan een andere norm volgt",
+                    block.location or Location(plan.source),
+                )
+            )
     for norm in checklist.norms():
         fallback = norm.location or Location(checklist.source)
         for index, action_id in enumerate(norm.acties):
@@ -622,7 +650,7 @@ def timeline(
             continue
         rows = []
         for action in item.acties:
-            if owner is not None and owner not in action.actiehouders:
+            if owner is not None and not action.owned_by(owner):
                 continue
             row = TimelineRow(action, state_of(action, as_of))
             if action.period.begin is None:
