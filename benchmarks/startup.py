@@ -27,7 +27,19 @@ COMMANDS = {
     # Help is written as plain text by limnorm.cli.dutch; Typer's Rich help cost 2x.
     "due --help": ["due", "--help"],
     "--help": ["--help"],
+    # Completion of action ids: what 'limnorm done <TAB>' costs (reads the plan).
+    "done <TAB> (completion)": ["__complete__", "limnorm done "],
 }
+
+
+def _argv_env(argv: list[str], env: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """A completion request goes through the environment, as the shell sends it."""
+    if argv[:1] != ["__complete__"]:
+        return argv, env
+    words = argv[1]
+    cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    return [], {**env, "_LIMNORM_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                "COMP_CWORD": cword}  # fmt: skip
 
 
 def wall(command: list[str], env: dict[str, str]) -> float:
@@ -52,13 +64,15 @@ def main() -> None:
     limnorm_cmd = [str(script)] if script.exists() else [sys.executable, "-m", "limnorm"]
     # Warm the file cache and the .pyc files first.
     for argv in COMMANDS.values():
-        wall([*limnorm_cmd, *argv], env)
+        words, run_env = _argv_env(argv, env)
+        wall([*limnorm_cmd, *words], run_env)
     wall(FLOOR, env)
     times: dict[str, list[float]] = {"floor": [], **{name: [] for name in COMMANDS}}
     for _ in range(args.runs):
         times["floor"].append(wall(FLOOR, env))
         for name, argv in COMMANDS.items():
-            times[name].append(wall([*limnorm_cmd, *argv], env))
+            words, run_env = _argv_env(argv, env)
+            times[name].append(wall([*limnorm_cmd, *words], run_env))
     floor = statistics.median(times["floor"])
     print(f"runs: {args.runs} each, alternating; medians")
     print(f"{'import typer, yaml, rich.console, rich.table':48} {floor * 1000:7.1f} ms   1.00x")

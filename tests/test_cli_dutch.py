@@ -25,7 +25,7 @@ ENGLISH = re.compile(
 def test_the_walk_covers_every_command() -> None:
     """The parametrised walk below reaches every registered command (none forgotten)."""
     assert len(COMMANDS) >= 16
-    assert {"due", "status", "set", "timeline"} <= set(COMMANDS)
+    assert {"due", "status", "set", "timeline", "completion"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 import typer
 
 from limnorm import __version__
+from limnorm.cli import completion as complete
 from limnorm.cli.dutch import FROM_ENV as _FROM_ENV
 from limnorm.cli.dutch import DutchCommand, DutchGroup, shared_defaults, usage_error
 from limnorm.core.errors import LimnormError
@@ -115,6 +116,7 @@ OwnerOption = Annotated[
         metavar="CODE",
         help="Alleen deze actiehouder: code of naam (bijv. OOV); '-' voor acties zonder.",
         show_default=False,
+        autocompletion=complete.owners,
     ),
 ]
 AtOption = Annotated[
@@ -122,6 +124,7 @@ AtOption = Annotated[
     typer.Option(
         "--at",
         metavar="REF",
+        autocompletion=complete.refs,
         help="Lees de bestanden zoals ze waren in een git-commit, -tag of -branch.",
         show_default=False,
     ),
@@ -272,7 +275,11 @@ def due(
 def status(
     thema: Annotated[
         list[str] | None,
-        typer.Argument(help="Eén thema in detail, bijv. 'thema 4'.", show_default=False),
+        typer.Argument(
+            help="Eén thema in detail, bijv. 'thema 4'.",
+            show_default=False,
+            autocompletion=complete.theme_words,
+        ),
     ] = None,
     data: DataOption = None,
     regio: RegioOption = None,
@@ -303,7 +310,11 @@ def status(
 def checklist(
     thema: Annotated[
         list[str] | None,
-        typer.Argument(help="Eén thema, bijv. 'thema 4'.", show_default=False),
+        typer.Argument(
+            help="Eén thema, bijv. 'thema 4'.",
+            show_default=False,
+            autocompletion=complete.theme_words,
+        ),
     ] = None,
     only_open: Annotated[
         bool, typer.Option("--open", help="Alleen normen die nog niet 'uitgevoerd' zijn.")
@@ -451,7 +462,12 @@ def import_plan(
 @app.command(cls=DutchCommand)
 @_handles_errors
 def done(
-    action_id: Annotated[str, typer.Argument(metavar="ID", help="Id van de actie, bijv. 1.2.")],
+    action_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="Id van de actie, bijv. 1.2.", autocompletion=complete.action_ids
+        ),
+    ],
     op: Annotated[
         str | None,
         typer.Option(
@@ -474,11 +490,26 @@ def done(
 @app.command(name="set", cls=DutchCommand)
 @_handles_errors
 def set_field(
-    action_id: Annotated[str, typer.Argument(metavar="ID", help="Id van de actie, bijv. 1.2.")],
-    field: Annotated[
-        str, typer.Argument(metavar="VELD", help="status, wanneer, actiehouder of toelichting.")
+    action_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="Id van de actie, bijv. 1.2.", autocompletion=complete.action_ids
+        ),
     ],
-    value: Annotated[str, typer.Argument(metavar="WAARDE", help="De nieuwe waarde.")],
+    field: Annotated[
+        str,
+        typer.Argument(
+            metavar="VELD",
+            help="status, wanneer, actiehouder of toelichting.",
+            autocompletion=complete.fields,
+        ),
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="WAARDE", help="De nieuwe waarde.", autocompletion=complete.field_values
+        ),
+    ],
     data: DataOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
@@ -494,10 +525,19 @@ def set_field(
 @app.command(cls=DutchCommand)
 @_handles_errors
 def answer(
-    norm: Annotated[str, typer.Argument(metavar="NORM", help="Normnummer, bijv. 4.1.")],
+    norm: Annotated[
+        str,
+        typer.Argument(
+            metavar="NORM", help="Normnummer, bijv. 4.1.", autocompletion=complete.norm_numbers
+        ),
+    ],
     antwoord: Annotated[
         str,
-        typer.Argument(metavar="ANTWOORD", help="uitgevoerd, in_ontwikkeling, ontbreekt of nvt."),
+        typer.Argument(
+            metavar="ANTWOORD",
+            help="uitgevoerd, in_ontwikkeling, ontbreekt of nvt.",
+            autocompletion=complete.answers,
+        ),
     ],
     toelichting: Annotated[
         str | None, typer.Option("--toelichting", help="Toelichting (verplicht bij nvt).")
@@ -516,7 +556,13 @@ def answer(
 @_handles_errors
 def history(
     action_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="Alleen deze actie.", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="Alleen deze actie.",
+            show_default=False,
+            autocompletion=complete.action_ids,
+        ),
     ] = None,
     data: DataOption = None,
     as_of: AsOfOption = None,
@@ -533,11 +579,19 @@ def history(
 @app.command(cls=DutchCommand)
 @_handles_errors
 def diff(
-    ref: Annotated[str, typer.Argument(metavar="REF", help="Vanaf deze commit, tag of branch.")],
+    ref: Annotated[
+        str,
+        typer.Argument(
+            metavar="REF", help="Vanaf deze commit, tag of branch.", autocompletion=complete.refs
+        ),
+    ],
     ref2: Annotated[
         str | None,
         typer.Argument(
-            metavar="[REF2]", help="Tot deze (standaard: de werkkopie).", show_default=False
+            metavar="[REF2]",
+            help="Tot deze (standaard: de werkkopie).",
+            show_default=False,
+            autocompletion=complete.refs,
         ),
     ] = None,
     data: DataOption = None,
@@ -559,7 +613,14 @@ def diff(
 @app.command(cls=DutchCommand)
 @_handles_errors
 def schema(
-    kind: Annotated[str, typer.Argument(metavar="spoorboekje|checklist", help="Welk bestand.")],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            metavar="spoorboekje|checklist",
+            help="Welk bestand.",
+            autocompletion=complete.schema_kinds,
+        ),
+    ],
 ) -> None:
     """Druk het JSON Schema van een gegevensbestand af (voor editors zoals VS Code)."""
     from limnorm.files.schema import schema_json
@@ -629,7 +690,10 @@ def report(
     sinds: Annotated[
         str | None,
         typer.Option(
-            "--sinds", metavar="REF", help="Ook wat er sinds deze commit of tag veranderde."
+            "--sinds",
+            metavar="REF",
+            help="Ook wat er sinds deze commit of tag veranderde.",
+            autocompletion=complete.refs,
         ),
     ] = None,
     output: OutputOption = None,
@@ -663,7 +727,11 @@ def report(
 def timeline(
     thema: Annotated[
         list[str] | None,
-        typer.Argument(help="Eén thema, bijv. 'thema 4'.", show_default=False),
+        typer.Argument(
+            help="Eén thema, bijv. 'thema 4'.",
+            show_default=False,
+            autocompletion=complete.theme_words,
+        ),
     ] = None,
     owner: OwnerOption = None,
     data: DataOption = None,
@@ -676,6 +744,22 @@ def timeline(
     plan = _plan(data, at)
     code = queries.resolve_owner(plan, owner) if owner else None
     _emit(views.TIMELINE, queries.timeline(plan, _as_of(as_of), owner=code, theme=nr), fmt)
+
+
+class Shell(StrEnum):
+    """The shells ``limnorm completion`` writes a script for."""
+
+    BASH = "bash"
+    ZSH = "zsh"
+    FISH = "fish"
+
+
+@app.command(cls=DutchCommand)
+def completion(
+    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh of fish.")],
+) -> None:
+    """Druk het script af waarmee de shell limnorm aanvult (zie README, 'Aanvullen met Tab')."""
+    typer.echo(complete.script(shell.value), nl=False)
 
 
 def _version(value: bool) -> None:
@@ -714,6 +798,7 @@ def _main(
             metavar="FORMAAT",
             envvar="LIMNORM_FORMAT",
             show_envvar=True,
+            autocompletion=complete.format_names,
             help="Uitvoervorm voor elke opdracht die hem kent (table, json, csv, markdown; "
             "report: markdown, html).",
             show_default=False,

@@ -278,6 +278,19 @@ class DutchGroup(TyperGroup):
     def get_help(self, ctx: Context) -> str:
         return _without_trailing_spaces(super().get_help(ctx))
 
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: str | None = None
+    ) -> None:
+        """Answer the shell's completion request (``_LIMNORM_COMPLETE`` set), then stop."""
+        import os
+
+        instruction = os.environ.get("_LIMNORM_COMPLETE")
+        if not instruction:
+            return
+        from limnorm.cli.completion import complete
+
+        sys.exit(complete(self, instruction, prog_name))
+
     def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Any, list[str]]:
         name = args[0]
         command = self.get_command(ctx, name)

@@ -42,6 +42,21 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
         raise DataError("git antwoordde niet binnen een minuut") from None
 
 
+def refs(directory: Path) -> list[str]:
+    """The tags (newest first), then the branches, of the repository holding ``directory``,
+    for completion; none when it is not in git."""
+    found = _git(
+        ["for-each-ref", "--sort=-creatordate", "--format=%(refname)", "refs/tags", "refs/heads"],
+        directory,
+    )
+    if found.returncode != 0:
+        return []
+    names = found.stdout.decode("utf-8", "replace").split()
+    tags = [n.removeprefix("refs/tags/") for n in names if n.startswith("refs/tags/")]
+    branches = sorted(n.removeprefix("refs/heads/") for n in names if n.startswith("refs/heads/"))
+    return tags + branches
+
+
 def toplevel(directory: Path) -> Path:
     """The root of the git work tree holding ``directory``.
 
