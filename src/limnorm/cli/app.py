@@ -758,7 +758,7 @@ class Shell(StrEnum):
 def completion(
     shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh of fish.")],
 ) -> None:
-    """Druk het script af waarmee de shell limnorm aanvult (zie README, 'Aanvullen met Tab')."""
+    """Druk het script af waarmee de shell limnorm aanvult (zie README, 'limnorm completion')."""
     typer.echo(complete.script(shell.value), nl=False)
 
 
