@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import time
 from datetime import date, timedelta
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from limnorm.core.deadlines import MONTH_NAMES, days_in_month, parse_deadline
+from limnorm.core.deadlines import MONTH_NAMES, parse_deadline
 from limnorm.core.errors import DeadlineError
 from limnorm.core.period import Period, PeriodKind
 
@@ -247,7 +248,9 @@ def _month_spellings(year: int, month: int) -> list[str]:
 @given(YEARS, st.integers(1, 12))
 def test_every_month_in_every_spelling(year: int, month: int) -> None:
     """Each month of 2000-2099 resolves to its first and last day in every spelling."""
-    expected = Period(D(year, month, 1), D(year, month, days_in_month(year, month)), K.MAAND)
+    expected = Period(
+        D(year, month, 1), D(year, month, calendar.monthrange(year, month)[1]), K.MAAND
+    )
     for text in _month_spellings(year, month):
         assert parse_deadline(text) == expected, text
 
@@ -257,7 +260,7 @@ def test_every_quarter_in_every_spelling(year: int, quarter: int) -> None:
     """Each quarter of 2000-2099 is read alike in all its usual spellings."""
     first = 3 * quarter - 2
     expected = Period(
-        D(year, first, 1), D(year, first + 2, days_in_month(year, first + 2)), K.KWARTAAL
+        D(year, first, 1), D(year, first + 2, calendar.monthrange(year, first + 2)[1]), K.KWARTAAL
     )
     ordinal = ["eerste", "tweede", "derde", "vierde"][quarter - 1]
     yy = f"{year % 100:02d}"
@@ -334,3 +337,99 @@ def test_a_year_less_form_takes_the_plans_year() -> None:
     assert parse_deadline("Q3 2025", year=2026).begin == D(2025, 7, 1)
     with pytest.raises(DeadlineError, match="het jaar ontbreekt"):
         parse_deadline("1 juli")
+
+
+# --- properties of the second round -------------------------------------------------
+
+
+def _quarter(year: int, quarter: int) -> Period:
+    last = 3 * quarter
+    return Period(
+        D(year, last - 2, 1), D(year, last, calendar.monthrange(year, last)[1]), K.KWARTAAL
+    )
+
+
+@given(
+    YEARS,
+    st.integers(1, 4),
+    st.sampled_from(["Q{q}/{y}", "Q{q}/{yy}", "Q{q} '{yy}", "{q}e kwartaal van {y}", "kw{q}-{y}"]),
+)
+def test_a_quarter_with_its_year_after_a_slash_is_that_quarter(
+    year: int, quarter: int, form: str
+) -> None:
+    """``Q2/2026`` is Q2 2026, never a span from Q2 of the year before (the silent wrong
+    date of the first round)."""
+    text = form.format(q=quarter, y=year, yy=f"{year % 100:02d}")
+    assert parse_deadline(text) == _quarter(year, quarter), text
+
+
+@given(YEARS, st.integers(1, 12), st.sampled_from(["{m}", "in {m}", "eind {m}", "voor {m}"]))
+def test_the_plans_year_completes_a_year_less_form(year: int, month: int, form: str) -> None:
+    """With ``year=`` a year-less form reads exactly as if the year were written; without
+    it the error says the year is missing."""
+    text = form.format(m=MONTH_NAMES[month - 1])
+    assert parse_deadline(text, year=year) == parse_deadline(f"{text} {year}")
+    with pytest.raises(DeadlineError, match="het jaar ontbreekt"):
+        parse_deadline(text)
+
+
+NOTES = st.text(alphabet="abcdefghijklmnoprstuvwz ", min_size=1, max_size=30).filter(
+    lambda note: (
+        note.strip()
+        and not note.lstrip().startswith(
+            (
+                "was",
+                "eerder",
+                "oud",
+                "oorspr",
+                "voorheen",
+                "eerst",
+                "uitgesteld",
+                "verschoven",
+                "verplaatst",
+                "doorgeschoven",
+                "opgeschoven",
+                "vertraagd",
+                "bijgesteld",
+                "uitstel",
+                "vertraging",
+                "uiterlijk",
+                "deadline",
+                "uiterste",
+                "hard",
+                "in plaats",
+                "ipv",
+            )
+        )
+    )
+)
+
+
+@given(YEARS, st.integers(1, 4), NOTES)
+def test_a_note_in_parentheses_keeps_the_period(year: int, quarter: int, note: str) -> None:
+    """Text in parentheses after a form is kept as the note and changes nothing else."""
+    period = parse_deadline(f"Q{quarter} {year} ({note})")
+    assert period == _quarter(year, quarter)._replace(note=note.strip())
+
+
+@given(YEARS, st.integers(1, 4), YEARS, st.integers(1, 4))
+def test_a_postponement_gives_the_new_period_and_keeps_the_old(
+    year: int, quarter: int, old_year: int, old_quarter: int
+) -> None:
+    """``Qa yyyy (was Qb yyyy)`` is the new quarter, marked postponed, the old as written."""
+    old = f"Q{old_quarter} {old_year}"
+    period = parse_deadline(f"Q{quarter} {year} (was {old})")
+    assert period == _quarter(year, quarter)._replace(postponed=True, was=old)
+
+
+@given(YEARS, st.integers(1, 3), st.sampled_from([" en ", " t/m ", " tm ", "/", "-"]))
+def test_a_list_of_quarters_with_the_year_written_once(
+    year: int, first: int, separator: str
+) -> None:
+    """``Q1 en Q2 2026``: from the start of the first quarter to the end of the last."""
+    period = parse_deadline(f"Q{first}{separator}Q{first + 1} {year}")
+    assert (period.begin, period.deadline, period.kind) == (
+        _quarter(year, first).begin,
+        _quarter(year, first + 1).deadline,
+        K.PERIODE,
+    )
