@@ -49,11 +49,27 @@ def test_schemas_are_valid_draft_2020_12() -> None:
 
 
 def test_schema_catches_a_misspelt_key(tmp_path: Path) -> None:
-    """The schema is not vacuous: an unknown key fails, as in the editor."""
+    """The schema is not vacuous: an unknown key at the top or in a theme fails, as in the
+    editor (an action may carry the organisation's own keys)."""
     text = (SAMPLE / "spoorboekje.yaml").read_text(encoding="utf-8")
     path = tmp_path / "s.yaml"
-    path.write_text(text.replace("actiehouder: HRM", "actiehoudr: HRM", 1), encoding="utf-8")
-    with pytest.raises(jsonschema.ValidationError, match="actiehoudr"):
+    path.write_text(text.replace("kenmerk:", "kenmerrk:", 1), encoding="utf-8")
+    with pytest.raises(jsonschema.ValidationError, match="kenmerrk"):
+        _validate(path, plan_schema())
+
+
+def test_schema_accepts_what_real_plans_carry(tmp_path: Path) -> None:
+    """jaar, owners with naam/email, free theme numbers, voortgang, mijlpaal,
+    oorspronkelijk, an owner left empty and the organisation's own keys validate; a
+    voortgang above 100 does not."""
+    from .test_real_plans import REAL_PLAN
+
+    path = tmp_path / "s.yaml"
+    text = REAL_PLAN.replace("nr: 2", "nr: 12").replace("voortgang: 50", "voortgang: 50%")
+    path.write_text(text + "        actiehouder:\n", encoding="utf-8")
+    _validate(path, plan_schema())
+    path.write_text(REAL_PLAN.replace("voortgang: 50", "voortgang: 150"), encoding="utf-8")
+    with pytest.raises(jsonschema.ValidationError):
         _validate(path, plan_schema())
 
 

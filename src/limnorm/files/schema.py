@@ -29,13 +29,25 @@ _ID_TEXT: dict[str, Any] = {
 }
 
 
-def _object(description: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+_YEAR: dict[str, Any] = {
+    "description": "Het jaar voor datums zonder jaar ('1 juli', 'najaar'), bijvoorbeeld 2026.",
+    "type": ["integer", "null"],
+    "minimum": 1900,
+    "maximum": 2199,
+}
+
+
+def _object(
+    description: str, properties: dict[str, Any], required: list[str], *, own_keys: bool = False
+) -> dict[str, Any]:
     return {
         "type": "object",
         "description": description,
         "properties": properties,
         "required": required,
-        "additionalProperties": False,
+        # An action may carry the organisation's own columns (budget, indicator): the
+        # loader keeps them; elsewhere an unknown key is most likely a typo.
+        "additionalProperties": own_keys,
     }
 
 
@@ -55,8 +67,10 @@ def plan_schema() -> dict[str, Any]:
                 "type": ["string", "integer", "null"],
             },
             "actiehouder": {
-                "description": "Een afdelingscode uit 'actiehouders', of een lijst daarvan.",
-                "oneOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 1}],
+                "description": "Een code uit 'actiehouders' (ook 'OOV/JZ' of 'OOV en HRM'), "
+                "een team of partner ('RIEC'), of een lijst daarvan; leeg mag, met een "
+                "waarschuwing.",
+                "oneOf": [_OPTIONAL_TEXT, {"type": "array", "items": _TEXT}],
             },
             "toelichting": _OPTIONAL_TEXT,
             "status": {
@@ -64,14 +78,34 @@ def plan_schema() -> dict[str, Any]:
                 "enum": [*(s.value for s in Status), None],
             },
             "gereed_op": _DAY,
+            "voortgang": {
+                "description": "Percentage gereed, 0 tot en met 100 (ook '40%'); telt mee in "
+                "de voortgang van het thema.",
+                "oneOf": [
+                    {"type": ["integer", "null"], "minimum": 0, "maximum": 100},
+                    {"type": "string", "pattern": "^\\s*(100|[1-9]?[0-9])\\s*%\\s*$"},
+                ],
+            },
+            "mijlpaal": {
+                "description": "true voor een mijlpaal (een moment, geen periode).",
+                "type": ["boolean", "null"],
+            },
+            "oorspronkelijk": {
+                "description": "De eerdere deadline zoals die er stond, naast een verschoven "
+                "'wanneer'.",
+                "type": ["string", "number", "null"],
+            },
         },
-        ["id", "actie", "wanneer", "actiehouder"],
+        ["id", "actie", "wanneer"],
+        own_keys=True,
     )
     theme = _object(
-        "Een blok van het spoorboekje: 0 = de 0-meting, 1 t/m 6 = de thema's.",
+        "Een blok van het spoorboekje: bij de Limburgse Norm 0 = de 0-meting en 1 t/m 6 de "
+        "thema's; welke thema's een norm heeft, staat in de checklist.",
         {
-            "nr": {"type": "integer", "minimum": 0, "maximum": 6},
+            "nr": {"type": "integer", "minimum": 0},
             "titel": _TEXT,
+            "jaar": _YEAR,
             "acties": {"type": ["array", "null"], "items": action},
         },
         ["nr", "titel"],
@@ -79,7 +113,7 @@ def plan_schema() -> dict[str, Any]:
     return {
         "$schema": _DRAFT,
         "$id": "https://limnorm.invalid/schemas/spoorboekje.schema.json",
-        "title": "Spoorboekje implementatie Limburgse Norm",
+        "title": "Spoorboekje (implementatieplan, bijvoorbeeld van de Limburgse Norm)",
         **_object(
             "Het spoorboekje van één organisatie.",
             {
@@ -87,10 +121,21 @@ def plan_schema() -> dict[str, Any]:
                 "titel": _OPTIONAL_TEXT,
                 "kenmerk": {**_ID_TEXT, "type": ["string", "number", "null"]},
                 "documentnr": {**_ID_TEXT, "type": ["string", "number", "null"]},
+                "jaar": _YEAR,
                 "actiehouders": {
-                    "description": "Afdelingscode: volledige naam (leeg als die niet bekend is).",
-                    "type": "object",
-                    "additionalProperties": _OPTIONAL_TEXT,
+                    "description": "Code: volledige naam (leeg als die niet bekend is), of "
+                    "code: {naam: ..., email: ...}.",
+                    "type": ["object", "null"],
+                    "additionalProperties": {
+                        "oneOf": [
+                            _OPTIONAL_TEXT,
+                            _object(
+                                "Een actiehouder met naam en e-mailadres.",
+                                {"naam": _OPTIONAL_TEXT, "email": _OPTIONAL_TEXT},
+                                [],
+                            ),
+                        ]
+                    },
                 },
                 "themas": {"type": "array", "items": theme},
             },
