@@ -40,7 +40,8 @@ def _regio(tmp_path: Path) -> Path:
     shutil.copytree(SAMPLE, root / "kapot")
     plan = root / "kapot" / "spoorboekje.yaml"
     plan.write_text(
-        plan.read_text(encoding="utf-8").replace("wanneer: apr 24", "wanneer: apr 34x"),
+        # An unclosed quote: the file is unusable (fataal), so the member is left out.
+        plan.read_text(encoding="utf-8").replace("wanneer: apr 24", 'wanneer: "apr 34x'),
         encoding="utf-8",
     )
     shutil.copytree(SAMPLE, root / "venlo")
@@ -88,8 +89,9 @@ def test_compare(invoke: Invoke, regio: Path) -> None:
     assert venlo_theme_4["uitgevoerd"] == pytest.approx(1 / 3, abs=1e-4)
     [broken] = data["niet_meegeteld"]  # type: ignore[index]
     assert broken["map"] == "kapot"
-    assert broken["meldingen"][0]["regel"] == 111
-    assert "apr 34x" in broken["meldingen"][0]["melding"]
+    # The quote opened on line 111 runs on to the next key, where YAML gives up.
+    assert broken["meldingen"][0]["regel"] == 114
+    assert broken["meldingen"][0]["melding"].startswith("sleutel verwacht")
     assert data["normverschillen"] == [  # type: ignore[index]
         {"organisatie": "Gemeente Proef", "extra": [], "ontbreekt": [
             "1.4", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", "3.1", "3.2", "3.3", "3.4",
@@ -127,7 +129,7 @@ def test_compare_table_sorting_and_formats(invoke: Invoke, regio: Path) -> None:
     assert "| Gemeente Proef | 50 | 3 |" in markdown
     bad = invoke(["compare", "--regio", str(regio), "--sorteer", "9"])
     assert bad.exit_code == 2
-    assert "--sorteer 9: kies een thema van 1 t/m 6" in bad.stderr
+    assert "--sorteer 9: kies een thema van de norm (1, 2, 3, 4, 5, 6)" in bad.stderr
 
 
 def test_due_over_the_region(invoke: Invoke, regio: Path) -> None:
@@ -496,3 +498,24 @@ def test_region_due_table_with_owner_leaves_out_the_owner_column(
     assert lines[1].split() == ["Organisatie", "Id", "Actie", "Wanneer", "Deadline", "Dagen"]
     everyone = invoke(args, {"COLUMNS": "120"})
     assert "Actiehouder" in everyone.stdout.splitlines()[1]
+
+
+def test_a_member_with_a_fout_in_one_action_is_counted(invoke: Invoke, tmp_path: Path) -> None:
+    """A fout in one action leaves the rest of that organisation's plan in the region's
+    figures (as for one organisation), with one stderr line naming the file."""
+    root = tmp_path / "regio"
+    shutil.copytree(SAMPLE, root / "eijsden")
+    shutil.copytree(SAMPLE, root / "fout")
+    plan = root / "fout" / "spoorboekje.yaml"
+    text = plan.read_text(encoding="utf-8").replace("wanneer: apr 24", "wanneer: Q5 24")
+    plan.write_text(text.replace("Gemeente Eijsden-Margraten", "Gemeente Fout"), encoding="utf-8")
+    result = invoke(["status", "--regio", "regio", "--as-of", "2024-10-01", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "limnorm: 1 fout in regio/fout/spoorboekje.yaml; zie 'limnorm check'\n"
+    rows = {row["organisation"]: row for row in json.loads(result.stdout)["organisaties"]}
+    # 6.1 (late in the sample) has no date in Fout's plan: one action fewer is late.
+    assert (rows["Gemeente Eijsden-Margraten"]["te_laat"], rows["Gemeente Fout"]["te_laat"]) == (
+        11,
+        10,
+    )
+    assert rows["Gemeente Fout"]["totaal"] == 17

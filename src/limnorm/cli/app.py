@@ -224,7 +224,11 @@ def _region(regio: Path, no_cache: bool) -> "Region":
     from limnorm.queries.region import load_region
 
     cache = Cache(None if no_cache else cache_directory(os.environ))
-    return load_region(regio, Path.cwd(), cache)
+    region = load_region(regio, Path.cwd(), cache)
+    for organisation in region.organisations:
+        if organisation.plan is not None:
+            _noted(organisation.plan)
+    return region
 
 
 def _editable(data: Path | None, filename: str) -> tuple[Path, str]:

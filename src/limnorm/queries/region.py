@@ -34,7 +34,12 @@ NORM_THEMES = tuple(range(1, 7))
 
 
 class Organisation(NamedTuple):
-    """One organisation of the region; ``errors`` non-empty means it is left out."""
+    """One organisation of the region, with every error in its files.
+
+    It is left out of the figures (``Region.broken``) only when its plan is unusable
+    (fataal) or its checklist has an error; a ``fout`` in one action of the plan leaves
+    the rest of the plan in, as for one organisation.
+    """
 
     folder: str
     name: str
@@ -158,7 +163,8 @@ def load_region(directory: Path, cwd: Path, cache: Cache, workers: int | None = 
         errors = tuple(f for part in (plan, checklist) for f in part.errors)
         name = plan.value.organisatie if plan.value is not None else folder.name
         organisation = Organisation(folder.name, name, plan.value, checklist.value, errors)
-        (broken if errors else good).append(organisation)
+        usable = plan.value is not None and checklist.value is not None and not checklist.errors
+        (good if usable else broken).append(organisation)
     return Region(str(directory), tuple(good), tuple(broken), _differences(good))
 
 
@@ -249,14 +255,16 @@ def compare(region: Region, as_of: date, *, sort_theme: int | None = None) -> Co
     Raises:
         UsageError: ``sort_theme`` is not a theme of the norm.
     """
-    if sort_theme is not None and sort_theme not in NORM_THEMES:
-        raise UsageError(f"--sorteer {sort_theme}: kies een thema van 1 t/m 6")
+    themes = norm_themes(region)
+    if sort_theme is not None and sort_theme not in themes:
+        raise UsageError(
+            f"--sorteer {sort_theme}: kies een thema van de norm ({', '.join(map(str, themes))})"
+        )
     rows = [
-        CompareRow(o.name, tuple(_cell(o, t, as_of) for t in NORM_THEMES))
-        for o in region.organisations
+        CompareRow(o.name, tuple(_cell(o, t, as_of) for t in themes)) for o in region.organisations
     ]
     marked = [list(r.cells) for r in rows]
-    for column, _ in enumerate(NORM_THEMES):
+    for column, _ in enumerate(themes):
         shares = [c.share for c in (r.cells[column] for r in rows) if c.share is not None]
         if len(set(shares)) < 2:
             continue  # all equal (or one value): nothing stands out
@@ -268,7 +276,7 @@ def compare(region: Region, as_of: date, *, sort_theme: int | None = None) -> Co
         CompareRow(r.organisation, tuple(cells)) for r, cells in zip(rows, marked, strict=True)
     ]
     if sort_theme is not None:
-        column = sort_theme - 1
+        column = themes.index(sort_theme)
         result.sort(
             key=lambda r: (
                 r.cells[column].share is None,
@@ -279,8 +287,15 @@ def compare(region: Region, as_of: date, *, sort_theme: int | None = None) -> Co
     else:
         result.sort(key=lambda r: r.organisation.lower())
     return CompareReport(
-        as_of, NORM_THEMES, tuple(result), region.broken, region.differences, sort_theme
+        as_of, themes, tuple(result), region.broken, region.differences, sort_theme
     )
+
+
+def norm_themes(region: Region) -> tuple[int, ...]:
+    """The themes of the norm the region's checklists name (the Limburgse Norm's 1-6
+    when none does); the 0-meting is the checklist itself, not a theme to compare."""
+    found = {t.nr for o in region.organisations if o.checklist for t in o.checklist.themas if t.nr}
+    return tuple(sorted(found)) if found else NORM_THEMES
 
 
 # --- due and status over the region ------------------------------------------------------
