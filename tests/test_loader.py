@@ -310,3 +310,14 @@ def test_an_absent_owner_key_is_a_warning_at_the_action() -> None:
         "t.yaml:11:9: waarschuwing: actie 1.1: geen actiehouder; vul 'actiehouder:' in "
         "('limnorm due' toont de actie onder '(geen actiehouder)')"
     ]
+
+
+def test_a_status_in_the_wanneer_column_is_a_warning() -> None:
+    """'gereed' written as wanneer: no date, and check suggests moving it to status."""
+    text = OWNER_PLAN.format(owner="OOV").replace("wanneer: 2024", "wanneer: in uitvoering")
+    loaded = parse_plan(text, "t.yaml")
+    assert [str(f) for f in loaded.findings] == [
+        "t.yaml:11:40: waarschuwing: actie 1.1: 'in uitvoering' is een status, geen deadline; "
+        "zet 'status: lopend' en vul bij 'wanneer' de deadline in (of 'n.t.b.')"
+    ]
+    assert next(loaded.require().actions()).period.deadline is None

@@ -394,11 +394,18 @@ def _when(
         wrong.append("wanneer onleesbaar")
         return wanneer, _UNREADABLE
     try:
-        return wanneer, _deadline(wanneer, year)
+        period = _deadline(wanneer, year)
     except DeadlineError as error:
         checker.error(f"wanneer: {error.message}", node.location)
         wrong.append("wanneer onleesbaar")
         return wanneer, _UNREADABLE
+    if period.kind is PeriodKind.STATUS:
+        checker.warn(
+            f"'{wanneer}' is een status, geen deadline; zet 'status: {period.note}' en vul bij "
+            "'wanneer' de deadline in (of 'n.t.b.')",
+            node.location,
+        )
+    return wanneer, period
 
 
 def _percentage(node: Node | None, checker: Checker) -> int | None:
