@@ -138,7 +138,11 @@ def _console(stderr: bool = False) -> "Console":
     # No markup or emoji codes: all text is data, and emoji lookup costs an import.
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=stderr)
+    from limnorm.cli.streams import broken_pipe
+
+    console = Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=stderr)
+    console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]  # one way to end
+    return console
 
 
 def _tell(message: str, style: str = "") -> None:
@@ -903,6 +907,10 @@ def main() -> None:
     with it). Worker processes switch it off too (:mod:`limnorm.queries.region`).
     """
     gc.disable()
+    from limnorm.cli import streams  # output errors and encodings (see there)
+
+    streams.tolerant_streams()
+    stdout = sys.stdout
     try:
         _lean_app(sys.argv[1:])(prog_name="limnorm")
         code = 0
@@ -910,9 +918,8 @@ def main() -> None:
         code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
         if isinstance(stop.code, str):
             sys.stderr.write(stop.code + "\n")
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except OSError:  # e.g. a closed pipe: 'limnorm due | head'
-            code = code or 1
-    os._exit(code)
+        if sys.stdout is not stdout:  # Click swapped it out after a closed pipe
+            code = streams.BROKEN_PIPE
+    except OSError as error:  # the output could not be written (a full disk, a closed pipe)
+        os._exit(streams.output_failed(error))
+    os._exit(streams.flush_all(code))
