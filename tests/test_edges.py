@@ -34,7 +34,11 @@ needs_root = pytest.mark.skipif(not ROOT, reason="changing a file's owner needs 
 
 
 def run(
-    args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 60
+    args: list[str],
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    encoding: str = "utf-8",
 ) -> subprocess.CompletedProcess[str]:
     """The installed command as a user runs it, with a timeout so a hang fails the test."""
     base = {
@@ -49,7 +53,7 @@ def run(
         cwd=cwd,
         env={**base, **(env or {})},
         capture_output=True,
-        text=True,
+        encoding=encoding,
         timeout=timeout,
         check=False,
     )

@@ -6,6 +6,8 @@ options. Every failure becomes a :class:`DataError` with a Dutch message.
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 from datetime import datetime
 from pathlib import Path
@@ -64,13 +66,50 @@ def toplevel(directory: Path) -> Path:
         DataError: ``directory`` is not inside a git repository.
     """
     result = _git(["rev-parse", "--show-toplevel"], directory)
+    if result.returncode != 0 and b"dubious ownership" in result.stderr:
+        raise DataError(_dubious(result.stderr, directory), Location(str(directory)))
     if result.returncode != 0:
         raise DataError(
             "deze gegevens staan niet in een git-repository; --at, history en diff werken "
             "alleen met gegevens in git (de andere commando's werken wel)",
             Location(str(directory)),
         )
-    return Path(result.stdout.decode().strip())
+    # A path as bytes: a folder name need not be UTF-8 (fsdecode keeps any byte).
+    return Path(os.fsdecode(result.stdout.rstrip(b"\r\n")))
+
+
+def _dubious(stderr: bytes, directory: Path) -> str:
+    """git's refusal of a repository owned by someone else, with the line that lifts it."""
+    text = os.fsdecode(stderr)
+    suggested = re.search(r"git config --global --add safe\.directory .+", text)
+    command = (
+        suggested[0].strip()
+        if suggested
+        else f"git config --global --add safe.directory {directory.resolve()}"
+    )
+    return (
+        "git weigert deze repository te lezen: ze is van een andere gebruiker ('dubious "
+        "ownership'). Vertrouwt u de map, voer dan eenmalig uit: " + command
+    )
+
+
+def relative_to_top(top: Path, path: Path) -> str:
+    """``path`` as git names it in ``top``'s tree.
+
+    Raises:
+        DataError: the file (or where its link points) lies outside the repository.
+    """
+    real = path.resolve()
+    try:
+        return real.relative_to(top.resolve()).as_posix()
+    except ValueError:
+        where = " (een koppeling naar " + str(real) + ")" if path.is_symlink() else ""
+        raise DataError(
+            f"dit bestand staat buiten de git-repository {top}{where}; de geschiedenis kan "
+            "alleen gelezen worden voor bestanden die in de repository staan. Zet het bestand "
+            "zelf in de repository",
+            Location(str(path)),
+        ) from None
 
 
 def is_shallow(top: Path) -> bool:
@@ -114,7 +153,7 @@ def _commit(line: str) -> Commit:
 
 def show(top: Path, commit: Commit, path: Path) -> bytes | None:
     """The bytes of ``path`` at ``commit``; ``None`` when the file did not exist then."""
-    relative = path.resolve().relative_to(top.resolve()).as_posix()
+    relative = relative_to_top(top, path)
     result = _git(["show", f"{commit.hash}:{relative}"], top)
     if result.returncode != 0:
         return None
@@ -123,7 +162,7 @@ def show(top: Path, commit: Commit, path: Path) -> bytes | None:
 
 def log(top: Path, paths: list[Path]) -> list[Commit]:
     """Commits that changed any of ``paths``, oldest first."""
-    relative = [p.resolve().relative_to(top.resolve()).as_posix() for p in paths]
+    relative = [relative_to_top(top, p) for p in paths]
     result = _git(
         [
             "log",

@@ -28,6 +28,30 @@ def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def readable(name: str) -> str:
+    """A name from the command line or a folder as text a UTF-8 file can hold.
+
+    A folder name that is not UTF-8 (made on an old Windows share, say) reaches
+    Python as surrogates; its bytes are read as Windows-1252, which such names
+    almost always are, so 'caf\\xe9' becomes 'café' instead of failing to be written.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", errors="replace")
+    return name
+
+
+def _one_line(text: str) -> str:
+    """The name as it may stand in a comment: one line (a line break would end the comment
+    and leave the rest as broken YAML), without control characters."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
 def modeline(kind: str) -> str:
     """The comment that points YAML-aware editors at the schema beside the file."""
     return f"# yaml-language-server: $schema={SCHEMA_FILES[kind]}"
@@ -41,7 +65,7 @@ def plan_template(organisatie: str) -> str:
     )
     return (
         f"{modeline('spoorboekje')}\n"
-        f"# Spoorboekje implementatie Limburgse Norm van {organisatie}.\n"
+        f"# Spoorboekje implementatie Limburgse Norm van {_one_line(organisatie)}.\n"
         "# Per thema de acties: wat (actie), wanneer (zoals u het schrijft: 'Q3 25',\n"
         "# 'mrt. 25', '4-3-25'), wie (actiehouder), en eventueel toelichting en status\n"
         "# (open, lopend, gereed, vervallen). Een actie ziet er zo uit:\n"
@@ -81,7 +105,7 @@ def _blank(text: str, key: str) -> str:
 def checklist_template(sample: str, organisatie: str) -> str:
     """The sample checklist without its organisation's name, answers and links."""
     text = (
-        sample.replace("van de gemeente Eijsden-Margraten.", f"van {organisatie}.")
+        sample.replace("van de gemeente Eijsden-Margraten.", f"van {_one_line(organisatie)}.")
         .replace(f"organisatie: {_SAMPLE_ORGANISATION}", f"organisatie: {_quote(organisatie)}")
         .replace(
             "# De antwoorden van Eijsden-Margraten zijn niet openbaar; daarom staan ze leeg.\n", ""
@@ -106,6 +130,7 @@ def init_data(directory: Path, organisatie: str) -> list[Path]:
             path is a file.
         DataError: the folder or a file cannot be made.
     """
+    organisatie = readable(organisatie)
     targets = [
         directory / PLAN_FILE,
         directory / CHECKLIST_FILE,

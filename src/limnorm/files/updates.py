@@ -106,7 +106,7 @@ def _apply(
         if old == _shown(value):
             changes.append(Change(key, old, old))
             continue
-        text = set_key(text, entry, key, value)
+        text = set_key(text, entry, key, value, file=name)
         changes.append(Change(key, old, _shown(value)))
     return text, tuple(changes)
 

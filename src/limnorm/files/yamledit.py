@@ -39,6 +39,8 @@ except ImportError:  # pragma: no cover
 _BOM = "\ufeff"
 _PLAIN_SAFE = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:\n\r]*(?<!\s)")
 _STD = "tag:yaml.org,2002:"
+# After a key: optional quote, the colon, spaces, then an alias '*name' (group 1).
+_ALIAS = re.compile(r"""["']?\s*:[ \t]*(\*[^\s,\[\]{}]+)""")
 
 
 class Change(NamedTuple):
@@ -180,8 +182,14 @@ def find_entry(text: str, outer: str, inner: str, key: str, wanted: str) -> yaml
     raise UsageError(f"'{wanted}' niet gevonden")  # pragma: no cover - checked by the caller
 
 
-def set_key(text: str, mapping: yaml.MappingNode, key: str, value: Value) -> str:
-    """``text`` with ``key`` of ``mapping`` set to ``value``; nothing else changes."""
+def set_key(
+    text: str, mapping: yaml.MappingNode, key: str, value: Value, *, file: str = ""
+) -> str:
+    """``text`` with ``key`` of ``mapping`` set to ``value``; nothing else changes.
+
+    Raises:
+        UsageError: the value is anchored (``&naam``) and shared with other places.
+    """
     newline = "\r\n" if "\r\n" in text else "\n"
     flow = mapping.flow_style is True
     rendered = render_value(value, flow=flow)
@@ -189,6 +197,19 @@ def set_key(text: str, mapping: yaml.MappingNode, key: str, value: Value) -> str
     if found is not None:
         key_node, value_node = found
         start, end = value_node.start_mark.index, value_node.end_mark.index
+        alias = _ALIAS.match(text, key_node.end_mark.index)
+        if alias is not None:
+            # Written as '*naam': the node's marks are those of the anchored value
+            # elsewhere, so the alias itself is replaced, here and nowhere else.
+            return f"{text[: alias.start(1)]}{rendered}{text[alias.end(1) :]}"
+        if text.startswith("&", start):
+            name = text[start:].split(maxsplit=1)[0]
+            raise UsageError(
+                f"'{key}' is met het anker {name} gedeeld met andere plaatsen in het "
+                f"bestand (*{name[1:]}); die zouden mee veranderen. Er is niets gewijzigd: "
+                "pas het bestand met de hand aan",
+                Location(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
+            )
         if (
             isinstance(value_node, yaml.ScalarNode)
             and value_node.tag == f"{_STD}null"
@@ -198,7 +219,10 @@ def set_key(text: str, mapping: yaml.MappingNode, key: str, value: Value) -> str
             colon = text.index(":", key_node.end_mark.index)
             return f"{text[: colon + 1]} {rendered}{text[colon + 1 :]}"
         if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">"):
-            return f"{text[:start]}{rendered}{newline}{text[_block_end(text, value_node) :]}"
+            block_end = _block_end(text, value_node)
+            # A block scalar that ends the file without a final newline: none is added.
+            ending = newline if text[:block_end].endswith("\n") else ""
+            return f"{text[:start]}{rendered}{ending}{text[block_end:]}"
         return f"{text[:start]}{rendered}{text[end:]}"
     if flow:
         close = mapping.end_mark.index - 1  # the "}"
@@ -230,7 +254,8 @@ def _block_end(text: str, node: yaml.Node) -> int:
     if indicator.startswith("+"):
         return end
     content = text[:end].rstrip(" \t\r\n")
-    return text.index("\n", len(content)) + 1
+    line_end = text.find("\n", len(content))
+    return len(text) if line_end == -1 else line_end + 1  # the file may end without one
 
 
 def value_text(mapping: yaml.MappingNode, key: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -195,6 +196,28 @@ def read_file(path: Path, file: str) -> str:
     return decode(read_bytes(path, file), file)
 
 
+_CONFLICT = re.compile(r"^<{7}(?: .*)?$", re.MULTILINE)
+_CONFLICT_END = re.compile(r"^>{7}(?: .*)?$", re.MULTILINE)
+
+
+def _refuse_conflict(text: str, file: str) -> None:
+    """A file with git's conflict markers is refused as what it is, not as broken YAML."""
+    start = _CONFLICT.search(text)
+    if start is None:
+        return
+    line = text.count("\n", 0, start.start()) + 1
+    end = _CONFLICT_END.search(text, start.end())
+    until = f" tot en met {text.count(chr(10), 0, end.start()) + 1}" if end else ""
+    count = len(_CONFLICT.findall(text))
+    more = f" (en nog {count - 1} verder in het bestand)" if count > 1 else ""
+    raise DataError(
+        f"het bestand bevat een onopgelost git-conflict op regel {line}{until}{more}: kies "
+        "per conflict de goede regels, haal de regels met '<<<<<<<', '=======' en '>>>>>>>' "
+        "weg en controleer opnieuw",
+        Location(file, line, 1),
+    )
+
+
 def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     """Parse YAML text into a :class:`Node` tree plus non-fatal findings.
 
@@ -204,6 +227,8 @@ def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
         DataError: the text is not YAML, uses a forbidden tag, or is too deep or
             too large, with the line and column of the problem.
     """
+    if "<<<<<<<" in text:  # cheap test first: almost no file has one
+        _refuse_conflict(text, file)
     # PyYAML is imported on the first parse, not with this module: a region read
     # entirely from the cache parses nothing, and the import is ~25 ms of its start-up.
     from limnorm.files.yamltree import parse_tree

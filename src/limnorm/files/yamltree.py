@@ -10,7 +10,7 @@ actually parsed (see :func:`limnorm.files.yamlsource.parse_yaml`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -29,6 +29,19 @@ try:  # libyaml is in PyYAML's wheels; the pure-Python fallback keeps source ins
     _Loader: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
+
+# libyaml refuses deep nesting itself from PyYAML 6.0.3 on, at a process-wide level
+# (1000 by default). Left at that, the same file was refused at the 1000th level by
+# one install and at MAX_DEPTH by the walker on another (where composing succeeds):
+# two messages, two places. Set to the walker's limit, both stop at the same node.
+try:
+    import yaml._yaml as _libyaml
+
+    # Absent in older PyYAML: there the walker's limit holds alone.
+    _limit_nesting: Callable[[int], None] | None = getattr(_libyaml, "_set_max_nest_level", None)
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    _limit_nesting = None
+TOO_DEEP = "de gegevens zijn te diep genest; dit lijkt geen spoorboekje of checklist"
 
 _PROBLEMS = (  # PyYAML's English problem text -> what to tell the user, in Dutch
     ("found character '\\t'", "tab-teken gevonden; spring in met spaties, niet met tabs"),
@@ -49,7 +62,6 @@ _PROBLEMS = (  # PyYAML's English problem text -> what to tell the user, in Dutc
      "dubbele aanhalingstekens"),
     ("control characters are not allowed", "stuurteken gevonden dat niet in tekst mag staan"),
     ("unacceptable character", "teken gevonden dat niet in een YAML-bestand mag staan"),
-    ("exceeded maximum nesting depth", "te diep genest; dit lijkt geen spoorboekje of checklist"),
 )  # fmt: skip
 
 
@@ -80,9 +92,12 @@ class _Walker:
                 self.aliased += 1
             self.seen.add(id(node))
         if self.visited > MAX_NODES or depth > MAX_DEPTH or self.aliased > MAX_ALIASES:
-            what = "te diep genest" if depth > MAX_DEPTH else "te groot (na het uitvouwen)"
+            if depth > MAX_DEPTH:
+                raise DataError(TOO_DEEP, self.at(node))
             raise DataError(
-                f"de gegevens zijn {what}; dit lijkt geen spoorboekje of checklist", self.at(node)
+                "de gegevens zijn te groot (na het uitvouwen); dit lijkt geen spoorboekje of "
+                "checklist",
+                self.at(node),
             )
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, depth)
@@ -159,12 +174,16 @@ def parse_tree(text: str, file: str) -> tuple[Node | None, list[Finding]]:
         DataError: the text is not YAML, uses a forbidden tag, or is too deep or
             too large, with the line and column of the problem.
     """
+    if _limit_nesting is not None:
+        _limit_nesting(MAX_DEPTH + 1)  # set each time: the level is global to the process
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
         problem = str(error.problem or error.context)
+        if "maximum nesting depth" in problem:
+            raise DataError(TOO_DEEP, location) from None
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             problem = "found character '\\t' that cannot start any token"
         raise DataError(_translate(problem), location) from None

@@ -341,6 +341,10 @@ def read_expressions(texts: Sequence[str]) -> WhenReport:
     return WhenReport(tuple(readings))
 
 
+#: The years a peildatum may have: those the deadline grammar reads.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
 def parse_as_of(text: str) -> date:
     """The ``--as-of`` value: exactly ``YYYY-MM-DD``.
 
@@ -349,9 +353,17 @@ def parse_as_of(text: str) -> date:
     """
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
         try:
-            return date.fromisoformat(text.strip())
+            day = date.fromisoformat(text.strip())
         except ValueError:
             raise UsageError(f"--as-of '{text}': die dag bestaat niet") from None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            # Windows and timelines reach past the day; dates beyond these years are
+            # not read in the files either (the same years as --op and 'wanneer').
+            raise UsageError(
+                f"--as-of '{text}': kies een dag in de jaren {FIRST_YEAR} tot en met "
+                f"{LAST_YEAR}, dezelfde jaren als bij --op en in 'wanneer'"
+            )
+        return day
     raise UsageError(f"--as-of '{text}' moet de vorm JJJJ-MM-DD hebben, bijvoorbeeld 2024-07-01")
 
 
