@@ -363,12 +363,13 @@ def test_escape_sequences_in_files_never_reach_stderr(tmp_path: Path, invoke: In
         + '        status: "\\e]0;gekaapt\\a\\e[2J"\n',
         encoding="utf-8",
     )
-    for args in (["due"], ["due", "--owner", "XYZ"]):
+    typed = "\x1b]0;gekaapt\x07\x1b[2J"
+    for args in (["due", "--owner", "XYZ"], ["check"], ["set", "1.1", "status", typed]):
         result = invoke([*args, "--data", str(folder), "--as-of", "2024-07-01"])
-        assert result.exit_code == 2
-        assert "\x1b" not in result.stderr
-        assert "\x07" not in result.stderr
-        assert "limnorm: fout: " in result.stderr
+        assert "\x1b" not in result.stdout + result.stderr
+        assert "\x07" not in result.stdout + result.stderr
+    known = invoke(["due", "--owner", "XYZ", "--data", str(folder), "--as-of", "2024-07-01"])
+    assert "bekend: OOV," in known.stderr
 
 
 def test_merge_conflict_markers_are_named(tmp_path: Path) -> None:
