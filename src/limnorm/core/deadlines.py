@@ -293,7 +293,7 @@ _UNITS: dict[str, Callable[[int, int], Period]] = {
 
 
 @_form(
-    rf"(?P<unit>kwartaal|week|hj|kw|wk|[qkhtw]) ?(?P<n>\d{{1,2}}){_OY}",
+    rf"(?P<unit>kwartaal|tertiaal|halfjaar|week|hj|kw|wk|[qkhtw]) ?(?P<n>\d{{1,2}}){_OY}",
     r"(?P<y>\d{4})[ -]?(?P<unit>[qhw])-?(?P<n>\d{1,2})",
     rf"(?:(?P<n>\d{{1,2}})(?:e|ste|de)?|(?P<w>[a-z]+)) "
     rf"(?P<unit>kwartaal|kw|q|helft|halfjaar|half jaar|tertiaal|t){_OY}",
@@ -433,7 +433,8 @@ _FRAMING = (
     "in|op|per|rond|rondom|omstreeks|circa|ca|ongeveer|gedurende|tijdens|ergens in|"
     "in de loop|in de loop van|kalenderjaar|maand|de maand|het|de|in het|in de|uiterlijk|"
     "uiterlijk in|uiterlijk op|uiterlijk per|t/m|tm|tot en met|by|streven|streefdatum|"
-    "streefdatum is|planning|gepland|gepland in|verwacht|verwacht in|beoogd|deadline|einddatum|"
+    "streefdatum is|uiterste datum|planning|gepland|gepland in|verwacht|verwacht in|beoogd|"
+    "deadline|einddatum|"
     "gereed|gereed in|gereed per|klaar|klaar in|afgerond|afgerond in|afronding|oplevering|"
     "realisatie|implementatie|loopt|loopt door|loopt tot|lopend|doorlopend|doorlopend tot|"
     "continu|structureel|voortdurend|looptijd|periode|datum|heel|hele jaar|het hele jaar|geheel|"
@@ -486,10 +487,10 @@ _SPECIAL: list[tuple[re.Pattern[str], Callable[[int], Period]]] = [
     # "voor de zomer" is the Dutch planning convention for the end of June: the day
     # before the summer recess (July-August), which is what "voor X" means for any X.
     (
-        re.compile(rf"voor (?:de|het) zomer(?:vakantie|reces)?{_OY}"),
+        re.compile(rf"voor (?:de |het )?zomer(?:vakantie|reces)?{_OY}"),
         lambda y: Period(date(y, 6, 30), date(y, 6, 30), PeriodKind.DAG),
     ),
-    (re.compile(rf"na (?:de|het) zomer(?:vakantie|reces)?{_OY}"), lambda y: _season(y, 9)),
+    (re.compile(rf"na (?:de |het )?zomer(?:vakantie|reces)?{_OY}"), lambda y: _season(y, 9)),
 ]
 
 
@@ -764,7 +765,7 @@ _MOVED = re.compile(
     r"(?![a-z])\s*:?\s*(?P<new2>.+)",
     re.IGNORECASE | re.DOTALL,
 )
-_ARROW = re.compile(r"(?P<was>.+?)\s*(?:->|→|=>|>>|⇒)\s*(?P<new>.+)", re.DOTALL)
+_ARROW = re.compile(r"(?P<was>.+?)(?:\s*(?:->|→|=>|>>|⇒)\s*|\s>\s)(?P<new>.+)", re.DOTALL)
 _INSTEAD = re.compile(r"(?P<new>.+?)\s+(?:i\.?p\.?v\.?|in plaats van)\s+(?P<was>.+)",
                       re.IGNORECASE | re.DOTALL)  # fmt: skip
 _HARD = re.compile(r"(?:uiterlijk|deadline|uiterste datum|harde deadline|hard)\b", re.IGNORECASE)
