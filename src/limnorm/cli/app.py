@@ -682,6 +682,115 @@ def ics(
     _write(calendar_feed.to_ics(cal), output)
 
 
+@app.command(cls=DutchCommand)
+@_handles_errors
+def remind(
+    owner: OwnerOption = None,
+    within: Annotated[
+        str,
+        typer.Option("--within", help="Termijn voor 'binnenkort': 30d, 6w of 2m."),
+    ] = queries.DEFAULT_WINDOW,
+    naar: Annotated[
+        Path | None,
+        typer.Option(
+            "--naar",
+            metavar="MAP",
+            help="Schrijf de e-mails als concept (.eml) in deze map; overschrijft niets.",
+            show_default=False,
+        ),
+    ] = None,
+    verstuur: Annotated[
+        bool, typer.Option("--verstuur", help="Verstuur de e-mails (met --smtp en --van).")
+    ] = False,
+    smtp: Annotated[
+        str | None,
+        typer.Option(
+            "--smtp",
+            metavar="HOST[:POORT]",
+            help="Mailserver; versleuteld met STARTTLS, behalve naar localhost. Gebruiker en "
+            "wachtwoord uit LIMNORM_SMTP_USER en LIMNORM_SMTP_PASSWORD.",
+            show_default=False,
+        ),
+    ] = None,
+    van: Annotated[
+        str | None,
+        typer.Option("--van", metavar="ADRES", help="Afzender.", show_default=False),
+    ] = None,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """E-mail per actiehouder met de acties die te laat zijn of binnenkort moeten.
+
+    Zonder --naar of --verstuur toont het alleen wat er verstuurd zou worden.
+    """
+    from datetime import UTC, datetime
+
+    from limnorm.core.address import is_email_address
+    from limnorm.core.errors import UsageError
+    from limnorm.files import mailer
+    from limnorm.output import mail as letters
+    from limnorm.queries.remind import reminders
+
+    if not verstuur and smtp is not None:
+        raise UsageError("--smtp hoort bij --verstuur; zonder --verstuur gaat er niets weg")
+    if verstuur and (smtp is None or van is None):
+        raise UsageError("--verstuur heeft --smtp HOST[:POORT] en --van ADRES nodig")
+    if van is not None and not is_email_address(van):
+        raise UsageError(f"--van '{van}' is geen e-mailadres; schrijf bijvoorbeeld oov@gemeente.nl")
+    server = mailer.parse_server(smtp) if smtp is not None else None
+    login = mailer.credentials(os.environ) if verstuur else None
+    day = _as_of(as_of)
+    plan = _plan(data, None)
+    code = queries.resolve_owner(plan, owner) if owner else None
+    report = reminders(plan, day, until=queries.window_end(day, within), owner=code)
+    if not report.reminders:
+        _tell(
+            f"limnorm: niemand heeft acties te laat of binnenkort (tot en met "
+            f"{report.until:%d-%m-%Y}); er is niets te versturen."
+        )
+        return
+    unusable = [r for r in report.reminders if not r.email or not is_email_address(r.email)]
+    if verstuur and unusable:
+        names = ", ".join(
+            f"{r.code} ({'geen adres' if not r.email else f'ongeldig adres {r.email}'})"
+            for r in unusable
+        )
+        raise mailer.MailError(
+            f"niet iedereen heeft een bruikbaar e-mailadres: {names}. Zet het adres in "
+            "spoorboekje.yaml, zoals 'OOV: {naam: Openbare Orde en Veiligheid, email: "
+            "oov@gemeente.nl}', of stuur met --owner alleen de anderen. Er is niets verstuurd."
+        )
+    mails = letters.compose(report)
+    # The clock is read here: the Date header is the moment of writing or sending.
+    now = datetime.now(UTC).astimezone()
+    if naar is None and not verstuur:
+        typer.echo(letters.preview(mails), nl=False)
+        _tell("limnorm: niets verstuurd; --naar MAP schrijft concepten, --verstuur verstuurt.")
+        return
+    outcomes = []
+    if naar is not None:
+        drafts = [
+            mailer.Outgoing(
+                m.code, m.email, letters.to_email(m, sender=van, moment=now, draft=True)
+            )
+            for m in mails
+        ]
+        outcomes += mailer.write_drafts(drafts, naar, str(naar))
+    if verstuur:
+        assert server is not None
+        outgoing = [
+            mailer.Outgoing(m.code, m.email, letters.to_email(m, sender=van, moment=now))
+            for m in mails
+        ]
+        cafile = os.environ.get(mailer.CAFILE_VAR) or None
+        outcomes += mailer.send(outgoing, server, login=login, cafile=cafile)
+    for outcome in outcomes:
+        to = f" <{outcome.address}>" if outcome.address else " (geen adres)"
+        typer.echo(f"{outcome.code}{to}: {outcome.detail}")
+    if not all(outcome.ok for outcome in outcomes):
+        raise typer.Exit(1)
+
+
 class ReportFormat(StrEnum):
     """The ``report --format`` choices."""
 

@@ -48,7 +48,6 @@ class JsonText(str):
     __slots__ = ()
 
 
-
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 

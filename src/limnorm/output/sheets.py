@@ -213,8 +213,7 @@ def history(report: HistoryReport) -> list[Sheet]:
         "Wijzigingen per actie",
         ("Datum", "Auteur", "Commit", "Actie", "Wat", "Van", "Naar", "Dagen verschoven"),
         tuple(
-            (e.when, e.author, e.commit, e.id, e.kind, e.old, e.new, e.days)
-            for e in report.events
+            (e.when, e.author, e.commit, e.id, e.kind, e.old, e.new, e.days) for e in report.events
         ),
     )
     months = Sheet(
@@ -228,8 +227,7 @@ def history(report: HistoryReport) -> list[Sheet]:
         "Antwoorden per norm: 0-meting en nu",
         ("Norm", "Titel", "0-meting", "Op", "Nu"),
         tuple(
-            (r.nr, r.titel, _answer(r.first), r.first_when, _answer(r.now))
-            for r in report.answers
+            (r.nr, r.titel, _answer(r.first), r.first_when, _answer(r.now)) for r in report.answers
         ),
     )
     return [events, months, answers] if report.action is None else [events]
@@ -299,5 +297,3 @@ def region_status(report: RegionStatusReport) -> list[Sheet]:
             ),
         )
     ]  # fmt: skip
-
-
