@@ -443,7 +443,9 @@ def test_lean_app_routes_to_one_command() -> None:
     assert lean.registered_callback is app.registered_callback
     assert _lean_app(["set", "1.1", "status", "open"]).registered_commands[0].name == "set"
     for argv in (["--data", "x", "due"], ["--no-cache", "--format=json", "due"]):
-        assert [c.callback.__name__ for c in _lean_app(argv).registered_commands if c.callback] == ["due"]
+        assert [c.callback.__name__ for c in _lean_app(argv).registered_commands if c.callback] == [
+            "due"
+        ]
     for argv in ([], ["--help"], ["--version"], ["onbekend"], ["--data", "x"], ["--help", "due"]):
         assert _lean_app(argv) is app
 

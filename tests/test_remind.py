@@ -62,7 +62,7 @@ class Handler:
     def __init__(self) -> None:
         self.received: list[Received] = []
 
-    async def handle_RCPT(  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, options: Any
     ) -> str:
         if address.startswith("hrm"):
@@ -70,12 +70,10 @@ class Handler:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(  # noqa: N802
-        self, server: Any, session: Any, envelope: Any
-    ) -> str:
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = message_from_bytes(envelope.content, policy=policy.default)
         assert isinstance(message, EmailMessage)
-        login = session.login_data if session.authenticated else None
+        login = session.auth_data if session.authenticated else None
         self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message, login))
         return "250 OK"
 
@@ -141,15 +139,23 @@ def test_preview_shows_each_owner_and_sends_nothing(invoke: Invoke, plan_dir: Pa
         "Aan: Human Resource Management <hrm@proef.nl>\n"
         "Onderwerp: Spoorboekje Gemeente Proef: 1 actie binnenkort (HRM)\n" in out
     )
-    assert "Te laat (1):\n- 1.1 Weerbaarheidsscan\n  wanneer: Q3 24 (deadline 30 sep 2024, 1 dag te laat)\n  toelichting: Met <b>RIEC</b>\n" in out
-    assert "Binnenkort, tot en met 31 okt 2024 (1):\n- 1.2 Sessie college\n  wanneer: 15-10-24 (deadline 15 okt 2024, over 14 dagen)\n  samen met: OOV, HRM\n" in out
+    assert (
+        "Te laat (1):\n- 1.1 Weerbaarheidsscan\n  wanneer: Q3 24 (deadline 30 sep 2024, 1 dag te laat)\n  toelichting: Met <b>RIEC</b>\n"
+        in out
+    )
+    assert (
+        "Binnenkort, tot en met 31 okt 2024 (1):\n- 1.2 Sessie college\n  wanneer: 15-10-24 (deadline 15 okt 2024, over 14 dagen)\n  samen met: OOV, HRM\n"
+        in out
+    )
     assert "Zonder eigenaar" not in out
     assert "Gedragscode" not in out
     assert "F&I" not in out
     assert "niets verstuurd" in result.stderr
 
 
-def test_drafts_are_rfc5322_with_text_and_html(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
+def test_drafts_are_rfc5322_with_text_and_html(
+    invoke: Invoke, plan_dir: Path, tmp_path: Path
+) -> None:
     """--naar writes one .eml per owner: To, From, Subject, Date, X-Unsent; plain text and
     an HTML alternative with escaped text and nothing external; never overwritten."""
     folder = tmp_path / "concepten"
@@ -216,13 +222,27 @@ def test_nothing_due_sends_nothing(
 
 
 def test_refused_when_an_addressee_has_no_address(
-    invoke: Invoke, write_plan: Callable[[str], Path], smtp_server: Callable[..., tuple[Handler, str]]
+    invoke: Invoke,
+    write_plan: Callable[[str], Path],
+    smtp_server: Callable[..., tuple[Handler, str]],
 ) -> None:
     """F&I has something due and no address: nothing is sent to anyone; --owner sends the
     others."""
-    folder = write_plan(PLAN.replace("wanneer: Q4 25, actiehouder: F&I", "wanneer: 20-10-24, actiehouder: F&I"))
+    folder = write_plan(
+        PLAN.replace("wanneer: Q4 25, actiehouder: F&I", "wanneer: 20-10-24, actiehouder: F&I")
+    )
     handler, address = smtp_server()
-    args = ["remind", "--data", str(folder), *AS_OF, "--verstuur", "--smtp", address, "--van", "a@proef.nl"]
+    args = [
+        "remind",
+        "--data",
+        str(folder),
+        *AS_OF,
+        "--verstuur",
+        "--smtp",
+        address,
+        "--van",
+        "a@proef.nl",
+    ]
     result = invoke(args)
     assert result.exit_code == 1
     assert "niet iedereen heeft een bruikbaar e-mailadres: F&I (geen adres)" in result.stderr
@@ -312,11 +332,14 @@ def test_starttls_and_login_from_the_environment(
     context.load_cert_chain(cert, key)
     logins: list[tuple[bytes, bytes]] = []
 
-    def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+    def authenticator(
+        server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+    ) -> AuthResult:
         assert isinstance(data, LoginPassword)
         logins.append((data.login, data.password))
         ok = (data.login, data.password) == (b"adviseur", b"geheim wachtwoord")
-        return AuthResult(success=ok, auth_data=data.login if ok else None)
+        # handled=False: the server answers 535 itself on a refusal.
+        return AuthResult(success=ok, handled=False, auth_data=data.login if ok else None)
 
     handler, address = smtp_server(
         tls_context=context, require_starttls=True, authenticator=authenticator,
@@ -337,7 +360,9 @@ def test_starttls_and_login_from_the_environment(
     [received] = handler.received
     assert received.login == b"adviseur"
 
-    wrong = invoke(args, env={**env, "LIMNORM_SMTP_PASSWORD": "fout", "LIMNORM_SMTP_CAFILE": str(cert)})
+    wrong = invoke(
+        args, env={**env, "LIMNORM_SMTP_PASSWORD": "fout", "LIMNORM_SMTP_CAFILE": str(cert)}
+    )
     assert wrong.exit_code == 1
     assert f"aanmelden bij {address} geweigerd: 535" in wrong.stderr
     assert len(handler.received) == 1
@@ -357,9 +382,15 @@ def test_server_that_does_not_answer(invoke: Invoke, plan_dir: Path) -> None:
     ("args", "message"),
     [
         (["--smtp", "localhost"], "--smtp hoort bij --verstuur"),
-        (["--verstuur", "--van", "a@proef.nl"], "--verstuur heeft --smtp HOST[:POORT] en --van ADRES nodig"),
+        (
+            ["--verstuur", "--van", "a@proef.nl"],
+            "--verstuur heeft --smtp HOST[:POORT] en --van ADRES nodig",
+        ),
         (["--verstuur", "--smtp", "localhost"], "--verstuur heeft --smtp"),
-        (["--verstuur", "--smtp", "localhost", "--van", "adviseur"], "--van 'adviseur' is geen e-mailadres"),
+        (
+            ["--verstuur", "--smtp", "localhost", "--van", "adviseur"],
+            "--van 'adviseur' is geen e-mailadres",
+        ),
         (["--verstuur", "--smtp", "a b", "--van", "a@proef.nl"], "'a b' is geen mailserver"),
     ],
 )
@@ -430,3 +461,41 @@ def test_only_remind_imports_mail_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_check_reports_an_address_that_is_not_one(
+    invoke: Invoke, write_plan: Callable[[str], Path]
+) -> None:
+    """A mistyped address is a fout at its line and column; the other commands still run,
+    and remind refuses to send to that owner."""
+    text = PLAN.replace("email: hrm@proef.nl", "email: hrm proef.nl")
+    folder = write_plan(text)
+    line = text.lstrip().splitlines()[3]
+    column = line.index("hrm proef.nl") + 1
+    result = invoke(["check", "--data", str(folder), *AS_OF])
+    assert result.exit_code == 1
+    assert (
+        f"spoorboekje.yaml:4:{column}: fout: actiehouder 'HRM': 'hrm proef.nl' is geen e-mailadres; "
+        "schrijf alleen het adres, zoals oov@gemeente.nl" in " ".join(result.stdout.split())
+    )
+    args = ["remind", "--data", str(folder), *AS_OF, "--verstuur", "--smtp", "localhost:1",
+            "--van", "a@proef.nl"]  # fmt: skip
+    refused = invoke(args)
+    assert refused.exit_code == 1
+    assert "HRM (ongeldig adres hrm proef.nl)" in refused.stderr
+
+
+def test_schema_accepts_both_forms_of_owner() -> None:
+    """The JSON Schema takes 'OOV: naam' and 'OOV: {naam, email}', and nothing else in a block."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from limnorm.files.schema import plan_schema
+
+    plan = {
+        "organisatie": "X",
+        "actiehouders": {"OOV": "Openbare Orde", "HRM": {"naam": "HRM", "email": "h@x.nl"}},
+        "themas": [],
+    }
+    jsonschema.validate(plan, plan_schema())
+    plan["actiehouders"] = {"HRM": {"naam": "HRM", "adres": "h@x.nl"}}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(plan, plan_schema())

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from limnorm.core.address import is_email_address
 from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DataError, DeadlineError, Location
 from limnorm.core.models import (
@@ -226,6 +227,13 @@ def _owners(node: Node | None, checker: Checker) -> dict[str, Owner]:
             fields = checker.mapping(value, f"actiehouder '{code}'", (), _OWNER_KEYS) or {}
             naam = checker.text(fields.get("naam"), "naam")
             email = checker.text(fields.get("email"), "email")
+            if email and not is_email_address(email.strip()):
+                checker.error(
+                    f"actiehouder '{code}': '{email.strip()}' is geen e-mailadres; schrijf "
+                    "alleen het adres, zoals oov@gemeente.nl (herinneringen aan deze "
+                    "actiehouder worden niet verstuurd)",
+                    fields["email"].location,
+                )
             owners[code] = Owner(code, naam, email.strip() if email else None)
         else:
             owners[code] = Owner(code, checker.text(value, code))

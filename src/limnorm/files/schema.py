@@ -131,7 +131,14 @@ def plan_schema() -> dict[str, Any]:
                             _OPTIONAL_TEXT,
                             _object(
                                 "Een actiehouder met naam en e-mailadres.",
-                                {"naam": _OPTIONAL_TEXT, "email": _OPTIONAL_TEXT},
+                                {
+                                    "naam": _OPTIONAL_TEXT,
+                                    "email": {
+                                        "description": "Eén adres, zoals oov@gemeente.nl.",
+                                        "type": ["string", "null"],
+                                        "format": "email",
+                                    },
+                                },
                                 [],
                             ),
                         ]

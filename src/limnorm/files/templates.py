@@ -86,6 +86,8 @@ def plan_template(organisatie: str) -> str:
         f"organisatie: {_quote(organisatie)}\n"
         "titel: Spoorboekje implementatie Limburgse Norm\n"
         "\n"
+        "# Met een e-mailadres kan 'limnorm remind' elke actiehouder een herinnering sturen:\n"
+        "#   HRM: {naam: Human Resource Management, email: hrm@gemeente.nl}\n"
         "actiehouders:   # code: volledige naam, of code: {naam: ..., email: ...}; vul aan\n"
         "  OOV: Openbare Orde en Veiligheid\n"
         "\n"

@@ -225,7 +225,8 @@ def preview(mails: tuple[Mail, ...]) -> str:
     """What would be sent, for the terminal: addressee, subject and the text of each."""
     blocks = []
     for mail in mails:
-        to = f"{_line(mail.naam) or mail.code} <{mail.email}>" if mail.email else "(geen adres)"
+        name = _line(mail.naam) or _line(mail.code)
+        to = f"{name} <{mail.email}>" if mail.email else f"{name} (geen adres)"
         blocks.append(f"Aan: {to}\nOnderwerp: {mail.subject}\n\n{mail.text}".rstrip("\n"))
     separator = "\n\n" + "-" * 72 + "\n\n"
     return separator.join(blocks) + "\n" if blocks else ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from limnorm.core.models import Plan
+from limnorm.core.models import NO_OWNER, Plan
 from limnorm.queries.plan import Category, DueItem, due
 
 
@@ -41,14 +41,6 @@ class RemindReport(NamedTuple):
         return tuple(r for r in self.reminders if not r.email)
 
 
-def owner_contact(plan: Plan, code: str) -> tuple[str | None, str | None]:
-    """(full name, e-mail address) of an owner code, each None when the plan has none."""
-    entry = plan.actiehouders.get(code)
-    if entry is None or isinstance(entry, str):
-        return entry, None
-    return entry.naam, entry.email
-
-
 def reminders(plan: Plan, as_of: date, *, until: date, owner: str | None = None) -> RemindReport:
     """One reminder per owner (or only ``owner``) with actions late or due by ``until``.
 
@@ -58,20 +50,19 @@ def reminders(plan: Plan, as_of: date, *, until: date, owner: str | None = None)
         until: the last day of the "binnenkort" window.
         owner: only this owner (a code as returned by ``resolve_owner``).
     """
+    if owner == NO_OWNER:
+        return RemindReport(plan.organisatie, as_of, until, ())
     report = due(plan, as_of, until=until, owner=owner)
-    known = set(plan.actiehouders)
-    used = {code for item in report.items for code in item.action.actiehouders}
     result = []
     for group in report.groups:
-        # due() may group actions without an owner under a placeholder: they go to nobody.
-        if group.code not in known and group.code not in used:
+        if group.code == NO_OWNER:  # actions without an owner go to nobody
             continue
-        naam, email = owner_contact(plan, group.code)
+        entry = plan.actiehouders.get(group.code)
         result.append(
             Reminder(
                 group.code,
-                naam,
-                email,
+                entry.naam if entry else None,
+                entry.email if entry else None,
                 tuple(i for i in group.items if i.category is Category.TE_LAAT),
                 tuple(i for i in group.items if i.category is Category.BINNENKORT),
             )
