@@ -405,3 +405,85 @@ def test_deep_nesting_gives_one_message_whichever_libyaml(
     with pytest.raises(DataError) as unlimited:
         parse_yaml(text, "s.yaml")
     assert str(unlimited.value) == expected
+
+
+# --- check and the pre-commit hook -----------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _hook_run(repo: Path) -> subprocess.CompletedProcess[str]:
+    """Run the hook as pre-commit does: the staged files matching ``files``, passed to
+    ``entry`` if ``pass_filenames``, from the repository's top folder."""
+    import re
+
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    staged = subprocess.run(
+        ["git", "diff", "--cached", "--name-only"],
+        cwd=repo, capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    files = [name for name in staged if re.search(hook["files"], name)]
+    assert files, "the hook would not even run"
+    program, *arguments = hook["entry"].split()
+    assert program == "limnorm"
+    return run([*arguments, *(files if hook["pass_filenames"] else [])], repo)
+
+
+def _region_repository(root: Path) -> Path:
+    """A region repository: venlo/ and heerlen/, each with its plan; nothing at the top."""
+    root.mkdir()
+    _git(root, "init", "-q")
+    for member in ("venlo", "heerlen"):
+        (root / member).mkdir()
+        for name in ("spoorboekje.yaml", "checklist.yaml"):
+            shutil.copy(SAMPLE / name, root / member / name)
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "begin")
+    return root
+
+
+def test_hook_checks_the_plans_being_committed(tmp_path: Path) -> None:
+    """A broken plan in a subfolder being committed: the hook fails and names it (it used to
+    check the sample in its own virtualenv and report 'Passed')."""
+    repo = _region_repository(tmp_path / "regio")
+    plan = repo / "venlo" / "spoorboekje.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "x: [\n", encoding="utf-8")
+    _git(repo, "add", "venlo/spoorboekje.yaml")
+    result = _hook_run(repo)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.startswith("venlo/spoorboekje.yaml:")
+    assert "venlo/checklist.yaml" in result.stdout.splitlines()[-1]
+    assert "heerlen" not in result.stdout
+
+
+def test_hook_checks_the_folder_of_a_committed_checklist(tmp_path: Path) -> None:
+    """Only the checklist changes: its folder's plan is checked with it (links between them)."""
+    repo = _region_repository(tmp_path / "regio")
+    checklist = repo / "heerlen" / "checklist.yaml"
+    checklist.write_text(checklist.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    result = _hook_run(repo)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == (
+        "Geen problemen gevonden in heerlen/spoorboekje.yaml, heerlen/checklist.yaml.\n"
+    )
+
+
+def test_check_without_a_plan_of_the_user_checks_nothing(tmp_path: Path, invoke: Invoke) -> None:
+    """No plan here or above: check says so and exits 2, instead of passing on the sample."""
+    result = invoke(["check", "--as-of", "2024-07-01"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        "limnorm: fout: geen spoorboekje.yaml gevonden in deze map of erboven; er is niets "
+        "gecontroleerd"
+    )
+
+
+def test_check_refuses_files_that_are_not_data_files(invoke: Invoke) -> None:
+    """Files passed to check must be a spoorboekje or checklist."""
+    result = invoke(["check", "notities.yaml"])
+    assert result.exit_code == 2
+    assert "notities.yaml: geen spoorboekje.yaml of checklist.yaml" in result.stderr

@@ -119,13 +119,14 @@ def test_init_writes_schemas_and_modelines(invoke: Invoke, tmp_path: Path) -> No
 
 
 def test_pre_commit_hook_runs_check() -> None:
-    """.pre-commit-hooks.yaml exposes 'limnorm check' for the two data files."""
+    """.pre-commit-hooks.yaml exposes 'limnorm check' for the two data files, passing the
+    files being committed (so plans in subfolders are checked, not the built-in sample)."""
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     [hook] = hooks
     assert hook["id"] == "limnorm-check"
     assert hook["entry"] == "limnorm check"
     assert hook["language"] == "python"
-    assert hook["pass_filenames"] is False
+    assert hook["pass_filenames"] is True
     import re
 
     assert re.search(hook["files"], "data/checklist.yaml")

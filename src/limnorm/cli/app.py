@@ -22,7 +22,7 @@ from limnorm import __version__
 from limnorm.cli import completion as complete
 from limnorm.cli.dutch import FROM_ENV as _FROM_ENV
 from limnorm.cli.dutch import DutchCommand, DutchGroup, shared_defaults, usage_error
-from limnorm.core.errors import LimnormError
+from limnorm.core.errors import LimnormError, UsageError
 from limnorm.core.models import Checklist, Plan
 from limnorm.files import discovery as data_files
 from limnorm.files.discovery import DataSource, locate
@@ -393,6 +393,15 @@ def when(
 @app.command(cls=DutchCommand)
 @_handles_errors
 def check(
+    bestanden: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[BESTAND]...",
+            help="Alleen deze spoorboekjes of checklists, elk met de andere gegevens in zijn "
+            "map (zo roept de pre-commit-hook het aan).",
+            show_default=False,
+        ),
+    ] = None,
     streng: Annotated[
         bool, typer.Option("--streng", help="Eindig ook met code 1 bij alleen waarschuwingen.")
     ] = False,
@@ -401,7 +410,24 @@ def check(
     fmt: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Controleer de gegevensbestanden en toon elk probleem met bestand, regel en kolom."""
-    files = data_files.load_all(_source(data), Path.cwd())
+    cwd = Path.cwd()
+    if bestanden:
+        if data is not None:
+            raise UsageError("geef bestanden of --data, niet allebei")
+        files = [
+            loaded
+            for source in data_files.sources_of(bestanden)
+            for loaded in data_files.load_all(source, cwd)
+        ]
+    else:
+        source = locate(data, os.environ, cwd)
+        if source.sample:
+            # Checking the built-in sample would pass, and say nothing of the user's plan.
+            raise UsageError(
+                "geen spoorboekje.yaml gevonden in deze map of erboven; er is niets "
+                "gecontroleerd. Kies de map met --data, of geef de bestanden zelf"
+            )
+        files = data_files.load_all(source, cwd)
     report = queries.check_files(files, _as_of(as_of))
     _emit(views.CHECK, report, fmt)
     if report.errors or (streng and report.warnings):

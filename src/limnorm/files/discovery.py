@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -211,6 +211,23 @@ def load_checklist_from(
             Location(source.display(CHECKLIST_FILE, cwd)),
         )
     return loaded.require_clean()
+
+
+def sources_of(paths: Sequence[Path]) -> list[DataSource]:
+    """The data folders of the given data files (each folder once, in the order given).
+
+    Raises:
+        UsageError: a path that is not a spoorboekje or checklist, or a folder.
+    """
+    folders: dict[Path, DataSource] = {}
+    for path in paths:
+        if path.name not in (PLAN_FILE, CHECKLIST_FILE):
+            raise UsageError(
+                f"geen {PLAN_FILE} of {CHECKLIST_FILE}; geef die bestanden, of een map met --data",
+                Location(str(path)),
+            )
+        folders.setdefault(path.parent, DataSource(path.parent))
+    return list(folders.values())
 
 
 def load_all(source: DataSource, cwd: Path) -> list[Loaded[Plan] | Loaded[Checklist]]:
