@@ -282,3 +282,19 @@ def test_any_toelichting_round_trips(tmp_path: Path, text: str) -> None:
     actions = {a.id: a for a in load_plan(path).require().actions()}
     assert actions["1.3"].toelichting == text.strip()
     assert textwrap.dedent(path.read_text(encoding="utf-8")).count("id: ") == 5
+
+
+def test_set_voortgang_and_oorspronkelijk(tmp_path: Path) -> None:
+    """set writes voortgang (as a percentage) and oorspronkelijk; the plan reads them back;
+    a percentage above 100 is refused and nothing is written."""
+    path = _write(tmp_path, PLAN)
+    edit_action(path, "s.yaml", "1.3", {"voortgang": "40%"})
+    edit_action(path, "s.yaml", "1.1", {"oorspronkelijk": "Q2 24"})
+    text = path.read_text(encoding="utf-8")
+    assert '{id: "1.3", actie: Kort, wanneer: 2024, actiehouder: HRM, voortgang: "40"}' in text
+    assert '        actiehouder: OOV\n        oorspronkelijk: Q2 24\n      - id: "1.2"' in text
+    actions = {a.id: a for a in load_plan(path).require().actions()}
+    assert (actions["1.3"].voortgang, actions["1.1"].oorspronkelijk) == (40, "Q2 24")
+    with pytest.raises(UsageError, match="voortgang '140'"):
+        edit_action(path, "s.yaml", "1.3", {"voortgang": "140"})
+    assert path.read_text(encoding="utf-8") == text

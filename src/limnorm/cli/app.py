@@ -534,7 +534,7 @@ def set_field(
         str,
         typer.Argument(
             metavar="VELD",
-            help="status, wanneer, actiehouder of toelichting.",
+            help="status, wanneer, actiehouder, toelichting, voortgang of oorspronkelijk.",
             autocompletion=complete.fields,
         ),
     ],

@@ -421,9 +421,9 @@ def _percentage(node: Node | None, checker: Checker) -> int | None:
     if node is None or node.value is None:
         return None
     value = node.value
-    if isinstance(value, str) and value.strip().endswith("%"):
-        value = value.strip()[:-1].strip()
-        value = int(value) if value.isdigit() else value
+    if isinstance(value, str):  # "40%", or "40" as 'limnorm set' writes it
+        text = value.strip().removesuffix("%").strip()
+        value = int(text) if text.isdigit() else value
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100:
         return value
     checker.error(

@@ -36,7 +36,7 @@ from limnorm.files.yamledit import (
 from limnorm.queries.plan import resolve_owner
 
 #: Fields of an action that ``limnorm set`` may change.
-SETTABLE = ("status", "wanneer", "actiehouder", "toelichting")
+SETTABLE = ("status", "wanneer", "actiehouder", "toelichting", "voortgang", "oorspronkelijk")
 
 
 class EditResult(NamedTuple):
@@ -220,7 +220,25 @@ def _validated(plan: Plan, key: str, value: str, action: Action) -> Value:
         return value.strip()
     if key == "gereed_op":
         return parse_day(value)
+    if key == "voortgang":
+        return str(_percentage(value))
+    if key == "oorspronkelijk":
+        if not value.strip():
+            raise UsageError("een lege oorspronkelijke deadline schrijft limnorm niet")
+        return value.strip()
     raise UsageError(f"'{key}' kan niet met 'limnorm set'; kies uit {', '.join(SETTABLE)}")
+
+
+def _percentage(value: str) -> int:
+    """``40`` or ``40%`` as a whole percentage 0-100.
+
+    Raises:
+        UsageError: anything else.
+    """
+    text = value.strip().removesuffix("%").strip()
+    if text.isdigit() and int(text) <= 100:
+        return int(text)
+    raise UsageError(f"voortgang '{value}': geef een percentage van 0 tot en met 100, zoals 40")
 
 
 def _holds(action: Action, key: str, value: str) -> bool:
@@ -235,6 +253,10 @@ def _holds(action: Action, key: str, value: str) -> bool:
         return action.toelichting == value.strip()
     if key == "gereed_op":
         return action.gereed_op == parse_day(value)
+    if key == "voortgang":
+        return action.voortgang == _percentage(value)
+    if key == "oorspronkelijk":
+        return action.oorspronkelijk == value.strip()
     return False  # pragma: no cover - _validated refused it
 
 
