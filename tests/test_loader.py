@@ -192,6 +192,20 @@ def test_future_completion_date_is_a_warning() -> None:
             "      - {id: '1.1', actie: a, wanneer: 2024, actiehouder: X, gereed_op: morgen}\n",
             "t.yaml:6:73: fout: actie 1.1: gereed_op: 'morgen' is geen bekende datum",
         ),
+        (
+            "organisatie: T\nthemas:\n  - nr: 1\n    titel: x\n    acties:\n"
+            "      - {id: ' ', actie: a, wanneer: 2024, actiehouder: X}\n",
+            "t.yaml:6:14: fout: 'id' is leeg; geef de actie een uniek id",
+        ),
+        (
+            "organisatie: T\njaar: 26\nthemas: []\n",
+            "t.yaml:2:7: fout: jaar 26 klopt niet; schrijf een jaartal zoals 2026",
+        ),
+        (
+            "organisatie: T\nthemas:\n  - {nr: 1, titel: x, acties: [{id: a, actie: b, "
+            "wanneer: 2024, voortgang: 120}]}\n",
+            "t.yaml:3:76: fout: actie a: 'voortgang' moet een percentage van 0 tot en met 100 zijn",
+        ),
     ],
 )
 def test_shape_errors(text: str, expected: str) -> None:

@@ -316,6 +316,11 @@ def _action_fields(
 
     # An unquoted id such as 1.10 is read by YAML as a number; its text keeps "1.10".
     action_id = checker.text(fields.get("id"), "id", numbers=True)
+    if action_id is not None and not action_id.strip():
+        checker.error(
+            "'id' is leeg; geef de actie een uniek id, zoals \"1.1\"", fields["id"].location
+        )
+        action_id = None
     if action_id is not None:
         action_id = action_id.strip()
         id_node = fields["id"]
