@@ -578,6 +578,8 @@ CORPUS: list[tuple[str, Want | None, int | None]] = [
     ("2026-13", REFUSED, None),
     ("na vaststelling begroting", REFUSED, None),
     ("Q3 2026 blabla", REFUSED, None),
+    ("(Q3 2026)", quarter(2026, 3), None),
+    ("(onder voorbehoud)", undated(K.ONBEKEND, "onder voorbehoud"), None),
     # --- a second batch, written down before it was run (149 phrases, 118 read right then) ---
     ("2e kwartaal 2026", quarter(2026, 2), None),
     ("Q2-2026", quarter(2026, 2), None),

@@ -878,6 +878,13 @@ def _take_parentheses(value: str, cell: _Cell) -> str:
             cell.postponed = True
         else:
             cell.notes.append(inner)
+    if (
+        not outside.strip(" ,;")
+        and len(cell.notes) == 1
+        and not cell.postponed
+        and _DIGIT.search(cell.notes[0])
+    ):
+        return cell.notes.pop()  # "(Q3 2026)": the whole cell in parentheses
     return outside.strip()
 
 
