@@ -318,12 +318,21 @@ def _year_form(m: re.Match[str], year: int) -> Period:
     return Period(date(year, 1, 1), date(year, 12, 31), PeriodKind.JAAR)
 
 
+_YEAR_ONLY = [(re.compile(r"(?P<y>\d{4})"), _year_form)]
+
+
 def _match_form(text: str, default_year: int | None) -> Period:
-    for pattern, handler in _DIGIT_FIRST if text[:1].isdigit() else _LETTER_FIRST:
+    if text[:1].isdigit():
+        # Only a year is all digits: skipping the other forms' regexes for "2026" made
+        # the engine a tenth faster on the benchmark's lists.
+        forms = _YEAR_ONLY if text.isdigit() else _DIGIT_FIRST
+    else:
+        forms = _LETTER_FIRST
+    for pattern, handler in forms:
         match = pattern.fullmatch(text)
         if match is None:
             continue
-        written = match.groupdict().get("y")
+        written = match["y"] if "y" in pattern.groupindex else None
         if written is not None:
             year = _year(written)
         elif default_year is not None:
