@@ -147,6 +147,7 @@ def test_preview_shows_each_owner_and_sends_nothing(invoke: Invoke, plan_dir: Pa
         "Binnenkort, tot en met 31 okt 2024 (1):\n- 1.2 Sessie college\n  wanneer: 15-10-24 (deadline 15 okt 2024, over 14 dagen)\n  samen met: OOV, HRM\n"
         in out
     )
+    assert all(len(line) <= 76 for line in out.splitlines() if not line.startswith("Onderwerp:"))
     assert "Zonder eigenaar" not in out
     assert "Gedragscode" not in out
     assert "F&I" not in out

@@ -263,3 +263,17 @@ def test_window_label_at_year_end() -> None:
     """In Q4 the window runs into the next year's Q1."""
     text = to_markdown(build_report(_plan([]), None, date(2024, 12, 31)))
     assert "## Wat nu af moet (rest van Q4 2024 en Q1 2025: 31 dec 2024 t/m 31 mrt 2025)" in text
+
+
+def test_region_html_cells_one_part_per_line(invoke: Invoke, tmp_path: Path) -> None:
+    """Region HTML: each cell reads "1/2 uitgevoerd / fase 3 / 1 te laat" on three lines; an
+    unanswered checklist is "niet ingevuld", never 0%; the page has its main landmark."""
+    regio = tmp_path / "regio"
+    shutil.copytree(SAMPLE, regio / "eijsden")
+    shutil.copytree(EXAMPLE, regio / "proef")
+    page = _report(invoke, "--regio", str(regio), "--format", "html", "--as-of", "2024-10-01")
+    root = ET.fromstring(page.split("\n", 1)[1])
+    assert len(root.findall(".//main")) == 1
+    assert "<td>1/2 uitgevoerd<br/>fase 3<br/>1 te laat</td>" in page
+    assert "<td>niet ingevuld<br/>geen fase<br/>4 te laat</td>" in page
+    assert "0%<br/>" not in page

@@ -182,9 +182,7 @@ def find_entry(text: str, outer: str, inner: str, key: str, wanted: str) -> yaml
     raise UsageError(f"'{wanted}' niet gevonden")  # pragma: no cover - checked by the caller
 
 
-def set_key(
-    text: str, mapping: yaml.MappingNode, key: str, value: Value, *, file: str = ""
-) -> str:
+def set_key(text: str, mapping: yaml.MappingNode, key: str, value: Value, *, file: str = "") -> str:
     """``text`` with ``key`` of ``mapping`` set to ``value``; nothing else changes.
 
     Raises:

@@ -10,6 +10,7 @@ The text part says the same, for clients that show only text.
 
 from __future__ import annotations
 
+import textwrap
 from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING, NamedTuple
@@ -63,18 +64,33 @@ def _days(item: DueItem) -> str:
     return f"over {_count(item.days, 'dag', 'dagen')}"
 
 
+#: Plain-text lines are wrapped here: mail programs show text parts as written.
+WIDTH = 76
+
+
+def _wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    """``text`` in lines of at most WIDTH characters (a longer word stays whole)."""
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
 def _text_items(items: tuple[DueItem, ...]) -> list[str]:
     lines = []
     for item in items:
         action = item.action
-        lines.append(f"- {_line(action.id)} {_line(action.actie)}")
-        lines.append(
-            f"  wanneer: {_line(action.wanneer)} (deadline {nl_date(item.deadline)}, {_days(item)})"
-        )
+        lines += _wrap(f"{_line(action.id)} {_line(action.actie)}", "  ", first="- ")
+        when = f"deadline {nl_date(item.deadline)}, {_days(item)}"
+        lines += _wrap(f"wanneer: {_line(action.wanneer)} ({when})", "  ")
         if len(action.actiehouders) > 1:
-            lines.append(f"  samen met: {', '.join(_line(c) for c in action.actiehouders)}")
+            lines += _wrap(f"samen met: {', '.join(_line(c) for c in action.actiehouders)}", "  ")
         if action.toelichting:
-            lines.append(f"  toelichting: {_line(action.toelichting)}")
+            lines += _wrap(f"toelichting: {_line(action.toelichting)}", "  ")
     return lines
 
 
@@ -97,7 +113,7 @@ _CLOSING = (
 
 
 def _text(report: RemindReport, reminder: Reminder) -> str:
-    lines = [_greeting(reminder), "", _intro(report), ""]
+    lines = [_greeting(reminder), "", *_wrap(_intro(report)), ""]
     if reminder.late:
         lines += [f"Te laat ({len(reminder.late)}):", *_text_items(reminder.late), ""]
     if reminder.soon:
@@ -106,7 +122,7 @@ def _text(report: RemindReport, reminder: Reminder) -> str:
             *_text_items(reminder.soon),
             "",
         ]
-    lines += [_CLOSING, "", "Met vriendelijke groet,", ""]
+    lines += [*_wrap(_CLOSING), "", "Met vriendelijke groet,", ""]
     lines.append("Deze herinnering is gemaakt met limnorm.")
     return "\n".join(lines) + "\n"
 
@@ -121,7 +137,7 @@ _CELL = "padding:4px 8px;border-bottom:1px solid #d5dee6;text-align:left;vertica
 def _html_items(items: tuple[DueItem, ...]) -> str:
     head = "".join(
         f'<th scope="col" style="{_CELL};background:#eef3f7">{h}</th>'
-        for h in ("Id", "Actie", "Wanneer", "Deadline", "")
+        for h in ("Id", "Actie", "Wanneer", "Deadline", "Termijn")
     )
     rows = []
     for item in items:

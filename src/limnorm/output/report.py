@@ -865,8 +865,8 @@ def build_region_report(region: Region, as_of: date) -> RegionReport:
     )
 
 
-def _share(cell: Cell) -> str:
-    """``4/9 uitgevoerd · fase 3 · 2 te laat``: counts people can check, not a percentage."""
+def _cell_parts(cell: Cell) -> tuple[str, str, str]:
+    """Norms, phase and lateness of a cell: counts people can check, not a percentage."""
     if cell.answered is None:
         norms = "geen checklist"
     elif cell.answered == 0:
@@ -874,7 +874,12 @@ def _share(cell: Cell) -> str:
     else:
         norms = f"{cell.done}/{cell.applicable} uitgevoerd"
     phase = f"fase {cell.phase}" if cell.phase else "geen fase"
-    return f"{norms} · {phase} · {cell.late} te laat"
+    return norms, phase, f"{cell.late} te laat"
+
+
+def _share(cell: Cell) -> str:
+    """``4/9 uitgevoerd · fase 3 · 2 te laat``."""
+    return " · ".join(_cell_parts(cell))
 
 
 def _norms_done(row: RegionStatusRow) -> str:
@@ -948,7 +953,8 @@ def region_html(report: RegionReport) -> str:
     for row in report.compare.rows:
         cells = [_e(row.organisation)]
         for cell in row.cells:
-            text = _e(_share(cell))
+            # One part per line: a narrow column would otherwise break them anywhere.
+            text = "<br/>".join(_e(part) for part in _cell_parts(cell))
             cells.append(f'<span class="late">▼ {text}</span>' if cell.lowest else text)
         rows.append(cells)
     body = [
