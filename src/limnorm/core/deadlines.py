@@ -541,8 +541,8 @@ def _single(text: str, default_year: int | None) -> Period:
 
 
 def _dated(apply: Callable[[Period], Period], period: Period, text: str) -> Period:
-    if apply is _same:
-        return period
+    if apply is _same or (apply is _from and period.kind is PeriodKind.VANAF):
+        return period  # "vanaf 2027 e.v." says "from" twice
     if period.begin is None or period.deadline is None:
         raise _Invalid(f"'{text}' heeft geen vaste periode om naar te verwijzen")
     return apply(period)
@@ -577,8 +577,16 @@ def _side(text: str, other: str, default_year: int | None) -> Period:
         return _single(f"{text} {right['rest']}", default_year)
 
 
-def _span(left: str, right: str, default_year: int | None) -> Period:
+def _span(left: str, right: str, default_year: int | None, separator: str = "-") -> Period:
     """Read ``left``-``right`` as one period, sharing a year or unit written once."""
+    if separator in (",", "/") and len(left) == 4 and left.isdigit():
+        # "2026, Q2", "2026/Q3": the year written first, then the form.
+        try:
+            _single(right, None)
+        except _NoYear:
+            return _single(right, int(left))
+        except _NoMatch:
+            pass
     if _BARE_YEAR.fullmatch(right):
         # "Q2/2026", "H1/2026", "Q3/24": a form and its year, not a span from Q2
         # (in some year) to the whole of 2026.
@@ -659,7 +667,7 @@ def _parse_text(text: str, default_year: int | None) -> Period:
         # "eind 2026, begin 2027" like "eind 2026/begin 2027"; anything else after a
         # comma is a note, read by the caller.
         with contextlib.suppress(_Invalid, _NoYear, _NoMatch):
-            return _span(items[0], items[1], default_year)
+            return _span(items[0], items[1], default_year, ",")
     if len(items) > 2:
         # "Q1, Q2 en Q3 2026": from the first to the last; every item must be readable.
         period = _span(items[0], items[-1], default_year)
@@ -674,7 +682,7 @@ def _parse_text(text: str, default_year: int | None) -> Period:
             left, right = text[:start].strip(), text[start + len(separator) :].strip()
             if left and right:
                 try:
-                    return _span(left, right, default_year)
+                    return _span(left, right, default_year, separator)
                 except (_Invalid, _NoYear) as error:
                     first_error = first_error or error
                 except _NoMatch:
@@ -730,7 +738,8 @@ _UNDATED_EXTRA: dict[str, PeriodKind] = {
          "nader te bepalen", "nog niet bepaald", "volgt", "volgt nog", "nog te plannen",
          "nog niet gepland", "wordt nog bepaald", "in overleg", "ntb", "n t b", "p m",
          "per direct", "direct", "onmiddellijk", "nader in te vullen", "x", "tba",
-         "nog vast te stellen", "in te plannen", "nog nader te bepalen", "nog niet vastgesteld"),
+         "nog vast te stellen", "in te plannen", "te bepalen", "nog nader te bepalen",
+         "nog niet vastgesteld"),
         PeriodKind.ONBEKEND,
     ),
     **dict.fromkeys(("continue", "doorlopende", "permanent", "blijvend", "doorgaand"),
@@ -769,7 +778,7 @@ _MOVED_WORD = re.compile(
 )
 _MOVED = re.compile(
     r"(?:uitgesteld|verschoven|verplaatst|doorgeschoven|opgeschoven|vertraagd|bijgesteld|"
-    r"gewijzigd|aangepast)(?: van (?P<was>.+?))? (?:naar|tot|in|tot in|op|per) (?P<new>.+)"
+    r"gewijzigd|aangepast)(?: van (?P<was>.+?))?(?: (?:naar|tot|in|tot in|op|per)|\s*:) (?P<new>.+)"
     r"|(?:nieuwe datum|nieuwe deadline|nieuwe planning|nieuw|herzien|herziene planning|nu)"
     r"(?![a-z])\s*:?\s*(?P<new2>.+)",
     re.IGNORECASE | re.DOTALL,
@@ -915,6 +924,10 @@ def _around(value: str, text: str, year: int | None, cell: _Cell) -> Period:
     status = _STATUS_WORDS.get(text)
     if status is not None:
         return Period(None, None, PeriodKind.STATUS, note=status)
+    first, _, rest = value.strip().partition(" ")
+    if _UNDATED.get(normalise(first)) is PeriodKind.ONBEKEND and first and not _DIGIT.search(rest):
+        # "z.s.m. na vaststelling": not known yet; the rest is kept.
+        return Period(None, None, PeriodKind.ONBEKEND, note=rest.strip() or None)
     if _RECURRING_HINT.search(text) and _RECURRING.search(text):
         return Period(None, None, PeriodKind.TERUGKEREND)
     hard = _two_deadlines(value, year, cell) if _HARD_HINT.search(text) else None
@@ -933,7 +946,7 @@ def _around(value: str, text: str, year: int | None, cell: _Cell) -> Period:
         return _core(text, year)
     except _NoMatch:
         label, colon, rest = value.partition(":")
-        if colon and rest.strip() and "," not in label:
+        if colon and rest.strip() and "," not in label and ":" not in rest:
             # "Besluitvorming raad: Q2 2026": the label is kept as a note.
             with contextlib.suppress(_NoMatch):
                 period = _around(rest, normalise(rest), year, cell)
@@ -995,8 +1008,16 @@ def _parts(value: str, year: int | None, cell: _Cell) -> Period:
         except _NoMatch:
             continue
     dated = [(part, p) for part, p in readings if p.begin is not None]
-    chosen = dated if len(dated) == 1 else readings if len(readings) == 1 else None
-    if not chosen:
+    chosen: list[tuple[str, Period]]
+    if len(dated) > 1:
+        # "uiterlijk 2027; streven 2026": the hard one, if exactly one part is hard.
+        chosen = [(part, p) for part, p in dated if _HARD.match(part)]
+    elif dated:
+        chosen = dated
+    else:
+        # Parts without a date ("nog te bepalen, afhankelijk van capaciteit"): the first.
+        chosen = readings[:1]
+    if len(chosen) != 1:
         raise _NoMatch(normalise(value))
     part, period = chosen[0]
     cell.notes.extend(p.strip() for p in parts if p is not part)
