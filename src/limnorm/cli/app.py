@@ -73,7 +73,9 @@ AsOfOption = Annotated[
 FormatOption = Annotated[
     OutputFormat,
     typer.Option(
-        "--format", metavar="FORMAAT", help="Uitvoer als tabel, JSON, CSV (voor Excel) of Markdown."
+        "--format",
+        metavar="FORMAAT",
+        help="Uitvoer als tabel, JSON, CSV, Markdown of een Excel-werkboek (xlsx, met -o).",
     ),
 ]
 TabelOption = Annotated[
@@ -176,12 +178,51 @@ def _handles_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _emit(view: View[R], result: R, fmt: OutputFormat, sheet: str | None = None) -> None:
-    output = render(view, result, fmt, sheet=sheet)
-    if isinstance(output, str):
-        typer.echo(output)
+def _emit(
+    view: View[R],
+    result: R,
+    fmt: OutputFormat,
+    sheet: str | None = None,
+    *,
+    output: Path | None = None,
+) -> None:
+    """Show ``result`` in ``fmt`` on stdout, or write it to ``output`` (``-o``)."""
+    rendered = render(view, result, fmt, sheet=sheet)
+    if output is not None and str(output) != "-":  # '-o -': standard output, as usual
+        _save(rendered, output)
+    elif isinstance(rendered, bytes):
+        if sys.stdout.isatty():
+            raise UsageError(
+                "een Excel-bestand (--format xlsx) kan niet op het scherm worden getoond; "
+                "geef een bestand met -o, bijvoorbeeld -o overzicht.xlsx"
+            )
+        typer.echo(rendered, nl=False)  # bytes go to the binary stream: '> overzicht.xlsx'
+    elif isinstance(rendered, str):
+        typer.echo(rendered)
     else:
-        _console().print(output)
+        _console().print(rendered)
+
+
+def _save(rendered: object, output: Path) -> None:
+    """Write rendered output to a file: bytes as they are, text as UTF-8, a table as the
+    plain text the terminal would show (without colour)."""
+    from limnorm.files.atomic import write_file
+
+    if isinstance(rendered, bytes):
+        data = rendered
+    elif isinstance(rendered, str):
+        data = (rendered + "\n").encode("utf-8")
+    else:
+        import io
+
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        Console(file=buffer, highlight=False, markup=False, emoji=False).print(rendered)
+        data = buffer.getvalue().encode("utf-8")
+    # Into a FIFO or a device such as /dev/null directly; nothing is ever put in its place.
+    write_file(output, data, devices=True)
+    _tell(f"limnorm: geschreven naar {output}")
 
 
 def _as_of(text: str | None) -> date:
@@ -258,6 +299,7 @@ def due(
     as_of: AsOfOption = None,
     at: AtOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """Acties die te laat zijn of binnenkort moeten, per actiehouder (of voor de hele regio)."""
     day = _as_of(as_of)
@@ -266,14 +308,14 @@ def due(
 
         until = queries.window_end(day, within)
         region_report = region_due(_region(regio, no_cache), day, until=until, owner=owner)
-        _emit(views.REGION_DUE, region_report, fmt)
+        _emit(views.REGION_DUE, region_report, fmt, output=output)
         if fail_on_overdue and region_report.late:
             raise typer.Exit(1)
         return
     plan = _plan(data, at)
     code = queries.resolve_owner(plan, owner) if owner else None
     report = queries.due(plan, day, until=queries.window_end(day, within), owner=code)
-    _emit(views.DUE, report, fmt)
+    _emit(views.DUE, report, fmt, output=output)
     if fail_on_overdue and report.late:
         raise typer.Exit(1)
 
@@ -295,6 +337,7 @@ def status(
     as_of: AsOfOption = None,
     at: AtOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
     tabel: TabelOption = None,
 ) -> None:
     """Voortgang per thema, of één thema in detail met normen en piramide ('status thema 4')."""
@@ -303,14 +346,16 @@ def status(
         from limnorm.queries.region import region_status
 
         queries.refuse_theme_for_region(nr)
-        _emit(views.REGION_STATUS, region_status(_region(regio, no_cache), _as_of(as_of)), fmt)
+        report = region_status(_region(regio, no_cache), _as_of(as_of))
+        _emit(views.REGION_STATUS, report, fmt, output=output)
         return
     plan, checklist = _plan_and_checklist(_source(data), at, required=False)
     day = _as_of(as_of)
     if nr is None:
-        _emit(views.STATUS, queries.status(plan, day, checklist), fmt)
+        _emit(views.STATUS, queries.status(plan, day, checklist), fmt, output=output)
     else:
-        _emit(views.THEME, queries.theme_detail(plan, nr, day, checklist), fmt, tabel)
+        detail = queries.theme_detail(plan, nr, day, checklist)
+        _emit(views.THEME, detail, fmt, tabel, output=output)
 
 
 @app.command(cls=DutchCommand)
@@ -331,13 +376,14 @@ def checklist(
     as_of: AsOfOption = None,
     at: AtOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """De normen per thema met het antwoord van de 0-meting en de gekoppelde acties."""
     nr = queries.parse_theme_selector(thema or [])
     plan, norms = _plan_and_checklist(_source(data), at, required=True)
     assert norms is not None  # required=True raises instead
     report = queries.checklist_report(norms, plan, _as_of(as_of), theme=nr, only_open=only_open)
-    _emit(views.CHECKLIST, report, fmt)
+    _emit(views.CHECKLIST, report, fmt, output=output)
 
 
 @app.command(cls=DutchCommand)
@@ -361,12 +407,13 @@ def compare(
     no_cache: NoCacheOption = False,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """Alle organisaties naast elkaar: per thema normen uitgevoerd, fase en acties te laat."""
     from limnorm.queries.region import compare as compare_region
 
     report = compare_region(_region(regio, no_cache), _as_of(as_of), sort_theme=sorteer)
-    _emit(views.COMPARE, report, fmt)
+    _emit(views.COMPARE, report, fmt, output=output)
 
 
 @app.command(cls=DutchCommand)
@@ -382,10 +429,11 @@ def when(
         bool, typer.Option("--json", help="Hetzelfde als --format json (blijft werken).")
     ] = False,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """Laat zien hoe limnorm een 'wanneer' leest: van, tot en met, soort."""
     report = queries.read_expressions(expressions)
-    _emit(views.WHEN, report, OutputFormat.JSON if json_output else fmt)
+    _emit(views.WHEN, report, OutputFormat.JSON if json_output else fmt, output=output)
     if report.failed:
         raise typer.Exit(1)
 
@@ -408,6 +456,7 @@ def check(
     data: DataOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """Controleer de gegevensbestanden en toon elk probleem met bestand, regel en kolom."""
     cwd = Path.cwd()
@@ -429,7 +478,7 @@ def check(
             )
         files = data_files.load_all(source, cwd)
     report = queries.check_files(files, _as_of(as_of))
-    _emit(views.CHECK, report, fmt)
+    _emit(views.CHECK, report, fmt, output=output)
     if report.errors or (streng and report.warnings):
         raise typer.Exit(1)
 
@@ -511,6 +560,7 @@ def done(
     data: DataOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """Zet een actie op gereed, met de dag waarop ze af was."""
     from limnorm.files import updates as changes  # only the edit commands need it
@@ -518,7 +568,7 @@ def done(
     day = _as_of(as_of)
     path, name = _editable(data, PLAN_FILE)
     when = changes.parse_day(op) if op else day
-    _emit(views.EDIT, changes.mark_done(path, name, action_id, when, day), fmt)
+    _emit(views.EDIT, changes.mark_done(path, name, action_id, when, day), fmt, output=output)
 
 
 @app.command(name="set", cls=DutchCommand)
@@ -546,14 +596,14 @@ def set_field(
     ],
     data: DataOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """Wijzig één veld van een actie; de rest van het bestand blijft precies zoals het was."""
     from limnorm.files import updates as changes
 
     path, name = _editable(data, PLAN_FILE)
-    _emit(
-        views.EDIT, changes.edit_action(path, name, action_id, {field.strip().lower(): value}), fmt
-    )
+    result = changes.edit_action(path, name, action_id, {field.strip().lower(): value})
+    _emit(views.EDIT, result, fmt, output=output)
 
 
 @app.command(cls=DutchCommand)
@@ -578,12 +628,14 @@ def answer(
     ] = None,
     data: DataOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """Vul het antwoord van de 0-meting in voor één norm van de checklist."""
     from limnorm.files import updates as changes
 
     path, name = _editable(data, CHECKLIST_FILE)
-    _emit(views.EDIT, changes.answer_norm(path, name, norm, antwoord, toelichting), fmt)
+    result = changes.answer_norm(path, name, norm, antwoord, toelichting)
+    _emit(views.EDIT, result, fmt, output=output)
 
 
 @app.command(cls=DutchCommand)
@@ -601,13 +653,14 @@ def history(
     data: DataOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
     tabel: TabelOption = None,
 ) -> None:
     """Wat er in git met de acties en antwoorden gebeurde: verschoven, gereed, per maand."""
     from limnorm.queries import history as past
 
     report = past.history(_source(data), Path.cwd(), _as_of(as_of), action_id)
-    _emit(views.HISTORY, report, fmt, tabel)
+    _emit(views.HISTORY, report, fmt, tabel, output=output)
 
 
 @app.command(cls=DutchCommand)
@@ -631,6 +684,7 @@ def diff(
     data: DataOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """Wat er veranderde tussen twee momenten: afgerond, nieuw, vervallen, verschoven, antwoord."""
     from limnorm.queries import history as past
@@ -641,6 +695,7 @@ def diff(
             _source(data), Path.cwd(), ref, ref2, as_of=None if as_of is None else _as_of(as_of)
         ),
         fmt,
+        output=output,
     )
 
 
@@ -881,12 +936,14 @@ def timeline(
     as_of: AsOfOption = None,
     at: AtOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
+    output: OutputOption = None,
 ) -> None:
     """Tijdlijn (Gantt) van de acties in de terminal, per thema, met de peildatum."""
     nr = queries.parse_theme_selector(thema or [])
     plan = _plan(data, at)
     code = queries.resolve_owner(plan, owner) if owner else None
-    _emit(views.TIMELINE, queries.timeline(plan, _as_of(as_of), owner=code, theme=nr), fmt)
+    drawn = queries.timeline(plan, _as_of(as_of), owner=code, theme=nr)
+    _emit(views.TIMELINE, drawn, fmt, output=output)
 
 
 class Shell(StrEnum):
@@ -942,7 +999,7 @@ def _main(
             envvar="LIMNORM_FORMAT",
             show_envvar=True,
             autocompletion=complete.format_names,
-            help="Uitvoervorm voor elke opdracht die hem kent (table, json, csv, markdown; "
+            help="Uitvoervorm voor elke opdracht die hem kent (table, json, csv, markdown, xlsx; "
             "report: markdown, html).",
             show_default=False,
         ),

@@ -30,6 +30,7 @@ class OutputFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
+    XLSX = "xlsx"
 
 
 class View(ABC, Generic[R]):
@@ -69,9 +70,10 @@ def choose_sheet(sheets: Sequence[Sheet], name: str | None) -> Sheet:
 
 def render(
     view: View[R], result: R, fmt: OutputFormat, *, sheet: str | None = None
-) -> RenderableType | str:
+) -> RenderableType | str | bytes:
     """The output for ``result`` in ``fmt``: a Rich renderable for tables, a string for
-    JSON, CSV and Markdown. CSV holds one table: the main one, or the one named ``sheet``.
+    JSON, CSV and Markdown, the bytes of a workbook for xlsx. CSV holds one table: the
+    main one, or the one named ``sheet``; Markdown and xlsx all, or the one named.
     This is the one place where the format is chosen."""
     if fmt is OutputFormat.TABLE:
         return view.table(result)
@@ -80,9 +82,13 @@ def render(
 
         data = view.data(result)
         return data if isinstance(data, JsonText) else to_json(data)
+    sheets = view.sheets(result)
+    if fmt is OutputFormat.XLSX:
+        from limnorm.output.xlsx import to_xlsx  # openpyxl: only this format needs it
+
+        return to_xlsx(sheets if sheet is None else [choose_sheet(sheets, sheet)])
     from limnorm.output import tabular  # only these formats need it
 
-    sheets = view.sheets(result)
     if fmt is OutputFormat.CSV:
         return tabular.to_csv(choose_sheet(sheets, sheet))
     if fmt is OutputFormat.MARKDOWN:
