@@ -53,14 +53,16 @@ def test_help_of_a_command_exactly(invoke: Invoke) -> None:
         "  ID  Id van de actie, bijv. 1.2. [verplicht]\n"
         "\n"
         "Opties:\n"
-        "  --op TEKST          Dag van gereedkomen (standaard: de peildatum).\n"
-        "  --data PAD          Map met spoorboekje.yaml (anders: $LIMNORM_DATA, de\n"
-        "                      dichtstbijzijnde map erboven met spoorboekje.yaml of\n"
-        "                      data/spoorboekje.yaml, of de voorbeeldgegevens).\n"
-        "  --as-of JJJJ-MM-DD  Peildatum (standaard: vandaag).\n"
-        "  --format FORMAAT    Uitvoer als tabel, JSON, CSV (voor Excel) of Markdown.\n"
-        "                      [kies uit: table, json, csv, markdown] [standaard: table]\n"
-        "  --help              Toon deze hulp en stop.\n"
+        "  --op TEKST            Dag van gereedkomen (standaard: de peildatum).\n"
+        "  --data PAD            Map met spoorboekje.yaml (anders: $LIMNORM_DATA, de\n"
+        "                        dichtstbijzijnde map erboven met spoorboekje.yaml of\n"
+        "                        data/spoorboekje.yaml, of de voorbeeldgegevens).\n"
+        "  --as-of JJJJ-MM-DD    Peildatum (standaard: vandaag).\n"
+        "  --format FORMAAT      Uitvoer als tabel, JSON, CSV, Markdown of een Excel-\n"
+        "                        werkboek (xlsx, met -o). [kies uit: table, json, csv,\n"
+        "                        markdown, xlsx] [standaard: table]\n"
+        "  --output, -o BESTAND  Schrijf naar dit bestand in plaats van het scherm.\n"
+        "  --help                Toon deze hulp en stop.\n"
     )
 
 
@@ -76,7 +78,7 @@ ERRORS = [
     (["--bestaatniet"], "limnorm: fout: onbekende optie --bestaatniet."),
     (
         ["due", "--format", "xx"],
-        "limnorm: fout: ongeldige waarde voor --format: 'xx' kan niet; kies uit 'table', 'json', 'csv', 'markdown'.",
+        "limnorm: fout: ongeldige waarde voor --format: 'xx' kan niet; kies uit 'table', 'json', 'csv', 'markdown', 'xlsx'.",
     ),
     (
         ["compare", "--regio", "r", "--sorteer", "abc"],
