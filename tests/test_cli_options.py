@@ -86,7 +86,7 @@ def test_a_misspelt_env_var_value_is_reported(invoke: Invoke) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
         "limnorm: fout: LIMNORM_FORMAT=jsno: onbekende uitvoervorm; kies uit csv, html, json, "
-        "markdown, table."
+        "markdown, table, xlsx."
     )
 
 
@@ -125,9 +125,10 @@ def test_old_o_for_owner_says_where_it_went(invoke: Invoke) -> None:
     result = invoke(["due", "-o", "OOV", "--data", str(SAMPLE)])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
-        "limnorm: fout: onbekende optie -o. (-o is overal --output; een actiehouder kiest u "
-        "met --owner of -a.)"
+        "limnorm: fout: -o OOV: -o is overal --output; een actiehouder kiest u met --owner of "
+        "-a. Een bestand geeft u een extensie, zoals -o OOV.xlsx"
     )
+    assert not Path("OOV").exists()  # nothing written in the working folder
 
 
 def _options_of(name: str) -> set[str]:

@@ -203,6 +203,17 @@ def _emit(
         _console().print(rendered)
 
 
+def _not_an_owner(output: Path | None) -> None:
+    """Refuse ``-o OOV``: -o once chose an owner in these commands. A name without an
+    extension that is not there yet is taken for that old spelling, not written to."""
+    if output is None or output.suffix or len(output.parts) > 1 or output.exists():
+        return
+    raise UsageError(
+        f"-o {output}: -o is overal --output; een actiehouder kiest u met --owner of -a. "
+        f"Een bestand geeft u een extensie, zoals -o {output}.xlsx"
+    )
+
+
 def _save(rendered: object, output: Path) -> None:
     """Write rendered output to a file: bytes as they are, text as UTF-8, a table as the
     plain text the terminal would show (without colour)."""
@@ -302,6 +313,7 @@ def due(
     output: OutputOption = None,
 ) -> None:
     """Acties die te laat zijn of binnenkort moeten, per actiehouder (of voor de hele regio)."""
+    _not_an_owner(output)
     day = _as_of(as_of)
     if regio is not None:
         from limnorm.queries.region import region_due
@@ -939,6 +951,7 @@ def timeline(
     output: OutputOption = None,
 ) -> None:
     """Tijdlijn (Gantt) van de acties in de terminal, per thema, met de peildatum."""
+    _not_an_owner(output)
     nr = queries.parse_theme_selector(thema or [])
     plan = _plan(data, at)
     code = queries.resolve_owner(plan, owner) if owner else None
