@@ -54,7 +54,7 @@ COMPLETIONS = [
     ("limnorm answer 4.1 ", ["uitgevoerd", "in_ontwikkeling", "ontbreekt", "nvt"]),
     ("limnorm due --owner ", ["OOV", "HRM", "F&I"]),
     ("limnorm timeline -a H", ["HRM"]),
-    ("limnorm due --format ", ["table", "json", "csv", "markdown"]),
+    ("limnorm due --format ", ["table", "json", "csv", "markdown", "xlsx"]),
     ("limnorm report --format ", ["markdown", "html"]),
     ("limnorm --format m", ["markdown"]),
     ("limnorm status ", ["thema"]),

@@ -162,7 +162,7 @@ def test_every_view_gives_every_format(
     invoke: Invoke, tmp_path: Path, git_data: Path, regio: Path
 ) -> None:
     """For every view, on real data through the command: the table is shown, JSON parses,
-    CSV is one table with one header row, Markdown is headings and tables."""
+    CSV is one table with one header row, Markdown is headings and tables, xlsx a workbook."""
     commands = _commands(tmp_path, git_data, regio)
     assert set(commands) == {type(view).__name__ for view in views.VIEWS}
     for name, command in commands.items():
@@ -175,6 +175,13 @@ def test_every_view_gives_every_format(
                 result.exception,
             )
             assert result.exit_code in (0, 1), (name, fmt, result.output)
+            if fmt is OutputFormat.XLSX:  # a workbook: one sheet per table, header first
+                import openpyxl
+
+                book = openpyxl.load_workbook(io.BytesIO(result.stdout_bytes))
+                assert book.sheetnames, name
+                assert all(cell.font.bold for cell in book.worksheets[0][1]), name
+                continue
             text = result.stdout_bytes.decode("utf-8")
             assert text.strip(), (name, fmt)
             if fmt is OutputFormat.JSON:

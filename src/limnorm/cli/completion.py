@@ -171,7 +171,7 @@ def schema_kinds(ctx: typer.Context, incomplete: str) -> Choices:
 
 def format_names(ctx: typer.Context, incomplete: str) -> Choices:
     """The output forms (for --format before the command)."""
-    names = ["table", "json", "csv", "markdown", "html"]
+    names = ["table", "json", "csv", "markdown", "xlsx", "html"]
     return _starting([(name, "") for name in names], incomplete)
 
 
