@@ -455,3 +455,11 @@ def test_a_relative_xdg_cache_home_is_ignored() -> None:
         "/home/ambtenaar/.cache/limnorm"
     )
     assert cache_directory({**home, "XDG_CACHE_HOME": "/var/c"}) == Path("/var/c/limnorm")
+
+
+def test_import_of_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
+    """``limnorm import`` given a FIFO (nobody writing) refuses it at once."""
+    os.mkfifo(tmp_path / "plan.csv")
+    result = run(["import", "plan.csv", "--as-of", "2024-07-01"], tmp_path, timeout=30)
+    assert result.returncode == 2, result.stderr
+    assert "plan.csv: dit is geen gewoon bestand" in result.stderr

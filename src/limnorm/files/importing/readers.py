@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from limnorm.core.errors import DataError, Location, describe_os_error
 from limnorm.files.importing.table import RawCell, RawDocument, RawTable, Row
+from limnorm.files.yamlsource import NotRegularError, TooLargeError, read_regular
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -78,17 +79,21 @@ def read_document(path: Path, name: str) -> RawDocument:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
+    # Regular files only, opened without blocking: a FIFO would wait for a writer forever.
     try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise DataError(f"kan niet lezen: {describe_os_error(error)}", Location(name)) from None
-    if len(data) > MAX_BYTES:
+        return read_regular(path, MAX_BYTES)
+    except NotRegularError:
+        raise DataError(
+            "dit is geen gewoon bestand (een map, FIFO of apparaat); geef het bestand zelf",
+            Location(name),
+        ) from None
+    except TooLargeError:
         raise DataError(
             f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB; dat is geen spoorboekje",
             Location(name),
-        )
-    return data
+        ) from None
+    except OSError as error:
+        raise DataError(f"kan niet lezen: {describe_os_error(error)}", Location(name)) from None
 
 
 def _read_zip(data: bytes, name: str) -> RawDocument:
