@@ -245,3 +245,46 @@ def test_cross_checks_between_checklist_and_plan() -> None:
         "nog op 'ontbreekt'; is het antwoord nog actueel?",
     ]
     assert report.errors == 1
+
+
+OTHER_NORM = textwrap.dedent("""\
+    norm:
+      naam: Weerbaarheidsprogramma Noord
+    themas:
+      - nr: 7
+        titel: Vastgoed
+        normen:
+          - {nr: "7.1", titel: Vastgoedregister op orde, acties: ["102.1.1"]}
+      - nr: 12
+        titel: Havens
+""")
+OTHER_PLAN = textwrap.dedent("""\
+    organisatie: Gemeente Noord
+    titel: Programma Weerbaar Noord
+    themas:
+      - nr: 7
+        titel: Vastgoed
+        acties:
+          - {id: "102.1.1", actie: Register, wanneer: Q3 2026, actiehouder: team vastgoed}
+      - nr: 9
+        titel: Niet in de norm
+""")
+
+
+def test_another_norm_names_its_own_themes() -> None:
+    """A checklist for another programme numbers its themes freely, without the Limburgse
+    Norm's names; a plan theme it does not have is a fout in the cross-check, with the norm
+    named; the 0-meting never is."""
+    checklist = parse_checklist(OTHER_NORM, "c.yaml")
+    assert checklist.findings == ()
+    plan = parse_plan(OTHER_PLAN, "s.yaml").require()
+    assert [str(f) for f in cross_findings(checklist.require(), plan)] == [
+        "s.yaml:8:9: fout: thema 9 staat niet in de checklist (Weerbaarheidsprogramma Noord); "
+        "die kent de thema's 7, 12. Verbeter het nummer, of voeg het thema toe aan "
+        "checklist.yaml als het plan een andere norm volgt"
+    ]
+    limburgse = OTHER_NORM.replace("Weerbaarheidsprogramma Noord", "Limburgse Norm")
+    assert [f.message for f in parse_checklist(limburgse, "c.yaml").errors] == [
+        "thema 7 bestaat niet in de Limburgse Norm; de norm heeft thema 1 t/m 6",
+        "thema 12 bestaat niet in de Limburgse Norm; de norm heeft thema 1 t/m 6",
+    ]

@@ -8,6 +8,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from limnorm.core.ids import id_key
 
@@ -257,3 +259,13 @@ def test_without_jaar_year_less_forms_are_a_fout(invoke: Invoke, real_plan: Path
 def test_ids_sort_naturally(ids: list[str], ordered: list[str]) -> None:
     """Free-text ids sort naturally: numbers by value (1.2 before 1.10), text ignoring case."""
     assert sorted(ids, key=id_key) == ordered
+
+
+@given(st.lists(st.lists(st.integers(0, 300), min_size=1, max_size=4), max_size=12))
+def test_numeric_ids_sort_as_numbers(parts: list[list[int]]) -> None:
+    """For ids of dot-separated numbers, the natural order is that of the number tuples
+    (compared by the stdlib, not by id_key): 1.2 before 1.10, 1 before 1.0."""
+    ids = [".".join(map(str, p)) for p in parts]
+    assert [tuple(map(int, i.split("."))) for i in sorted(ids, key=id_key)] == sorted(
+        tuple(p) for p in parts
+    )

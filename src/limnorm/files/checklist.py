@@ -39,6 +39,11 @@ THEME_TITLES: dict[int, tuple[str, ...]] = {
 _NORM_NR = re.compile(r"(\d{1,2})\.(\d{1,2})")
 
 
+def is_limburgse_norm(naam: str) -> bool:
+    """Whether a checklist's norm is the Limburgse Norm (by its name, as written)."""
+    return "limburgse norm" in " ".join(naam.lower().split())
+
+
 def load_checklist(path: Path, file: str | None = None) -> Loaded[Checklist]:
     """Read and validate a checklist; the value is ``None`` when unreadable.
 
@@ -77,8 +82,11 @@ def _checklist(root: Node, checker: Checker, file: str) -> Checklist | None:
     themes: list[NormTheme] = []
     seen_themes: dict[int, Location] = {}
     seen_norms: dict[str, Location] = {}
+    # The Limburgse Norm's themes (1-6, with their names) are checked only in its own
+    # checklist: a checklist for another programme names its themes itself.
+    limburgse = is_limburgse_norm(norm[0])
     for node in checker.items(fields.get("themas"), "themas"):
-        theme = _theme(node, checker, scale, seen_themes, seen_norms)
+        theme = _theme(node, checker, scale, seen_themes, seen_norms, limburgse)
         if theme is not None:
             themes.append(theme)
     naam, bron, datum = norm
@@ -197,6 +205,7 @@ def _theme(
     scale: tuple[Answer, ...],
     seen_themes: dict[int, Location],
     seen_norms: dict[str, Location],
+    limburgse: bool = True,
 ) -> NormTheme | None:
     fields = checker.mapping(
         node, "een thema", ("nr", "titel"), ("ook_genoemd", "pagina", "compleet", "fase", "normen")
@@ -207,10 +216,12 @@ def _theme(
     if nr is None:
         return None
     where = fields["nr"].location
-    if nr not in NORM_THEMES:
+    if limburgse and nr not in NORM_THEMES:
         checker.error(
             f"thema {nr} bestaat niet in de Limburgse Norm; de norm heeft thema 1 t/m 6", where
         )
+    elif nr < 1:
+        checker.error(f"thema {nr} bestaat niet; een thema van de norm is 1 of hoger", where)
     elif nr in seen_themes:
         checker.error(
             f"thema {nr} staat er twee keer in (eerder op regel {seen_themes[nr].line})", where
@@ -218,7 +229,7 @@ def _theme(
     seen_themes.setdefault(nr, where)
     titel = checker.text(fields.get("titel"), "titel") or ""
     others = [text for text, _ in checker.texts(fields.get("ook_genoemd"), "ook_genoemd")]
-    known = THEME_TITLES.get(nr, ())
+    known = THEME_TITLES.get(nr, ()) if limburgse else ()
     if (
         known
         and titel

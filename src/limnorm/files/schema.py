@@ -181,9 +181,9 @@ def checklist_schema() -> dict[str, Any]:
     )
     phase_number = {"type": ["integer", "null"], "minimum": 1, "maximum": 5}
     theme = _object(
-        "Een thema van de norm (1 t/m 6).",
+        "Een thema van de norm (bij de Limburgse Norm 1 t/m 6).",
         {
-            "nr": {"type": "integer", "minimum": 1, "maximum": 6},
+            "nr": {"type": "integer", "minimum": 1},
             "titel": _TEXT,
             "ook_genoemd": {"type": ["array", "null"], "items": _TEXT},
             "pagina": _OPTIONAL_TEXT,
