@@ -209,3 +209,11 @@ def test_sample_feed_has_one_event_per_dated_action(invoke: Invoke) -> None:
     result = invoke(["ics", "--data", str(SAMPLE), "--as-of", "2024-07-01"])
     assert result.exit_code == 0, result.output
     assert len(_events(icalendar.Calendar.from_ical(result.stdout_bytes))) == 17
+
+
+def test_feed_of_actions_without_owner(invoke: Invoke, write_plan: Callable[[str], Path]) -> None:
+    """--owner - gives the actions without an owner, named so, without an empty [] prefix."""
+    folder = write_plan(PLAN.replace("actiehouder: OOV}", "}", 1))
+    cal = _feed(invoke, folder, "--owner", "-")
+    assert str(cal["X-WR-CALNAME"]) == "Spoorboekje Gemeente Test (zonder actiehouder)"
+    assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ["1.1 Open"]

@@ -35,7 +35,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
 from limnorm.core.errors import UsageError
-from limnorm.core.models import Action, Plan, Theme
+from limnorm.core.models import NO_OWNER, Action, Plan, Theme
 from limnorm.output.text import nl_date
 
 PRODID = "-//limnorm//Limburgse Norm spoorboekje//NL"
@@ -147,7 +147,9 @@ def _event(plan: Plan, theme: Theme, action: Action, day: date, alarm: int | Non
     return CalendarEvent(
         uid=event_uid(plan.organisatie, action.id),
         day=day,
-        summary=f"[{owners}] {action.id} {action.actie}",
+        summary=f"[{owners}] {action.id} {action.actie}"
+        if owners
+        else f"{action.id} {action.actie}",
         description="\n".join(lines),
         category=f"Thema {theme.nr} {theme.titel}" if theme.nr else theme.titel,
         alarm_days=None if not action.is_open else alarm,
@@ -187,7 +189,9 @@ def calendar(
             if day is None:
                 continue
             events.append(_event(plan, theme, action, day, _alarm(day, as_of, alarm)))
-    suffix = f" ({owner})" if owner else ""
+    suffix = (
+        "" if owner is None else (" (zonder actiehouder)" if owner == NO_OWNER else f" ({owner})")
+    )
     written = written.astimezone(UTC)
     return Calendar(
         f"Spoorboekje {plan.organisatie}{suffix}",
