@@ -477,3 +477,33 @@ def test_any_text_reads_back_exactly(
     )
     assert (written["wanneer"], written["actiehouder"]) == (wanneer, owner)
     assert list(raw["actiehouders"]) == [owner]
+
+
+@pytest.mark.parametrize(
+    ("title", "jaar", "deadline"),
+    [
+        ("Uitvoeringsplan weerbaarheid 2025", 2025, date(2025, 7, 1)),
+        ("Meerjarenplan 2024-2026", None, None),
+        ("Uitvoeringsplan weerbaarheid", None, None),
+    ],
+)
+def test_year_less_deadlines_take_the_titles_year(
+    invoke: Invoke, tmp_path: Path, title: str, jaar: int | None, deadline: date | None
+) -> None:
+    """'1 juli' takes the year of a title naming one year, written as 'jaar:' and said in
+    the summary; a title with no year or several gives none, and the cell is reported."""
+    rows = [title, "Actie;Wanneer;Actiehouder", "Iets;1 juli;OOV", "Anders;Q3 2025;OOV"]
+    result = _import(invoke, tmp_path, "p.csv", "\n".join(rows).encode())
+    assert result.exit_code == 0, result.output
+    assert _raw(tmp_path).get("jaar") == jaar
+    plan = load_plan(tmp_path / "spoorboekje.yaml")
+    periods = {a.id: a.period for a in plan.value.actions()} if plan.value else {}
+    if jaar is None:
+        assert "Wanneer niet begrepen: 1\n  1.1: '1 juli'\n" in result.stdout
+        assert "1 fout" in result.stdout
+    else:
+        assert periods["1.1"].deadline == deadline
+        assert (
+            "Let op: 1 keer 'wanneer' zonder jaar (zoals '1 juli'); het jaar 2025 uit de titel "
+            "staat als 'jaar: 2025' bovenaan. Klopt dat niet, pas het aan.\n"
+        ) in result.stdout

@@ -119,6 +119,8 @@ class ImportedPlan(NamedTuple):
     columns: tuple[tuple[str, str], ...]
     #: What the user should know (a theme made up, a column without header).
     notes: tuple[str, ...]
+    #: The plan's year (``jaar:``) for deadlines written without one, from the title.
+    jaar: int | None = None
 
 
 # --- Cells ---------------------------------------------------------------------------
@@ -469,6 +471,16 @@ def _with_ids(draft: _Draft, used: set[str]) -> tuple[ImportedAction, ...]:
             used.add(candidate)
         actions.append(action)
     return tuple(actions)
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def title_year(title: str | None) -> int | None:
+    """The one year a title names ("Uitvoeringsplan weerbaarheid 2025"), else None (no
+    year, or several: "2024-2026" names no single year)."""
+    years = set(_YEAR.findall(title or ""))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def find_plan(document: RawDocument) -> ImportedPlan | None:

@@ -16,7 +16,7 @@ from limnorm.core.errors import (
 )
 from limnorm.files.atomic import write_text
 from limnorm.files.discovery import display_path
-from limnorm.files.importing.layout import ImportedPlan, find_plan
+from limnorm.files.importing.layout import ImportedPlan, find_plan, title_year
 from limnorm.files.importing.readers import read_document
 from limnorm.files.importing.yamltext import plan_yaml
 from limnorm.files.loader import PLAN_FILE
@@ -38,15 +38,42 @@ class ImportReport(NamedTuple):
     folder: Path
 
 
+def _reads(wanneer: str, year: int | None) -> bool:
+    try:
+        parse_deadline(wanneer, year=year)
+    except DeadlineError:
+        return False
+    return True
+
+
 def _unreadable(plan: ImportedPlan) -> tuple[tuple[str, str], ...]:
-    found = []
-    for theme in plan.themas:
-        for action in theme.acties:
-            try:
-                parse_deadline(action.wanneer)
-            except DeadlineError:
-                found.append((action.id or "", action.wanneer))
-    return tuple(found)
+    return tuple(
+        (action.id or "", action.wanneer)
+        for theme in plan.themas
+        for action in theme.acties
+        if not _reads(action.wanneer, plan.jaar)
+    )
+
+
+def _with_year(plan: ImportedPlan) -> ImportedPlan:
+    """The plan with ``jaar:`` from its title when some deadlines are written without a
+    year ("1 juli") and the title names one year: the document's year, never today's."""
+    year = title_year(plan.titel)
+    if year is None:
+        return plan
+    needing = [
+        action
+        for theme in plan.themas
+        for action in theme.acties
+        if not _reads(action.wanneer, None) and _reads(action.wanneer, year)
+    ]
+    if not needing:
+        return plan
+    note = (
+        f"{len(needing)} keer 'wanneer' zonder jaar (zoals '{needing[0].wanneer}'); het jaar "
+        f"{year} uit de titel staat als 'jaar: {year}' bovenaan. Klopt dat niet, pas het aan"
+    )
+    return plan._replace(jaar=year, notes=(*plan.notes, note))
 
 
 def import_plan(
@@ -83,6 +110,7 @@ def import_plan(
             "een kolom Wanneer (of Planning, Termijn, Gereed, Deadline, Datum, Periode)",
             Location(name),
         )
+    plan = _with_year(plan)
     text = plan_yaml(plan, organisatie or folder.resolve().name, source.name, day)
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -99,6 +99,8 @@ def plan_yaml(plan: ImportedPlan, organisatie: str, source: str, day: date) -> s
     ]
     if plan.titel:
         lines.append(f"titel: {render_scalar(one_line(plan.titel))}")
+    if plan.jaar is not None:
+        lines.append(f"jaar: {plan.jaar}   # uit de titel; voor 'wanneer' zonder jaar")
     if plan.owners:
         lines += ["", "actiehouders:   # afdelingscode: volledige naam; vul de namen aan"]
         lines += [f"  {render_key(owner)}:" for owner in plan.owners]
