@@ -15,6 +15,7 @@ X begins, and so on; see :func:`parse_deadline`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -106,6 +107,12 @@ _SEASONS: dict[str, int] = {  # first month of the meteorological season
     **dict.fromkeys(("zomer", "summer"), 6),
     **dict.fromkeys(("najaar", "herfst", "autumn", "fall"), 9),
 }
+
+
+def _lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regex compiled on first use. Most cells need only the forms; compiling every
+    pattern of the cell grammar at import cost about 8 ms of each command's start-up."""
+    return functools.cache(lambda: re.compile(pattern, flags))
 
 
 _SEP = r"[ -]?"
@@ -479,7 +486,7 @@ for _words, _apply in _PREFIX_WORDS:
 for _phrases in _PREFIXES.values():
     _phrases.sort(key=lambda item: len(item[0]), reverse=True)
 _FIRST_WORD = re.compile(r"[a-z/]+|[~±]|\+/-")
-_TWO_DIGITS = re.compile(r"'?\d{2}")
+_TWO_DIGITS = _lazy(r"'?\d{2}")
 _SUFFIXES: list[tuple[str, Callable[[Period], Period]]] = [
     (" en verder", _from),
     (" ev", _from),
@@ -492,14 +499,14 @@ _SUFFIXES: list[tuple[str, Callable[[Period], Period]]] = [
     (" gerealiseerd", _same),
 ]
 _SUFFIX_WORDS = frozenset(suffix.rsplit(" ", 1)[1] for suffix, _ in _SUFFIXES)
-_SPECIAL: list[tuple[re.Pattern[str], Callable[[int], Period]]] = [
+_SPECIAL: list[tuple[Callable[[], re.Pattern[str]], Callable[[int], Period]]] = [
     # "voor de zomer" is the Dutch planning convention for the end of June: the day
     # before the summer recess (July-August), which is what "voor X" means for any X.
     (
-        re.compile(rf"voor (?:de |het )?zomer(?:vakantie|reces)?{_OY}"),
+        _lazy(rf"voor (?:de |het )?zomer(?:vakantie|reces)?{_OY}"),
         lambda y: Period(date(y, 6, 30), date(y, 6, 30), PeriodKind.DAG),
     ),
-    (re.compile(rf"na (?:de |het )?zomer(?:vakantie|reces)?{_OY}"), lambda y: _season(y, 9)),
+    (_lazy(rf"na (?:de |het )?zomer(?:vakantie|reces)?{_OY}"), lambda y: _season(y, 9)),
 ]
 
 
@@ -514,7 +521,7 @@ def _single(text: str, default_year: int | None) -> Period:
         return _match_form(text, default_year)
     if first[0] in ("voor", "na"):
         for pattern, make in _SPECIAL:
-            match = pattern.fullmatch(text)
+            match = pattern().fullmatch(text)
             if match:
                 written = match["y"]
                 if written is None and default_year is None:
@@ -523,7 +530,7 @@ def _single(text: str, default_year: int | None) -> Period:
     for prefix, apply in _PREFIXES.get(first[0], ()):
         if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1] in (" ", "-"):
             rest = text[len(prefix) + 1 :].strip()
-            if apply in _TWO_DIGIT_YEAR_AFTER and _TWO_DIGITS.fullmatch(rest):
+            if apply in _TWO_DIGIT_YEAR_AFTER and _TWO_DIGITS().fullmatch(rest):
                 year = _year(rest)
                 rest = str(year)
             return _dated(apply, _single(rest, default_year), text)
@@ -548,18 +555,16 @@ def _dated(apply: Callable[[Period], Period], period: Period, text: str) -> Peri
     return apply(period)
 
 
-_UNIT_PREFIX = re.compile(r"(q|kw|k|h|t|week|wk|w) ?\d{1,2}")
+_UNIT_PREFIX = _lazy(r"(q|kw|k|h|t|week|wk|w) ?\d{1,2}")
 _ORDINAL_WORD = r"(?:\d{1,2}(?:e|ste|de)?|eerste|tweede|derde|vierde)"
-_ORDINAL_LEFT = re.compile(
-    rf"{_ORDINAL_WORD}|begin|medio|eind|einde|half|midden|start|primo|ultimo"
-)
+_ORDINAL_LEFT = _lazy(rf"{_ORDINAL_WORD}|begin|medio|eind|einde|half|midden|start|primo|ultimo")
 # "2e kwartaal 2026", "15 maart 2026": what an ordinal or a bare day on the left borrows.
-_ORDINAL_RIGHT = re.compile(
+_ORDINAL_RIGHT = _lazy(
     rf"(?:{_ORDINAL_WORD}|begin|medio|eind|einde|half|midden|start|primo|ultimo)[ -]"
     r"(?P<rest>[a-z0-9'].*)"
 )
-_BARE_YEAR = re.compile(r"\d{4}|'?\d{2}")
-_WEEK_FORM = re.compile(r"(?:week|wk|w) ?\d{1,2}")
+_BARE_YEAR = _lazy(r"\d{4}|'?\d{2}")
+_WEEK_FORM = _lazy(r"(?:week|wk|w) ?\d{1,2}")
 _SPAN_SEPARATORS = (
     " t/m ", " tm ", " tot en met ", " en ", " & ", " + ", " of ", " - ", "/", "-",
 )  # fmt: skip
@@ -570,8 +575,8 @@ def _side(text: str, other: str, default_year: int | None) -> Period:
     try:
         return _single(text, default_year)
     except _NoMatch:
-        right = _ORDINAL_RIGHT.fullmatch(other)
-        if right is None or _ORDINAL_LEFT.fullmatch(text) is None:
+        right = _ORDINAL_RIGHT().fullmatch(other)
+        if right is None or _ORDINAL_LEFT().fullmatch(text) is None:
             raise
         # "1e/2e kwartaal 2026", "4-8 mrt 2024": the left side is the same unit.
         return _single(f"{text} {right['rest']}", default_year)
@@ -587,13 +592,13 @@ def _span(left: str, right: str, default_year: int | None, separator: str = "-")
             return _single(right, int(left))
         except _NoMatch:
             pass
-    if _BARE_YEAR.fullmatch(right):
+    if _BARE_YEAR().fullmatch(right):
         # "Q2/2026", "H1/2026", "Q3/24": a form and its year, not a span from Q2
         # (in some year) to the whole of 2026.
         try:
             _single(left, None)
         except _NoYear:
-            if _WEEK_FORM.fullmatch(left) and right[:1] != "'" and len(right) == 2:
+            if _WEEK_FORM().fullmatch(left) and right[:1] != "'" and len(right) == 2:
                 raise _Invalid(
                     f"'{left}/{right}' kan week {left.split()[-1]} van 20{right} zijn of "
                     f"weken {left.split()[-1]} t/m {right}; schrijf het jaar voluit"
@@ -604,7 +609,7 @@ def _span(left: str, right: str, default_year: int | None, separator: str = "-")
     try:
         end = _single(right, None)
     except _NoMatch:
-        unit = _UNIT_PREFIX.fullmatch(left)
+        unit = _UNIT_PREFIX().fullmatch(left)
         if unit is None or not right[:1].isdigit():
             raise
         # "Q2/3 2024", "week 10-12 2024": the right side borrows the unit.
@@ -648,8 +653,8 @@ def _join(start: Period, end: Period) -> Period:
     return Period(start.begin, end.deadline, PeriodKind.PERIODE)
 
 
-_VAN_RANGE = re.compile(r"(?:van|vanaf) (?P<a>.+?) (?P<sep>tot en met|t/m|tm|tot|-) (?P<b>.+)")
-_LIST_SEPARATOR = re.compile(r" *(?:,| en | & | \+ ) *")
+_VAN_RANGE = _lazy(r"(?:van|vanaf) (?P<a>.+?) (?P<sep>tot en met|t/m|tm|tot|-) (?P<b>.+)")
+_LIST_SEPARATOR = _lazy(r" *(?:,| en | & | \+ ) *")
 
 
 def _parse_text(text: str, default_year: int | None) -> Period:
@@ -657,12 +662,12 @@ def _parse_text(text: str, default_year: int | None) -> Period:
         return _single(text, default_year)
     except _NoMatch:
         pass
-    van = _VAN_RANGE.fullmatch(text)
+    van = _VAN_RANGE().fullmatch(text)
     if van is not None:
         # "van januari t/m maart 2026"; "tot" only before an end ("tot eind mei").
         right = van["b"] if van["sep"] != "tot" else f"tot {van['b']}"
         return _span(van["a"], right, default_year)
-    items = _LIST_SEPARATOR.split(text)
+    items = _LIST_SEPARATOR().split(text)
     if len(items) == 2 and "," in text:
         # "eind 2026, begin 2027" like "eind 2026/begin 2027"; anything else after a
         # comma is a note, read by the caller.
@@ -756,42 +761,42 @@ _UNITS_RE = (
     r"|tertiaal|schooljaar|begrotingsjaar|begrotingscyclus|p&c-cyclus|cyclus|voorjaar|najaar"
     r"|zomer|winter)"
 )
-_RECURRING = re.compile(
+_RECURRING = _lazy(
     rf"\b(?:\w+lijks|periodiek|cyclisch|terugkerend\w*|jaarlijkse|maandelijkse|wekelijkse"
     rf"|per {_UNITS_RE}|(?:elk|elke|ieder|iedere|eens per|eens in de|om de|1 ?x per)"
     rf"(?: \w+)? {_UNITS_RE}|(?:\d+ ?x|\w+ (?:keer|maal)|\w+maal) (?:per|in het|in de|per half)\b)"
 )
-_DEPENDS = re.compile(r"\s*(?:afhankelijk|afh\.?|hangt af)\s*(?:van|v\.)?\s*:?\s*(?P<rest>.*)",
+_DEPENDS = _lazy(r"\s*(?:afhankelijk|afh\.?|hangt af)\s*(?:van|v\.)?\s*:?\s*(?P<rest>.*)",
                       re.IGNORECASE | re.DOTALL)  # fmt: skip
-_DIGIT = re.compile(r"\d")
-_PARENS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
-_WAS = re.compile(
+_DIGIT = _lazy(r"\d")
+_PARENS = _lazy(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_WAS = _lazy(
     r"\s*(?:was|eerder|oorspronkelijk|oorspr\.?|oud|oude planning|oude datum|voorheen|eerst"
     r"|i\.?p\.?v\.?|in plaats van|(?:uitgesteld|verschoven|verplaatst|doorgeschoven) van(?:af)?)"
     r"(?![a-z])\s*:?\s*(?P<was>.+)",
     re.IGNORECASE | re.DOTALL,
 )
-_MOVED_WORD = re.compile(
+_MOVED_WORD = _lazy(
     r"\s*(?:uitgesteld|verschoven|verplaatst|doorgeschoven|opgeschoven|vertraagd|bijgesteld"
     r"|uitstel|vertraging)\s*",
     re.IGNORECASE,
 )
-_MOVED = re.compile(
+_MOVED = _lazy(
     r"(?:uitgesteld|verschoven|verplaatst|doorgeschoven|opgeschoven|vertraagd|bijgesteld|"
     r"gewijzigd|aangepast)(?: van (?P<was>.+?))?(?: (?:naar|tot|in|tot in|op|per)|\s*:) (?P<new>.+)"
     r"|(?:nieuwe datum|nieuwe deadline|nieuwe planning|nieuw|herzien|herziene planning|nu)"
     r"(?![a-z])\s*:?\s*(?P<new2>.+)",
     re.IGNORECASE | re.DOTALL,
 )
-_ARROW = re.compile(r"(?P<was>.+?)(?:\s*(?:->|→|=>|>>|⇒)\s*|\s>\s)(?P<new>.+)", re.DOTALL)
-_INSTEAD = re.compile(r"(?P<new>.+?)\s+(?:i\.?p\.?v\.?|in plaats van)\s+(?P<was>.+)",
+_ARROW = _lazy(r"(?P<was>.+?)(?:\s*(?:->|→|=>|>>|⇒)\s*|\s>\s)(?P<new>.+)", re.DOTALL)
+_INSTEAD = _lazy(r"(?P<new>.+?)\s+(?:i\.?p\.?v\.?|in plaats van)\s+(?P<was>.+)",
                       re.IGNORECASE | re.DOTALL)  # fmt: skip
-_HARD = re.compile(r"(?:uiterlijk|deadline|uiterste datum|harde deadline|hard)\b", re.IGNORECASE)
-_HARD_SPLIT = re.compile(
+_HARD = _lazy(r"(?:uiterlijk|deadline|uiterste datum|harde deadline|hard)\b", re.IGNORECASE)
+_HARD_SPLIT = _lazy(
     r"\s*(?:[,;/]|\s-\s|\s)\s*(?=(?:uiterlijk|uiterste datum|harde deadline|deadline)\b)",
     re.IGNORECASE,
 )
-_PARTS = re.compile(r"\s*[,;]\s*")
+_PARTS = _lazy(r"\s*[,;]\s*")
 
 
 class _Cell:
@@ -881,18 +886,18 @@ _CELL_WORDS = frozenset(
 def _take_parentheses(value: str, cell: _Cell) -> str:
     """Keep what is written in parentheses as a note or as the earlier deadline."""
     outside = value
-    for match in _PARENS.finditer(value):
+    for match in _PARENS().finditer(value):
         inner = (match[1] if match[1] is not None else match[2]).strip()
         outside = outside.replace(match[0], " ", 1)
         if not inner:
             continue
-        was = _WAS.fullmatch(inner)
-        if _HARD.match(inner):
+        was = _WAS().fullmatch(inner)
+        if _HARD().match(inner):
             # "maart 2026 (uiterlijk april)": the hard deadline, read as if after a comma.
             outside = f"{outside.rstrip()}, {inner}"
         elif was is not None:
             cell.was, cell.postponed = was["was"].strip(), True
-        elif _MOVED_WORD.fullmatch(inner):
+        elif _MOVED_WORD().fullmatch(inner):
             cell.postponed = True
         else:
             cell.notes.append(inner)
@@ -900,7 +905,7 @@ def _take_parentheses(value: str, cell: _Cell) -> str:
         not outside.strip(" ,;")
         and len(cell.notes) == 1
         and not cell.postponed
-        and _DIGIT.search(cell.notes[0])
+        and _DIGIT().search(cell.notes[0])
     ):
         return cell.notes.pop()  # "(Q3 2026)": the whole cell in parentheses
     return outside.strip()
@@ -909,28 +914,32 @@ def _take_parentheses(value: str, cell: _Cell) -> str:
 def _around(value: str, text: str, year: int | None, cell: _Cell) -> Period:
     """Read a cell whose text is more than one form (parentheses already taken out)."""
     kind = _UNDATED.get(text) or (
-        PeriodKind.DOORLOPEND if text.split(" ")[0] in _ONGOING and not _DIGIT.search(text)
+        PeriodKind.DOORLOPEND if text.split(" ")[0] in _ONGOING and not _DIGIT().search(text)
         else None
     )  # fmt: skip
-    if kind is PeriodKind.DOORLOPEND and any(_RECURRING.search(normalise(n)) for n in cell.notes):
+    if kind is PeriodKind.DOORLOPEND and any(_RECURRING().search(normalise(n)) for n in cell.notes):
         return Period(None, None, PeriodKind.TERUGKEREND)  # "structureel (jaarlijks)"
     if kind is not None:
         return Period(None, None, kind)
     # Each regex below runs only when a word it needs is there: together they cost
     # more than reading the form itself.
-    depends = _DEPENDS.fullmatch(value) if text.startswith(("afh", "hangt")) else None
+    depends = _DEPENDS().fullmatch(value) if text.startswith(("afh", "hangt")) else None
     if depends is not None:
         return Period(None, None, PeriodKind.AFHANKELIJK, note=depends["rest"].strip() or None)
     status = _STATUS_WORDS.get(text)
     if status is not None:
         return Period(None, None, PeriodKind.STATUS, note=status)
     first, _, rest = value.strip().partition(" ")
-    if _UNDATED.get(normalise(first)) is PeriodKind.ONBEKEND and first and not _DIGIT.search(rest):
+    if (
+        _UNDATED.get(normalise(first)) is PeriodKind.ONBEKEND
+        and first
+        and not _DIGIT().search(rest)
+    ):
         # "z.s.m. na vaststelling": not known yet; the rest is kept.
         return Period(None, None, PeriodKind.ONBEKEND, note=rest.strip() or None)
-    if _RECURRING_HINT.search(text) and _RECURRING.search(text):
+    if _RECURRING_HINT().search(text) and _RECURRING().search(text):
         return Period(None, None, PeriodKind.TERUGKEREND)
-    hard = _two_deadlines(value, year, cell) if _HARD_HINT.search(text) else None
+    hard = _two_deadlines(value, year, cell) if _HARD_HINT().search(text) else None
     if hard is not None:
         return hard
     for pattern in _postponement_patterns(text):
@@ -957,29 +966,29 @@ def _around(value: str, text: str, year: int | None, cell: _Cell) -> Period:
     return _parts(value, year, cell)
 
 
-_RECURRING_HINT = re.compile(r"lijks|per |keer|maal|elk|ieder|eens|om de|periodiek|cycl|terugk")
-_HARD_HINT = re.compile(r"uiterlijk|deadline|uiterste")
+_RECURRING_HINT = _lazy(r"lijks|per |keer|maal|elk|ieder|eens|om de|periodiek|cycl|terugk")
+_HARD_HINT = _lazy(r"uiterlijk|deadline|uiterste")
 
 
 def _postponement_patterns(text: str) -> list[re.Pattern[str]]:
     """The postponement patterns worth trying on ``text`` (normalised)."""
     patterns = []
     if not _CELL_WORDS.isdisjoint(text.split(" ")):
-        patterns.append(_MOVED)
+        patterns.append(_MOVED())
     if ">" in text or "→" in text or "⇒" in text:
-        patterns.append(_ARROW)
+        patterns.append(_ARROW())
     if "ipv" in text or "plaats van" in text:
-        patterns.append(_INSTEAD)
+        patterns.append(_INSTEAD())
     return patterns
 
 
 def _two_deadlines(value: str, year: int | None, cell: _Cell) -> Period | None:
     """ "streven maart, uiterlijk 30 april 2026": the hard deadline; the soft one is a note."""
-    pieces = _HARD_SPLIT.split(value.strip())
+    pieces = _HARD_SPLIT().split(value.strip())
     if len(pieces) < 2:
         return None
-    hard = [p for p in pieces if _HARD.match(p)]
-    soft = [p for p in pieces if not _HARD.match(p)]
+    hard = [p for p in pieces if _HARD().match(p)]
+    soft = [p for p in pieces if not _HARD().match(p)]
     if len(hard) != 1 or not soft:
         return None
     soft_text = normalise(" ".join(soft))
@@ -1000,7 +1009,7 @@ def _two_deadlines(value: str, year: int | None, cell: _Cell) -> Period | None:
 
 def _parts(value: str, year: int | None, cell: _Cell) -> Period:
     """A cell of comma-separated parts: a list of forms, or one form and notes."""
-    parts = [p for p in _PARTS.split(value.strip()) if p]
+    parts = [p for p in _PARTS().split(value.strip()) if p]
     readings: list[tuple[str, Period]] = []
     for part in parts:
         try:
@@ -1011,7 +1020,7 @@ def _parts(value: str, year: int | None, cell: _Cell) -> Period:
     chosen: list[tuple[str, Period]]
     if len(dated) > 1:
         # "uiterlijk 2027; streven 2026": the hard one, if exactly one part is hard.
-        chosen = [(part, p) for part, p in dated if _HARD.match(part)]
+        chosen = [(part, p) for part, p in dated if _HARD().match(part)]
     elif dated:
         chosen = dated
     else:
@@ -1036,13 +1045,13 @@ def _core(text: str, year: int | None) -> Period:
         text = _plan_year(text, year)
     if " van " in text:
         # "tweede kwartaal van 2026", "in het voorjaar van 2026": "van" before a year.
-        text = _VAN_YEAR.sub(" ", text)
+        text = _VAN_YEAR().sub(" ", text)
     return _parse_text(text, year)
 
 
 def _plan_year(text: str, year: int | None) -> str:
     """Put the plan's year for "dit jaar", "het jaar", "einde jaar" (never today's)."""
-    if _VAGUE_YEAR.fullmatch(text):
+    if _VAGUE_YEAR().fullmatch(text):
         if year is None:
             raise _NoYear(text)
         return f"{text[: -len(' jaar')]} {year}"
@@ -1054,8 +1063,8 @@ def _plan_year(text: str, year: int | None) -> str:
     return text
 
 
-_VAGUE_YEAR = re.compile(r"(?:eind|einde|begin|medio|midden|start|halverwege) jaar")
-_VAN_YEAR = re.compile(r"(?<!ingang) van (?:het jaar )?(?=(?:\d{4}|'\d{2})(?:$| ))")
+_VAGUE_YEAR = _lazy(r"(?:eind|einde|begin|medio|midden|start|halverwege) jaar")
+_VAN_YEAR = _lazy(r"(?<!ingang) van (?:het jaar )?(?=(?:\d{4}|'\d{2})(?:$| ))")
 _THIS_YEAR = ("dit jaar", "het jaar", "dit kalenderjaar", "het kalenderjaar", "het lopende jaar",
               "lopend jaar")  # fmt: skip
 
