@@ -463,3 +463,20 @@ def test_import_of_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
     result = run(["import", "plan.csv", "--as-of", "2024-07-01"], tmp_path, timeout=30)
     assert result.returncode == 2, result.stderr
     assert "plan.csv: dit is geen gewoon bestand" in result.stderr
+
+
+def test_output_to_an_open_stream_appends_to_it(tmp_path: Path) -> None:
+    """``-o /proc/self/fd/1`` (what /dev/stdout is) with stdout appending to a log: the report
+    is added to the log, which keeps what it held, instead of the log being replaced."""
+    log = tmp_path / "log.txt"
+    log.write_text("eerder\n", encoding="utf-8")
+    with log.open("a", encoding="utf-8") as stream:
+        result = subprocess.run(
+            [sys.executable, "-m", "limnorm", "report", "--data", str(SAMPLE),
+             "--as-of", "2024-07-01", "-o", "/proc/self/fd/1"],
+            cwd=tmp_path, stdout=stream, stderr=subprocess.PIPE, text=True, timeout=60,
+            env={**os.environ, "LIMNORM_CACHE_DIR": str(tmp_path / "c")}, check=False,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("eerder\n# Voortgang")

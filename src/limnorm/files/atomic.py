@@ -13,8 +13,8 @@ What it promises (the README lists it for users):
   replaced, so every name keeps seeing the same file: the space is reserved first,
   so a full disk stops the write before any byte changed.
 * Only generated output (``-o``) may go into a FIFO or a character device such as
-  ``/dev/null``; those are written directly, never replaced. Folders, sockets and
-  block devices are refused.
+  ``/dev/null``; those are written directly, never replaced, as is an open stream
+  named ``/dev/stdout`` or ``/dev/fd/N``. Folders, sockets and block devices are refused.
 * Nothing is written inside the installed package (its sample data).
 """
 
@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -84,6 +85,15 @@ def write_file(
     if exclusive:
         _create(path, data, where)
         return
+    descriptor = _descriptor(path) if devices else None
+    if descriptor is not None:
+        # /dev/stdout, /dev/fd/N: the stream the process already has, as it is (appending
+        # to a log stays appending); resolving it to a file and replacing that would not.
+        try:
+            _write_all(descriptor, data)
+        except OSError as error:
+            raise DataError(f"schrijven mislukt: {describe_os_error(error)}", where) from None
+        return
     try:
         info = os.stat(path)  # follows links: what would be written is the link's target
     except FileNotFoundError:
@@ -120,6 +130,19 @@ def write_text(
 ) -> None:
     """:func:`write_file` for text, encoded as UTF-8 exactly as given (no newline translation)."""
     write_file(path, text.encode("utf-8"), name=name, exclusive=exclusive, devices=devices)
+
+
+_DESCRIPTOR = re.compile(r"/(?:dev|proc/self|proc/thread-self)/fd/(\d+)")
+_STANDARD = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def _descriptor(path: Path) -> int | None:
+    """The open file descriptor a path such as ``/dev/stdout`` or ``/dev/fd/3`` names."""
+    text = os.path.abspath(path)
+    if text in _STANDARD:
+        return _STANDARD[text]
+    match = _DESCRIPTOR.fullmatch(text)
+    return int(match[1]) if match else None
 
 
 def _current(target: Path, where: Location) -> bytes:
