@@ -269,3 +269,10 @@ def test_numeric_ids_sort_as_numbers(parts: list[list[int]]) -> None:
     assert [tuple(map(int, i.split("."))) for i in sorted(ids, key=id_key)] == sorted(
         tuple(p) for p in parts
     )
+
+
+def test_html_report_marks_the_milestone_on_its_day(invoke: Invoke, real_plan: Path) -> None:
+    """The HTML report's timeline labels the milestone as one."""
+    code, out, _ = _run(invoke, "report", "--format", "html")
+    assert code == 0
+    assert '<th scope="row">1.1 ◆ mijlpaal: Sessie met het college</th>' in out

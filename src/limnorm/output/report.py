@@ -601,10 +601,11 @@ def _timeline_html(plan: Plan, as_of: date) -> str:
         assert action.period.begin
         assert action.period.deadline
         state = state_of(action, as_of)
-        left = x(action.period.begin)
+        # A milestone is a moment: its day only, not the period it is written as.
+        left = x(action.period.deadline if action.mijlpaal else action.period.begin)
         width = x(action.period.deadline + timedelta(days=1)) - left
         rows.append(
-            f'<tr><th scope="row">{_e(action.id)} {_e(action.actie)}</th>'
+            f'<tr><th scope="row">{_e(action.id)} {_e(_actie(action))}</th>'
             f"<td>{_e(action.wanneer)}<br/>{_e(state)}</td>"
             f'<td><div class="track">{grid}'
             f'<span class="bar" style="left:{left:.2f}%;width:{width:.2f}%;'
