@@ -500,3 +500,13 @@ def test_schema_accepts_both_forms_of_owner() -> None:
     plan["actiehouders"] = {"HRM": {"naam": "HRM", "adres": "h@x.nl"}}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(plan, plan_schema())
+
+
+def test_drafts_into_a_file_are_refused(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
+    """--naar naming an existing file: refused, the file untouched."""
+    target = tmp_path / "brief.txt"
+    target.write_bytes(b"eigen tekst")
+    result = invoke(["remind", "--data", str(plan_dir), *AS_OF, "--naar", str(target)])
+    assert result.exit_code == 1
+    assert f"{target}: dit is geen map" in result.stderr
+    assert target.read_bytes() == b"eigen tekst"

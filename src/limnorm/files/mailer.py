@@ -134,6 +134,8 @@ def write_drafts(outgoing: Sequence[Outgoing], folder: Path, shown: str) -> list
     Raises:
         MailError: a file exists already, or the folder cannot be made or written.
     """
+    if folder.exists() and not folder.is_dir():
+        raise MailError("dit is geen map; kies een map voor de concepten", Location(shown))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
