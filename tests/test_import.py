@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -507,3 +508,76 @@ def test_year_less_deadlines_take_the_titles_year(
             "Let op: 1 keer 'wanneer' zonder jaar (zoals '1 juli'); het jaar 2025 uit de titel "
             "staat als 'jaar: 2025' bovenaan. Klopt dat niet, pas het aan.\n"
         ) in result.stdout
+
+
+_WITHOUT_OFFICE = """
+import sys
+sys.modules["docx"] = None  # as if python-docx and openpyxl were not installed
+sys.modules["openpyxl"] = None
+from limnorm.cli.app import main
+sys.argv = ["limnorm", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (["import", "plan.docx"], "docx"),
+        (["due", "--as-of", "2024-07-01", "--format", "xlsx", "-o", "uit.xlsx"], "openpyxl"),
+    ],
+)
+def test_a_missing_library_is_said_not_called_damage(
+    tmp_path: Path, args: list[str], module: str
+) -> None:
+    """A broken installation without python-docx or openpyxl gets a message naming the
+    module (exit 2), not 'damaged file' and not a traceback."""
+    (tmp_path / "plan.docx").write_bytes(word(Table(SAMPLE_ROWS)))
+    done = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_OFFICE, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LIMNORM_DATA": str(SAMPLE)},
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"limnorm: fout: de module '{module}' ontbreekt in deze installatie van limnorm; "
+        "installeer limnorm opnieuw (pip install --force-reinstall limnorm)\n"
+    )
+
+
+def _libreoffice(tmp_path: Path, source: Path, target: str) -> Path:
+    """Convert ``source`` with LibreOffice (its own profile in tmp_path) to ``target``."""
+    out = tmp_path / "lo-out"
+    subprocess.run(
+        [str(shutil.which("soffice")), f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+         "--headless", "--convert-to", target, "--outdir", str(out), str(source)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return out / f"{source.stem}.{target.split(':')[0]}"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_files_saved_by_libreoffice(invoke: Invoke, tmp_path: Path) -> None:
+    """A Word table saved again by LibreOffice imports to the same sample plan, and a
+    workbook limnorm wrote shows in LibreOffice with Dutch dates and Wanneer as written."""
+    (tmp_path / "bron.docx").write_bytes(word(Table(SAMPLE_ROWS)))
+    saved = _libreoffice(tmp_path, tmp_path / "bron.docx", "docx:MS Word 2007 XML")
+    result = invoke(["import", str(saved), "--as-of", DAY, "--naar", "org"])
+    assert result.exit_code == 0, result.output
+    sample = load_plan(SAMPLE / "spoorboekje.yaml").require()
+    assert _essence(_plan(tmp_path / "org")) == _essence(sample)
+    written = invoke(["due", "--data", str(SAMPLE), "--as-of", "2024-07-01", "--format", "xlsx",
+                      "-o", "te-laat.xlsx"])  # fmt: skip
+    assert written.exit_code == 0, written.output
+    shown = _libreoffice(
+        tmp_path, tmp_path / "te-laat.xlsx", "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,true"
+    )
+    # Text cells quoted (the export's "quote all text"), dates shown Dutch, numbers bare.
+    lines = shown.read_text(encoding="utf-8").splitlines()
+    assert lines[1] == (
+        '"1.1";1;"Bewustwordingssessie directie/MT";"4-3-24";4-3-2024;4-3-2024;"OOV";"open";;;'
+        '"te_laat";-119'
+    )

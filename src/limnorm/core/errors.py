@@ -52,6 +52,14 @@ class UsageError(LimnormError):
     """A command-line value that makes no sense (an unknown owner, a bad window)."""
 
 
+def missing_module(error: ImportError) -> LimnormError:
+    """The error for a library limnorm needs that this installation lacks (exit 2)."""
+    return LimnormError(
+        f"de module '{error.name}' ontbreekt in deze installatie van limnorm; installeer "
+        "limnorm opnieuw (pip install --force-reinstall limnorm)"
+    )
+
+
 _OS_MESSAGES = {
     errno.ENOENT: "bestaat niet",
     errno.EACCES: "geen toestemming",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, assert_never
 
-from limnorm.core.errors import UsageError
+from limnorm.core.errors import UsageError, missing_module
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -84,7 +84,10 @@ def render(
         return data if isinstance(data, JsonText) else to_json(data)
     sheets = view.sheets(result)
     if fmt is OutputFormat.XLSX:
-        from limnorm.output.xlsx import to_xlsx  # openpyxl: only this format needs it
+        try:
+            from limnorm.output.xlsx import to_xlsx  # openpyxl: only this format needs it
+        except ImportError as error:  # a broken installation: said, not a traceback
+            raise missing_module(error) from None
 
         return to_xlsx(sheets if sheet is None else [choose_sheet(sheets, sheet)])
     from limnorm.output import tabular  # only these formats need it

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from limnorm.core.errors import DataError, Location, describe_os_error
+from limnorm.core.errors import DataError, Location, describe_os_error, missing_module
 from limnorm.files.importing.table import RawCell, RawDocument, RawTable, Row
 from limnorm.files.yamlsource import NotRegularError, TooLargeError, read_regular
 
@@ -125,6 +125,8 @@ def _guarded(read: Any, data: bytes, name: str, kind: str) -> RawDocument:
     """Run a library reader; any failure inside the library means a damaged file."""
     try:
         document: RawDocument = read(data)
+    except ImportError as error:  # a broken installation, not a damaged file
+        raise missing_module(error) from None
     # python-docx, openpyxl and lxml raise many types for damaged parts (KeyError,
     # ValueError, XMLSyntaxError, their own); each means the same thing to the user.
     except Exception:  # noqa: BLE001
