@@ -572,14 +572,13 @@ _SPAN_SEPARATORS = (
 
 def _side(text: str, other: str, default_year: int | None) -> Period:
     """Read the left side of a span, borrowing the unit written on the right if needed."""
-    try:
-        return _single(text, default_year)
-    except _NoMatch:
+    if _ORDINAL_LEFT().fullmatch(text):
         right = _ORDINAL_RIGHT().fullmatch(other)
-        if right is None or _ORDINAL_LEFT().fullmatch(text) is None:
-            raise
-        # "1e/2e kwartaal 2026", "4-8 mrt 2024": the left side is the same unit.
-        return _single(f"{text} {right['rest']}", default_year)
+        if right is not None:
+            # "1e/2e kwartaal 2026", "4-8 mrt 2024", "medio/eind 2026": the left side is
+            # the same unit (a bare ordinal or day is never a form of its own).
+            return _single(f"{text} {right['rest']}", default_year)
+    return _single(text, default_year)
 
 
 def _span(left: str, right: str, default_year: int | None, separator: str = "-") -> Period:
@@ -828,15 +827,17 @@ def _read(value: str, year: int | None) -> Period:
     # The common case first: a bare form ("Q3 24") needs none of the work below.
     # With fewer than three words a marker changes nothing the fast path could read
     # ("uiterlijk 2026" is 2026; "nu 2027" is not read and falls through).
-    if text.count(" ") < 2 or (
-        _CELL_MARK.search(text) is None and _CELL_WORDS.isdisjoint(text.split(" "))
-    ):
+    tried = None
+    if (
+        text.count(" ") < 2
+        or (_CELL_MARK.search(text) is None and _CELL_WORDS.isdisjoint(text.split(" ")))
+    ) and not (text.partition(" ")[0] in _ONGOING or _RECURRING_HINT().search(text)):
         try:
             if text in _STATUS_WORDS or text.endswith("jaar") or " van " in text:
                 return _core(text, year)
             return _parse_text(text, year)  # what _core would do, minus its checks
         except _NoMatch:
-            pass
+            tried = text
     cell = _Cell()
     value = value.strip().rstrip("*").rstrip()  # a footnote mark: "Q2 2026*"
     if value.endswith("?") and len(value) > 1:
@@ -846,7 +847,7 @@ def _read(value: str, year: int | None) -> Period:
     if "(" in value or "[" in value:
         value = _take_parentheses(value, cell)
         text = normalise(value)
-    return cell.finish(_around(value, text, year, cell))
+    return cell.finish(_around(value, text, year, cell, tried))
 
 
 #: What may make a cell more than one form: a note, a postponement, a second deadline.
@@ -911,7 +912,9 @@ def _take_parentheses(value: str, cell: _Cell) -> str:
     return outside.strip()
 
 
-def _around(value: str, text: str, year: int | None, cell: _Cell) -> Period:
+def _around(
+    value: str, text: str, year: int | None, cell: _Cell, tried: str | None = None
+) -> Period:
     """Read a cell whose text is more than one form (parentheses already taken out)."""
     kind = _UNDATED.get(text) or (
         PeriodKind.DOORLOPEND if text.split(" ")[0] in _ONGOING and not _DIGIT().search(text)
@@ -951,18 +954,18 @@ def _around(value: str, text: str, year: int | None, cell: _Cell) -> Period:
             if moved["was"]:
                 cell.was = moved["was"].strip()
             return _around(new, normalise(new), year, cell)
-    try:
-        return _core(text, year)
-    except _NoMatch:
-        label, colon, rest = value.partition(":")
-        if colon and rest.strip() and "," not in label and ":" not in rest:
-            # "Besluitvorming raad: Q2 2026": the label is kept as a note.
-            with contextlib.suppress(_NoMatch):
-                period = _around(rest, normalise(rest), year, cell)
-                cell.notes.insert(0, label.strip())
-                return period
-        if "," not in value and ";" not in value:
-            raise
+    if text != tried:  # the caller already read this very text as a form, in vain
+        with contextlib.suppress(_NoMatch):
+            return _core(text, year)
+    label, colon, rest = value.partition(":")
+    if colon and rest.strip() and "," not in label and ":" not in rest:
+        # "Besluitvorming raad: Q2 2026": the label is kept as a note.
+        with contextlib.suppress(_NoMatch):
+            period = _around(rest, normalise(rest), year, cell)
+            cell.notes.insert(0, label.strip())
+            return period
+    if "," not in value and ";" not in value:
+        raise _NoMatch(text)
     return _parts(value, year, cell)
 
 
