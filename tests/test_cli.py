@@ -127,30 +127,30 @@ def test_usage_errors_exit_2_with_a_dutch_message(
 
 STATUS_OCTOBER = """\
 Gemeente Eijsden-Margraten · stand op 1 okt 2024
-Nr  Thema                                    Acties  Gereed  Lopend  Open  Te laat  Voortgang
+Nr  Thema                                     Acties  Gereed  Lopend  Open  Te laat  Voortgang
 ────────────────────────────────────────────────────────────────────────────────────────────────────
- 0  0-meting                                      2       0       0     2        2  ░░░░░░░░░░   0%
- 1  Bewustwording en organisatie                  5       0       0     5        4  ░░░░░░░░░░   0%
- 2  Integriteit en veilige werkomgeving           1       0       0     1        0  ░░░░░░░░░░   0%
- 3  Veilige publieke taak                         1       0       0     1        0  ░░░░░░░░░░   0%
- 4  Informatiepositie en                          3       0       0     3        2  ░░░░░░░░░░   0%
+ 0  0-meting                                       2       0       0     2        2  ░░░░░░░░░░   0%
+ 1  Bewustwording en organisatie                   5       0       0     5        4  ░░░░░░░░░░   0%
+ 2  Integriteit en veilige werkomgeving            1       0       0     1        0  ░░░░░░░░░░   0%
+ 3  Veilige publieke taak                          1       0       0     1        0  ░░░░░░░░░░   0%
+ 4  Informatiepositie en                           3       0       0     3        2  ░░░░░░░░░░   0%
     informatieveiligheid
- 5  Beleid en handhaving                          2       0       0     2        1  ░░░░░░░░░░   0%
- 6  Communicatie                                  3       0       0     3        2  ░░░░░░░░░░   0%
+ 5  Beleid en handhaving                           2       0       0     2        1  ░░░░░░░░░░   0%
+ 6  Communicatie                                   3       0       0     3        2  ░░░░░░░░░░   0%
 
-    Totaal                                       17       0       0    17       11  ░░░░░░░░░░   0%
+    Totaal                                        17       0       0    17       11  ░░░░░░░░░░   0%
 
 Normen (0-meting)
-Nr  Thema                         Uitgevoerd  In ontw.  Ontbreekt  N.v.t.  Onbeantw.  Voldoet  Fase
+Nr  Thema                          Uitgevoerd  In ontw.  Ontbreekt  N.v.t.  Onbeantw.  Voldoet  Fase
 ────────────────────────────────────────────────────────────────────────────────────────────────────
- 1  Bewustwording en organisatie           0         0          0       0          4      nee     –
- 2  Integriteit en veilige                 0         0          0       0          9      nee     –
+ 1  Bewustwording en organisatie            0         0          0       0          4      nee     –
+ 2  Integriteit en veilige                  0         0          0       0          9      nee     –
     werkomgeving
- 3  Veilige publieke taak                  0         0          0       0          5      nee     –
- 4  Informatiepositie en                   0         0          0       0          2      nee     –
+ 3  Veilige publieke taak                   0         0          0       0          5      nee     –
+ 4  Informatiepositie en                    0         0          0       0          2      nee     –
     informatieveiligheid
- 5  Beleid en handhaving                   0         0          0       0          4      nee     –
- 6  Communicatie                           0         0          0       0          3      nee     –"""
+ 5  Beleid en handhaving                    0         0          0       0          4      nee     –
+ 6  Communicatie                            0         0          0       0          3      nee     –"""
 
 
 def test_status_exact_output(invoke: Invoke) -> None:
@@ -176,26 +176,26 @@ def test_status_progress_with_done_actions(invoke: Invoke, sample_dir: Path) -> 
     result = invoke(["status", "--as-of", "2024-10-01", "--data", str(sample_dir)])
     lines = strip_lines(result.stdout).splitlines()
     assert lines[4] == (
-        " 1  Bewustwording en organisatie                  5       1       1     3        3"
+        " 1  Bewustwording en organisatie                   5       1       1     3        3"
         "  ██░░░░░░░░  20%"
     )
 
 
 THEME_FOUR = """\
 Thema 4 · Informatiepositie en informatieveiligheid · stand op 1 okt 2024
-Id   Actie                     Wanneer  Deadline     Actiehouder  Status   Toelichting
+Id   Actie                      Wanneer  Deadline     Actiehouder  Status   Toelichting
 ────────────────────────────────────────────────────────────────────────────────────────────────────
-4.1  Gestructureerd en op      Q3 24    30 sep 2024  OOV          te laat
+4.1  Gestructureerd en op       Q3 24    30 sep 2024  OOV          te laat
      juridisch verantwoorde
      wijze verzamelen,
      verwerken en delen van
      informatie op het thema
      ondermijning
-4.2  Vaststellen en/of         Q3 24    30 sep 2024  OOV          te laat
-     actualiseren beleid,
-     code en protocollen
-4.3  Waarborgen adequate en    2024     31 dec 2024  F&I          open     Richtlijnen worden
-     juiste                                                                gevolgd.
+4.2  Vaststellen en/of          Q3 24    30 sep 2024  OOV          te laat
+     actualiseren beleid, code
+     en protocollen
+4.3  Waarborgen adequate en     2024     31 dec 2024  F&I          open     Richtlijnen worden
+     juiste                                                                 gevolgd.
      informatiebeveiliging
 3 acties: 0 gereed, 0 lopend, 3 open, 2 te laat · voortgang ░░░░░░░░░░   0%"""
 
@@ -233,7 +233,7 @@ def test_status_json(invoke: Invoke) -> None:
 
 WHEN = """\
 Wanneer     Van         Tot en met   Soort
-────────────────────────────────────────────────
+───────────────────────────────────────────────
 Q3/Q4 24    1 jul 2024  31 dec 2024  periode
 mrt. 24     1 mrt 2024  31 mrt 2024  maand
 doorlopend                           doorlopend

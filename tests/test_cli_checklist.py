@@ -18,7 +18,7 @@ Gemeente Proef · checklist Limburgse Norm · 0-meting van 28 mrt 2024
 
 Thema 1 · Bewustwording en organisatie
 Norm  Titel                   Antwoord         Toelichting                   Acties
-───────────────────────────────────────────────────────────────────────────────────────────
+──────────────────────────────────────────────────────────────────────────────────────────
 1.1   Structureel aandacht    in ontwikkeling  Scan loopt                    1.2 (te laat)
       · Weerbaarheidsscan     uitgevoerd
       · Bestuurder agendeert
@@ -103,11 +103,11 @@ def test_status_norm_columns(invoke: Invoke) -> None:
     result = invoke(["status", "--as-of", "2024-10-01", "--data", str(ANSWERED)])
     text = strip_lines(result.stdout)
     assert (
-        " 1  Bewustwording en organisatie           1         1          0       1          0      nee     3"
+        " 1  Bewustwording en organisatie            1         1          0       1          0      nee     3"
         in text
     )
     assert (
-        " 2  Integriteit en veilige                 2         0          0       0          0       ja     4"
+        " 2  Integriteit en veilige                  2         0          0       0          0       ja     4"
         in text
     )
     data = json.loads(

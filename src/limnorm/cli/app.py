@@ -200,7 +200,9 @@ def _emit(
     elif isinstance(rendered, str):
         typer.echo(rendered)
     else:
-        _console().print(rendered)
+        from limnorm.output.fit import Trimmed
+
+        _console().print(Trimmed(rendered))
 
 
 def _not_an_owner(output: Path | None) -> None:
@@ -229,7 +231,9 @@ def _save(rendered: object, output: Path) -> None:
         from rich.console import Console
 
         buffer = io.StringIO()
-        Console(file=buffer, highlight=False, markup=False, emoji=False).print(rendered)
+        from limnorm.output.fit import Trimmed
+
+        Console(file=buffer, highlight=False, markup=False, emoji=False).print(Trimmed(rendered))
         data = buffer.getvalue().encode("utf-8")
     # Into a FIFO or a device such as /dev/null directly; nothing is ever put in its place.
     write_file(output, data, devices=True)

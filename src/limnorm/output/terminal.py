@@ -8,16 +8,15 @@ rewrite the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.table import Table
 from rich.text import Text
 
-from limnorm.core.models import Action, Answer, Pyramid
+from limnorm.core.models import Answer, Pyramid
+from limnorm.output.fit import Column, FitTable, Row
 from limnorm.output.text import (
     MONTH_ABBREVIATIONS,
     clean,
@@ -88,31 +87,23 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def _table(title: str | None = None) -> Table:
-    # SIMPLE_HEAD: no vertical rules, so 80 columns leave room for the text.
-    # The title is Text, so user text in it is never read as markup.
-    return Table(
-        title=Text(title) if title else None,
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        padding=(0, 1, 0, 0),
-    )
-
-
-def _moved(actions: Iterable[Action]) -> str:
-    """``|Wanneer`` when a postponement makes that column long enough to need wrapping."""
-    return "|Wanneer" if any(a.postponed_from for a in actions) else ""
-
-
-def _add_columns(table: Table, names: str, wrap: str) -> None:
-    """Add columns; those named in ``wrap`` may wrap, the others keep their width."""
-    for name in names.split("|"):
-        if name in wrap.split("|"):
-            table.add_column(name, overflow="fold", ratio=1)
-        else:
-            table.add_column(name, no_wrap=True)
+def _columns(spec: str) -> list[Column]:
+    """Columns from ``Id|Actie*|Toelichting*~2|Acties>``: ``*`` text that may wrap, ``~N``
+    left out first when the width is short (highest N first), ``>`` right-aligned."""
+    columns = []
+    for part in spec.split("|"):
+        name, _, drop = part.partition("~")
+        wrap = name.endswith("*") or name.endswith("*>")
+        right = name.endswith(">")
+        columns.append(
+            Column(
+                name.rstrip("*>"),
+                wrap=wrap,
+                justify="right" if right else "left",
+                drop=int(drop or 0),
+            )
+        )
+    return columns
 
 
 def due_table(report: DueReport) -> RenderableType:
@@ -131,12 +122,13 @@ def due_table(report: DueReport) -> RenderableType:
         late = sum(i.category is Category.TE_LAAT for i in group.items)
         soon = len(group.items) - late
         name = f" ({clean(group.name)})" if group.name else ""
-        table = _table(f"{clean(group.code)}{name}: {late} te laat, {soon} binnenkort")
-        wrap = "Actie|Toelichting" + _moved(i.action for i in group.items)
-        _add_columns(table, "Id|Actie|Wanneer|Deadline|Dagen|Toelichting", wrap)
-        for item in group.items:
-            table.add_row(*_due_cells(item))
-        parts.append(table)
+        parts.append(
+            FitTable(
+                f"{clean(group.code)}{name}: {late} te laat, {soon} binnenkort",
+                _columns("Id|Actie*|Wanneer*~1|Deadline|Dagen*|Toelichting*~2"),
+                [_due_cells(item) for item in group.items],
+            )
+        )
     return Group(*parts)
 
 
@@ -152,12 +144,7 @@ def _due_cells(item: DueItem) -> tuple[Text, ...]:
     )
 
 
-def _status_columns(table: Table) -> None:
-    table.add_column("Nr", justify="right", no_wrap=True)
-    table.add_column("Thema", overflow="fold", ratio=1)
-    for column in ("Acties", "Gereed", "Lopend", "Open", "Te laat"):
-        table.add_column(column, justify="right", no_wrap=True)
-    table.add_column("Voortgang", no_wrap=True)
+STATUS_COLUMNS = "Nr>|Thema*|Acties>|Gereed>|Lopend>|Open>|Te laat>|Voortgang~1"
 
 
 def _status_cells(row: ThemeStatus) -> tuple[Text, ...]:
@@ -175,32 +162,35 @@ def _status_cells(row: ThemeStatus) -> tuple[Text, ...]:
 
 
 def status_table(report: StatusReport) -> RenderableType:
-    table = _table(f"{clean(report.organisatie)} · stand op {nl_date(report.as_of)}")
-    _status_columns(table)
-    for index, row in enumerate(report.themes):
-        table.add_row(*_status_cells(row), end_section=index == len(report.themes) - 1)
-    table.add_row(*_status_cells(report.total), style="bold")
+    last = len(report.themes) - 1
+    rows = [Row(_status_cells(r), end_section=i == last) for i, r in enumerate(report.themes)]
+    rows.append(Row(_status_cells(report.total), style="bold"))
+    table = FitTable(
+        f"{clean(report.organisatie)} · stand op {nl_date(report.as_of)}",
+        _columns(STATUS_COLUMNS),
+        rows,
+    )
     if not report.answers:
         return table
     return Group(table, Text(""), _norms_overview(report.answers))
 
 
-def _norms_overview(answers: tuple[ThemeAnswers, ...]) -> Table:
-    table = _table("Normen (0-meting)")
-    table.add_column("Nr", justify="right", no_wrap=True)
-    table.add_column("Thema", overflow="fold", ratio=1)
-    for column in ("Uitgevoerd", "In ontw.", "Ontbreekt", "N.v.t.", "Onbeantw.", "Voldoet", "Fase"):
-        table.add_column(column, justify="right", no_wrap=True)
+def _norms_overview(answers: tuple[ThemeAnswers, ...]) -> FitTable:
+    # The theme names stand in the table above, by the same numbers: they go first.
+    spec = "Nr>|Thema*~3|Uitgevoerd>|In ontw.>|Ontbreekt>|N.v.t.>~2|Onbeantw.>|Voldoet>|Fase>"
+    rows = []
     for item in answers:
         counts = item.counts
-        table.add_row(
-            Text(str(item.theme.nr)),
-            _text(item.theme.titel),
-            *(Text(str(n)) for n in counts),
-            Text("ja", style="green") if counts.meets_norm else Text("nee", style="red"),
-            Text(str(item.theme.fase) if item.theme.fase else "–"),
+        rows.append(
+            (
+                Text(str(item.theme.nr)),
+                _text(item.theme.titel),
+                *(Text(str(n)) for n in counts),
+                Text("ja", style="green") if counts.meets_norm else Text("nee", style="red"),
+                Text(str(item.theme.fase) if item.theme.fase else "–"),
+            )
         )
-    return table
+    return FitTable("Normen (0-meting)", _columns(spec), rows)
 
 
 def _answer(answer: Answer | None, *, blank: bool = False) -> Text:
@@ -225,10 +215,14 @@ def _theme_norms(item: ThemeAnswers, *, title: bool = True) -> RenderableType:
     heading = f"Thema {theme.nr} · {clean(theme.titel)}"
     if not theme.compleet:
         heading += " · onvolledig (openbare tekst afgebroken)"
-    table = _table(heading if title else "Normen")
-    _add_columns(table, "Norm|Titel|Antwoord|Toelichting|Acties", "Titel|Toelichting|Acties")
+    rows: list[tuple[Text, ...]] = []
     for row in item.rows:
-        _norm_rows(table, row)
+        rows += _norm_rows(row)
+    table = FitTable(
+        heading if title else "Normen",
+        _columns("Norm|Titel*|Antwoord*|Toelichting*~2|Acties*~1"),
+        rows,
+    )
     verdict = "Voldoet aan de norm" if item.counts.meets_norm else "Voldoet nog niet aan de norm"
     phase = f"fase {theme.fase} (eigen inschatting)" if theme.fase else "fase niet ingeschat"
     summary = Text(f"Normen: {_counts_sentence(item.counts)}\n{verdict} · {phase}")
@@ -237,23 +231,28 @@ def _theme_norms(item: ThemeAnswers, *, title: bool = True) -> RenderableType:
     return Group(table, summary)
 
 
-def _norm_rows(table: Table, row: NormRow) -> None:
+def _norm_rows(row: NormRow) -> list[tuple[Text, ...]]:
     norm = row.norm
-    table.add_row(
-        _text(norm.nr),
-        _text(norm.titel),
-        _answer(norm.antwoord),
-        _text(norm.toelichting),
-        _link_text(row.links),
-    )
-    for criterion in norm.criteria:
-        table.add_row(
-            Text(""),
-            Text(f"· {clean(criterion.titel)}", style="dim"),
-            _answer(criterion.antwoord, blank=True),
-            _text(criterion.toelichting),
-            Text(""),
+    rows: list[tuple[Text, ...]] = [
+        (
+            _text(norm.nr),
+            _text(norm.titel),
+            _answer(norm.antwoord),
+            _text(norm.toelichting),
+            _link_text(row.links),
         )
+    ]
+    for criterion in norm.criteria:
+        rows.append(
+            (
+                Text(""),
+                Text(f"· {clean(criterion.titel)}", style="dim"),
+                _answer(criterion.antwoord, blank=True),
+                _text(criterion.toelichting),
+                Text(""),
+            )
+        )
+    return rows
 
 
 def checklist_view(report: ChecklistReport) -> RenderableType:
@@ -297,22 +296,22 @@ def theme_table(detail: ThemeDetail) -> RenderableType:
         f"{counts.lopend} lopend, {counts.open} open, {counts.te_laat} te laat · "
         f"voortgang {progress_bar(counts.voortgang)}"
     )
-    table = _table(f"{title} · {clean(detail.theme.titel)} · stand op {nl_date(detail.as_of)}")
-    _add_columns(
-        table,
-        "Id|Actie|Wanneer|Deadline|Actiehouder|Status|Toelichting",
-        "Actie|Toelichting" + _moved(detail.theme.acties),
+    table = FitTable(
+        f"{title} · {clean(detail.theme.titel)} · stand op {nl_date(detail.as_of)}",
+        _columns("Id|Actie*|Wanneer*~2|Deadline*|Actiehouder*~1|Status|Toelichting*~3"),
+        [
+            (
+                _text(action.id),
+                _text(action.actie),
+                _text(when_text(action)),
+                _text(deadline_text(action)),
+                _text(", ".join(action.actiehouders)),
+                Text(str(state), style=_STATE_STYLE[state]),
+                _text(action.toelichting),
+            )
+            for action, state in zip(detail.theme.acties, detail.states, strict=True)
+        ],
     )
-    for action, state in zip(detail.theme.acties, detail.states, strict=True):
-        table.add_row(
-            _text(action.id),
-            _text(action.actie),
-            _text(when_text(action)),
-            _text(deadline_text(action)),
-            _text(", ".join(action.actiehouders)),
-            Text(str(state), style=_STATE_STYLE[state]),
-            _text(action.toelichting),
-        )
     parts: list[RenderableType] = [table, summary]
     if detail.answers is not None:
         parts += [Text(""), _theme_norms(detail.answers, title=False)]
@@ -337,22 +336,24 @@ def check_lines(report: CheckReport) -> str:
 
 
 def when_table(report: WhenReport) -> RenderableType:
-    table = _table()
-    _add_columns(table, "Wanneer|Van|Tot en met|Soort", "Wanneer")
+    rows = []
     errors = []
     for reading in report.readings:
         if reading.period is None:
-            table.add_row(_text(reading.wanneer), "", "", Text("fout", style="bold red"))
+            failed = Text("fout", style="bold red")
+            rows.append((_text(reading.wanneer), Text(""), Text(""), failed))
             errors.append(Text(f"fout: {clean(reading.error)}", style="red"))
         else:
             period = reading.period
-            table.add_row(
-                _text(reading.wanneer),
-                Text(nl_date(period.begin)),
-                Text(nl_date(period.deadline)),
-                Text(str(period.kind)),
+            rows.append(
+                (
+                    _text(reading.wanneer),
+                    Text(nl_date(period.begin)),
+                    Text(nl_date(period.deadline)),
+                    Text(str(period.kind)),
+                )
             )
-    return Group(table, *errors)
+    return Group(FitTable(None, _columns("Wanneer*|Van|Tot en met|Soort*"), rows), *errors)
 
 
 def _when(moment: datetime | None) -> str:
@@ -406,41 +407,49 @@ def history_view(report: HistoryReport) -> RenderableType:
                 style="yellow",
             )
         )
-    table = _table("Wijzigingen per actie")
-    _add_columns(table, "Datum|Auteur|Commit|Actie|Wat|Van|Naar|Verschuiving", "Van|Naar")
-    for event in report.events:
-        table.add_row(
-            Text(_when(event.when)),
-            _text(event.author),
-            Text(event.commit),
-            _text(event.id),
-            Text(event.kind),
-            _text(event.old),
-            _text(event.new),
-            _shift(event.days),
-        )
+    table = FitTable(
+        "Wijzigingen per actie",
+        _columns("Datum|Auteur*~2|Commit~3|Actie|Wat*|Van*|Naar*|Verschuiving*~1"),
+        [
+            (
+                Text(_when(event.when)),
+                _text(event.author),
+                Text(event.commit),
+                _text(event.id),
+                Text(event.kind),
+                _text(event.old),
+                _text(event.new),
+                _shift(event.days),
+            )
+            for event in report.events
+        ],
+    )
     parts += [Text(""), table if report.events else Text("Geen wijzigingen aan acties gevonden.")]
     if report.done_per_month:
-        done = _table("Acties gereed per maand")
-        _add_columns(done, "Maand|Gereed|Totaal", "")
         total = 0
+        months = []
         for month, count in report.done_per_month:
             total += count
             year, number = month.split("-")
             label = f"{MONTH_ABBREVIATIONS[int(number) - 1]} {year}"
-            done.add_row(Text(label), Text(str(count)), Text(str(total)))
+            months.append((Text(label), Text(str(count)), Text(str(total))))
+        done = FitTable("Acties gereed per maand", _columns("Maand|Gereed|Totaal"), months)
         parts += [Text(""), done]
     if report.answers:
-        answers = _table("Antwoorden per norm: 0-meting en nu")
-        _add_columns(answers, "Norm|Titel|0-meting|Op|Nu", "Titel")
-        for row in report.answers:
-            answers.add_row(
-                _text(row.nr),
-                _text(row.titel),
-                _answer(row.first),
-                Text(_when(row.first_when) if row.first else ""),
-                _answer(row.now),
-            )
+        answers = FitTable(
+            "Antwoorden per norm: 0-meting en nu",
+            _columns("Norm|Titel*|0-meting*|Op~1|Nu*"),
+            [
+                (
+                    _text(row.nr),
+                    _text(row.titel),
+                    _answer(row.first),
+                    Text(_when(row.first_when) if row.first else ""),
+                    _answer(row.now),
+                )
+                for row in report.answers
+            ],
+        )
         parts += [Text(""), answers]
     elif report.action is None:
         parts += [Text(""), Text("Nog geen enkele norm van de checklist is beantwoord.")]
@@ -458,36 +467,31 @@ def diff_view(report: DiffReport) -> RenderableType:
     ]
     if report.empty:
         return Group(*parts, Text("Geen wijzigingen."))
-    sections: list[tuple[str, str, str, list[tuple[Text, ...]]]] = [
-        ("Afgerond", "Id|Actie|Actiehouder|Gereed op", "Actie", [
+    sections: list[tuple[str, str, list[tuple[Text, ...]]]] = [
+        ("Afgerond", "Id|Actie*|Actiehouder*~1|Gereed op", [
             (_text(a.id), _text(a.actie), _text(", ".join(a.actiehouders)),
              Text(nl_date(a.gereed_op)))
             for a in report.completed
         ]),
-        ("Nieuw", "Id|Actie|Wanneer|Actiehouder", "Actie", [
+        ("Nieuw", "Id|Actie*|Wanneer*|Actiehouder*~1", [
             (_text(a.id), _text(a.actie), _text(a.wanneer), _text(", ".join(a.actiehouders)))
             for a in report.added
         ]),
-        ("Vervallen of verwijderd", "Id|Actie", "Actie", [
+        ("Vervallen of verwijderd", "Id|Actie*", [
             (_text(a.id), _text(a.actie)) for a in report.dropped
         ]),
-        ("Deadline verschoven", "Id|Actie|Was|Nu|Verschuiving", "Actie", [
+        ("Deadline verschoven", "Id|Actie*|Was*|Nu*|Verschuiving*~1", [
             (_text(m.action.id), _text(m.action.actie), _text(m.old_wanneer),
              _text(m.action.wanneer), _shift(m.days))
             for m in report.moved
         ]),
-        ("Antwoorden gewijzigd", "Norm|Titel|Was|Nu", "Titel", [
+        ("Antwoorden gewijzigd", "Norm|Titel*|Was*|Nu*", [
             (_text(c.nr), _text(c.titel), _answer(c.old), _answer(c.new)) for c in report.answers
         ]),
     ]  # fmt: skip
-    for title, columns, wrap, rows in sections:
-        if not rows:
-            continue
-        table = _table(f"{title} ({len(rows)})")
-        _add_columns(table, columns, wrap)
-        for row in rows:
-            table.add_row(*row)
-        parts += [Text(""), table]
+    for title, columns, rows in sections:
+        if rows:
+            parts += [Text(""), FitTable(f"{title} ({len(rows)})", _columns(columns), rows)]
     return Group(*parts)
 
 
@@ -542,26 +546,67 @@ class _CompareView:
             "eigen fase, acties te laat (▼ = laagste)",
             style="bold",
         )
+        width = options.max_width
         cells = len(report.themes) * 13
         names = [clean(row.organisation) for row in report.rows]
         longest = max([len("Organisatie"), *map(len, names)])
-        name_width = max(12, min(longest, options.max_width - cells))
+        name_width = min(longest, width - cells)
+        if name_width < min(longest, COMPARE_NAME):
+            yield from self._records(names, width)
+        else:
+            yield from self._table(names, name_width)
+        yield from _region_notes(report.broken, report.differences)
+
+
+    def _table(self, names: list[str], name_width: int) -> Iterator[Text]:
+        # Rich's word wrapping is skipped (no_wrap): it was most of the time this view took
+        # to print, and these lines fit by construction.
+        report = self.report
         header = "Organisatie".ljust(name_width) + "".join(
             f"  Thema {theme}".ljust(13) for theme in report.themes
         )
-        # When the rows fit, Rich's word wrapping is skipped (it was most of the time this
-        # view took to print); on a narrow terminal they wrap, so no theme is cut off.
-        fits = name_width + cells <= options.max_width
-        yield Text(header.rstrip(), style="bold", no_wrap=fits)
-        yield Text("─" * min(name_width + cells, options.max_width))
+        yield Text(header.rstrip(), style="bold", no_wrap=True)
+        yield Text("─" * (name_width + len(report.themes) * 13), no_wrap=True)
         for name, row in zip(names, report.rows, strict=True):
-            label = name if len(name) <= name_width else name[: name_width - 1] + "…"
-            line = Text(label.ljust(name_width), no_wrap=fits)
+            line = Text(_shorten(name, name_width).ljust(name_width), no_wrap=True)
             for cell in row.cells:
                 line.append("  ")
                 line.append_text(_compare_cell(cell))
             yield line
-        yield from _region_notes(report.broken, report.differences)
+
+    def _records(self, names: list[str], width: int) -> Iterator[Text]:
+        """Too narrow for a row per organisation: its name, then its themes, as many on a
+        line as fit (each theme as in the table: share, phase, late)."""
+        report = self.report
+        per_line = max(1, (width - 2) // 21)
+        for name, row in zip(names, report.rows, strict=True):
+            yield Text(_shorten(name, width), style="bold", no_wrap=True)
+            pairs = list(zip(report.themes, row.cells, strict=True))
+            for start in range(0, len(pairs), per_line):
+                line = Text(" ", no_wrap=True)
+                for theme, cell in pairs[start : start + per_line]:
+                    line.append(f" Thema {theme:<2}")
+                    line.append_text(_compare_cell(cell))
+                    line.append("  ")
+                line.rstrip()
+                yield line
+
+
+#: The organisation column of 'compare' is at least this wide (or as wide as the
+#: longest name); narrower, each organisation becomes a record.
+COMPARE_NAME = 20
+
+
+def _shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` after a whole word, marked "…" (inside a word only when
+    that would leave less than half)."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space].rstrip(" ·,")
+    return cut + "…"
 
 
 def compare_table(report: CompareReport) -> RenderableType:
@@ -571,13 +616,9 @@ def compare_table(report: CompareReport) -> RenderableType:
 def region_due_table(report: RegionDueReport) -> RenderableType:
     whom = f" · actiehouder {clean(report.owner)}" if report.owner else ""
     until = nl_date(report.until)
-    table = _table(f"Regio · peildatum {nl_date(report.as_of)} · binnenkort = t/m {until}{whom}")
-    # With --owner the title names the actiehouder: the column would only repeat it, and
-    # on 80 columns its width is better spent on the organisation and the action.
-    owners = "" if report.owner else "|Actiehouder"
-    _add_columns(
-        table, f"Organisatie|Id|Actie|Wanneer|Deadline|Dagen{owners}", "Organisatie|Actie|Wanneer"
-    )
+    # With --owner the title names the actiehouder: the column would only repeat it.
+    owners = "" if report.owner else "|Actiehouder*~2"
+    rows = []
     for entry in report.items:
         item = entry.item
         cells = [
@@ -590,26 +631,34 @@ def region_due_table(report: RegionDueReport) -> RenderableType:
         ]
         if owners:
             cells.append(_text(", ".join(item.action.actiehouders)))
-        table.add_row(*cells)
+        rows.append(tuple(cells))
+    table = FitTable(
+        f"Regio · peildatum {nl_date(report.as_of)} · binnenkort = t/m {until}{whom}",
+        _columns(f"Organisatie*|Id|Actie*|Wanneer*~1|Deadline|Dagen*{owners}"),
+        rows,
+        heading=3,
+    )
     body: RenderableType = table if report.items else Text("Niets te laat en niets binnenkort.")
     return Group(body, *_region_notes(report.broken))
 
 
 def region_status_table(report: RegionStatusReport) -> RenderableType:
-    table = _table(f"Regio · stand op {nl_date(report.as_of)}")
-    table.add_column("Organisatie", overflow="fold", ratio=1)
-    for column in ("Acties", "Gereed", "Lopend", "Open", "Te laat"):
-        table.add_column(column, justify="right", no_wrap=True)
-    table.add_column("Voortgang", no_wrap=True)
-    table.add_column("Normen", justify="right", no_wrap=True)
-    table.add_column("Op norm", justify="right", no_wrap=True)
-    for row in report.rows:
-        table.add_row(
-            _text(row.organisation),
-            *(Text(str(n)) for n in (row.totaal, row.gereed, row.lopend, row.open)),
-            Text(str(row.te_laat), style="bold red" if row.te_laat else ""),
-            Text(progress_bar(row.voortgang, width=5)),
-            Text(f"{row.norms_done}/{row.norms_applicable}"),
-            Text(f"{row.themes_meeting}/6"),
-        )
+    table = FitTable(
+        f"Regio · stand op {nl_date(report.as_of)}",
+        _columns(
+            "Organisatie*|Acties>|Gereed>|Lopend>|Open>|Te laat>|Voortgang~1|Normen>|Op norm>"
+        ),
+        [
+            (
+                _text(row.organisation),
+                *(Text(str(n)) for n in (row.totaal, row.gereed, row.lopend, row.open)),
+                Text(str(row.te_laat), style="bold red" if row.te_laat else ""),
+                Text(progress_bar(row.voortgang, width=5)),
+                Text(f"{row.norms_done}/{row.norms_applicable}"),
+                Text(f"{row.themes_meeting}/6"),
+            )
+            for row in report.rows
+        ],
+        heading=1,
+    )
     return Group(table, *_region_notes(report.broken, report.differences))

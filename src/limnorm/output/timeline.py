@@ -95,7 +95,30 @@ def _column(day: date, units: list[_Unit], width: int) -> int:
 
 
 def _label(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """``text`` in ``width`` characters: cut after a whole word and marked "…" when it is
+    longer (inside a word when that would leave less than half the width)."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:  # else the first word alone is long: cut inside it
+        cut = cut[:space].rstrip(" ·,")
+    return cut + "…"
+
+
+def _legend(width: int, milestones: bool) -> Iterator[str]:
+    """The legend, as many entries on a line as fit (an entry is never split)."""
+    entries = [f"{char} {state}" for state, (char, _) in BARS.items()]
+    if milestones:
+        entries.append(f"{MILESTONE} mijlpaal")
+    entries.append(f"{MARKER} peildatum")
+    line = ""
+    for entry in entries:
+        if line and len(line) + 2 + len(entry) > width:
+            yield line
+            line = ""
+        line = f"{line}  {entry}" if line else entry
+    yield line
 
 
 def draw(timeline: TimelineReport, width: int) -> Iterator[Text]:
@@ -123,10 +146,9 @@ def draw(timeline: TimelineReport, width: int) -> Iterator[Text]:
             yield Text(_label(f"Thema {group.nr} · {clean(group.titel)}", width), style="bold")
             for row in group.rows:
                 yield _bar_line(row, units, unit_width, chart_width, today, label_width)
-    legend = "  ".join(f"{char} {state}" for state, (char, _) in BARS.items())
-    if any(r.action.mijlpaal for g in timeline.groups for r in g.rows):
-        legend += f"  {MILESTONE} mijlpaal"
-    yield Text(f"{legend}  {MARKER} peildatum", style="dim")
+    milestones = any(r.action.mijlpaal for g in timeline.groups for r in g.rows)
+    for legend in _legend(width, milestones):
+        yield Text(legend, style="dim")
     if timeline.undated:
         yield Text("Zonder datum:", style="bold")
         for row in timeline.undated:
