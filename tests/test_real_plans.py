@@ -161,15 +161,16 @@ def test_theme_detail_shows_what_is_wrong(invoke: Invoke, real_plan: Path) -> No
     assert (code, err) == (0, ERRORS_LINE)
     assert out.split("\n\nNormen")[0] == (
         "Thema 1 · Bewustwording · stand op 20 jun 2026\n"
-        "Id    Actie                Wanneer             Deadline            Actiehouder  Status  "
-        "Toelichting\n"
+        "Id    Actie                      Wanneer                     Deadline            "
+        "Actiehouder  Status\n"
         f"{'─' * 100}\n"
-        "1.10  Samenwerking met     najaar              30 nov 2026         RIEC         open\n"
-        "      partners\n"
-        "1.2   Weerbaarheidsscan    Q5 2026             wanneer onleesbaar  OOV          open\n"
-        "1.1   Sessie met het       1 juli (verschoven  1 jul 2026          OOV, JZ      open\n"
-        "      college              van 1 mei naar 1\n"
-        "                           jul 2026)\n"
+        "1.10  Samenwerking met partners  najaar                      30 nov 2026         "
+        "RIEC         open\n"
+        "1.2   Weerbaarheidsscan          Q5 2026                     wanneer onleesbaar  "
+        "OOV          open\n"
+        "1.1   Sessie met het college     1 juli (verschoven van 1    1 jul 2026          "
+        "OOV, JZ      open\n"
+        "                                 mei naar 1 jul 2026)\n"
         "3 acties: 0 gereed, 0 lopend, 3 open, 0 te laat · voortgang ██░░░░░░░░  17%"
     )
 
