@@ -230,10 +230,11 @@ def _save(rendered: object, output: Path) -> None:
 
         from rich.console import Console
 
-        buffer = io.StringIO()
         from limnorm.output.fit import Trimmed
 
-        Console(file=buffer, highlight=False, markup=False, emoji=False).print(Trimmed(rendered))
+        buffer = io.StringIO()
+        table = Trimmed(rendered)  # type: ignore[arg-type]  # render() gave a Rich renderable
+        Console(file=buffer, highlight=False, markup=False, emoji=False).print(table)
         data = buffer.getvalue().encode("utf-8")
     # Into a FIFO or a device such as /dev/null directly; nothing is ever put in its place.
     write_file(output, data, devices=True)
