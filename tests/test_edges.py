@@ -480,3 +480,13 @@ def test_output_to_an_open_stream_appends_to_it(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = log.read_text(encoding="utf-8")
     assert text.startswith("eerder\n# Voortgang")
+
+
+def test_init_files_follow_the_umask(tmp_path: Path, invoke: Invoke, umask: int) -> None:
+    """Files made by init get 0666 & ~umask (0644 here), not 0600: a shared drive's
+    colleagues can read them."""
+    result = invoke(["init", str(tmp_path / "venlo")])
+    assert result.exit_code == 0, result.output
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "venlo").iterdir()}
+    assert set(modes.values()) == {0o644}, modes
+    assert len(modes) == 4
