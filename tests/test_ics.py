@@ -217,3 +217,24 @@ def test_feed_of_actions_without_owner(invoke: Invoke, write_plan: Callable[[str
     cal = _feed(invoke, folder, "--owner", "-")
     assert str(cal["X-WR-CALNAME"]) == "Spoorboekje Gemeente Test (zonder actiehouder)"
     assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ["1.1 Open"]
+
+
+def test_sequence_from_the_commit_with_at(invoke: Invoke, tmp_path: Path) -> None:
+    """With --at the moment of change is the commit's date: an older version gives a lower
+    SEQUENCE than a newer one, and LAST-MODIFIED is that commit's time in UTC."""
+    from .test_git import Repo
+
+    repo = Repo(tmp_path / "repo")
+    repo.commit("Spoorboekje vastgesteld", "2024-02-01T10:00:00")
+    repo.git("tag", "rib-1")
+    repo.replace("spoorboekje.yaml", "wanneer: 4-3-24\n", "wanneer: 5-3-24\n")
+    repo.commit("Verschoven", "2024-04-01T10:00:00")
+    uid = "gemeente-eijsden-margraten-actie-1-1@limnorm"
+    old = _feed(invoke, repo.data, "--at", "rib-1")
+    new = _feed(invoke, repo.data, "--at", "HEAD")
+    assert old.decoded("LAST-MODIFIED") == datetime(2024, 2, 1, 9, 0, tzinfo=UTC)
+    assert new.decoded("LAST-MODIFIED") == datetime(2024, 4, 1, 9, 0, tzinfo=UTC)  # +01:00
+    old_event, new_event = _events(old)[uid], _events(new)[uid]
+    assert old_event.decoded("DTSTART") == date(2024, 3, 4)
+    assert new_event.decoded("DTSTART") == date(2024, 3, 5)
+    assert int(new_event["SEQUENCE"]) > int(old_event["SEQUENCE"])
