@@ -433,3 +433,40 @@ def test_a_list_of_quarters_with_the_year_written_once(
         _quarter(year, first + 1).deadline,
         K.PERIODE,
     )
+
+
+SUGGESTED = [
+    ("mrtt 24", "mrt"),
+    ("najar 2026", "najaar"),
+    ("kwartal 3 2026", "kwartaal"),
+    ("zomr 2026", "zomer"),
+    ("medoi 2026", "medio"),
+    ("uiterlik 1 juli 2026", "uiterlijk"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), SUGGESTED)
+def test_a_suggestion_leads_to_a_reading(text: str, word: str) -> None:
+    """A misspelt word gets a suggestion, and the text with the suggestion is read."""
+    with pytest.raises(DeadlineError) as caught:
+        parse_deadline(text)
+    assert f"(bedoelt u '{word}'?)" in str(caught.value)
+    wrong = str(caught.value).split("'")[3]
+    assert parse_deadline(text.replace(wrong, word)).deadline is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["jaar", "van 2026", "twee keer jaar", "eind vna 2026", "Q3 2026 blabla"]
+)
+def test_no_suggestion_that_would_mislead(text: str) -> None:
+    """No suggestion where following it would not give the right reading (the first round
+    offered 'najaar' for 'jaar', 'week' for 'keer', 'vanaf' for 'van')."""
+    with pytest.raises(DeadlineError) as caught:
+        parse_deadline(text)
+    assert "bedoelt u" not in str(caught.value)
+
+
+def test_the_error_names_the_word_not_understood() -> None:
+    """An unknown word in an otherwise readable text is named in the message."""
+    with pytest.raises(DeadlineError, match="'blabla' begrijp ik niet"):
+        parse_deadline("Q3 2026 blabla")

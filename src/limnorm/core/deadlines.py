@@ -1124,7 +1124,8 @@ def parse_deadline(value: str | int | date | None, *, year: int | None = None) -
 _KNOWN_WORDS = (
     "kwartaal kwartalen tertiaal halfjaar helft half jaar week wk kw winter van en of tot met "
     "na zomer zomervakantie zomerreces vakantie reces het de aan tegen eerste tweede derde "
-    "vierde e ste q h t k w verder ev afhankelijk was nu naar uitgesteld verschoven"
+    "vierde e ste q h t k w verder ev afhankelijk was nu naar uitgesteld verschoven een twee "
+    "drie vier keer maal x per elk elke ieder iedere dit"
 )
 
 
