@@ -581,3 +581,87 @@ def test_files_saved_by_libreoffice(invoke: Invoke, tmp_path: Path) -> None:
         '"1.1";1;"Bewustwordingssessie directie/MT";"4-3-24";4-3-2024;4-3-2024;"OOV";"open";;;'
         '"te_laat";-119'
     )
+
+
+def test_a_table_further_right_in_the_sheet(invoke: Invoke, tmp_path: Path) -> None:
+    """A table starting in column C (as sheets often are laid out): theme rows are still
+    the rows with text in the table's first column only."""
+    rows = [
+        (None, None, "Spoorboekje"),
+        (),
+        (None, None, "0-meting"),
+        (None, None, "Actie", "Wanneer", "Actiehouder"),
+        (None, None, "Checklist", "mrt. 24", "OOV"),
+        (None, None, "Thema 6 Communicatie"),
+        (None, None, "Strategie", "Q3 24", "OOV"),
+    ]
+    result = _import(invoke, tmp_path, "p.xlsx", workbook({"Plan": rows}))
+    assert result.exit_code == 0, result.output
+    assert [(t["nr"], [a["actie"] for a in t["acties"]]) for t in _raw(tmp_path)["themas"]] == [
+        (0, ["Checklist"]), (6, ["Strategie"]),
+    ]  # fmt: skip
+    assert _raw(tmp_path)["titel"] == "Spoorboekje"
+
+
+_VALID_DOCX = word(Table(SAMPLE_ROWS))
+_VALID_XLSX = workbook({"Plan": [HEADER, Merged("Thema 1"), ("Iets", "Q3 24", "OOV", "x")]})
+
+
+@given(
+    original=st.sampled_from([_VALID_DOCX, _VALID_XLSX]),
+    damage=st.lists(st.tuples(st.integers(0, 10**6), st.binary(min_size=1, max_size=8)),
+                    min_size=1, max_size=4),
+    cut=st.none() | st.integers(0, 10**6),
+)  # fmt: skip
+def test_damaged_office_files_give_a_message(
+    tmp_path_factory: pytest.TempPathFactory,
+    original: bytes,
+    damage: list[tuple[int, bytes]],
+    cut: int | None,
+) -> None:
+    """Whatever bytes of a real Word or Excel file are overwritten or cut off, reading it
+    gives its tables or a DataError with a message, never another exception."""
+    from limnorm.core.errors import DataError
+    from limnorm.files.importing.layout import find_plan
+    from limnorm.files.importing.readers import read_document
+
+    data = bytearray(original)
+    for position, chunk in damage:
+        at = position % len(data)
+        data[at : at + len(chunk)] = chunk
+    if cut is not None:
+        data = data[: cut % len(data)]
+    path = tmp_path_factory.mktemp("damaged") / "plan.docx"
+    path.write_bytes(bytes(data))
+    try:
+        document = read_document(path, "plan.docx")
+    except DataError as error:
+        message = str(error)
+    else:
+        find_plan(document)
+        return
+    assert message.startswith("plan.docx: ")
+
+
+_WORDS = st.sampled_from(
+    ["Actie", "Wanneer", "Actiehouder", "Thema", "Nr", "Status", "Thema 1", "0-meting",
+     "Communicatie", "Q3 24", "OOV/JZ", "50%", "", "", "x", "gereed", "1.1", "Budget (€)"]
+)  # fmt: skip
+
+
+@given(rows=st.lists(st.lists(_WORDS | _TEXT, max_size=6), max_size=12))
+def test_any_table_gives_a_plan_that_reads_back(rows: list[list[str]]) -> None:
+    """Any rows of header words, theme titles and text: finding the plan never fails,
+    and the YAML written holds every action found, with unique generated ids."""
+    from limnorm.files.importing.layout import find_plan
+    from limnorm.files.importing.table import RawCell, RawDocument, RawTable
+
+    table = RawTable("tabel", None, tuple(tuple(RawCell(t) for t in row) for row in rows))
+    plan = find_plan(RawDocument("CSV", (table,)))
+    if plan is None:
+        return
+    raw = yaml.safe_load(plan_yaml(plan, "Org", "p.csv", date(2024, 1, 15)))
+    found = [a for theme in plan.themas for a in theme.acties]
+    written = [a for theme in raw["themas"] for a in theme["acties"]]
+    assert [a["id"] for a in written] == [a.id for a in found]
+    assert [a["actie"] for a in written] == [a.actie for a in found]

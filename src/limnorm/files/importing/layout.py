@@ -332,6 +332,10 @@ class _Reader:
         return draft
 
     def table(self, rows: Sequence[Row], origin: str, heading: str | None) -> None:
+        # A table may start further right (column B of a sheet): its first column is
+        # then the leftmost one with any text, for "text only in the first cell".
+        left = min((_first_filled(row) for row in rows if not _is_empty(row)), default=0)
+        rows = [row[left:] for row in rows]
         columns: tuple[Column, ...] | None = None
         if heading and is_theme_title(heading):
             self.current = self.theme(heading)
@@ -402,6 +406,10 @@ class _Reader:
         else:
             self.current.actions.append(found)
         return True
+
+
+def _first_filled(row: Row) -> int:
+    return next(i for i, c in enumerate(row) if c.day or c.text.strip())
 
 
 def _first_text(row: Row) -> str:

@@ -102,7 +102,9 @@ def _read_zip(data: bytes, name: str) -> RawDocument:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+    # zipfile raises BadZipFile, but also NotImplementedError, RuntimeError, EOFError,
+    # zlib and struct errors on damaged archives; all mean a damaged file here.
+    except Exception:  # noqa: BLE001
         raise DataError(
             "het bestand is beschadigd (geen geldig Word- of Excel-bestand); open het in Word "
             "of Excel en sla het opnieuw op",
