@@ -125,9 +125,10 @@ def _finding_in(value: Any) -> Finding:
 
 # One list per action, its fields by name in _action_out's order, decoded by a plain
 # function per action. The earlier layout (one column per field, decoded with
-# tuple.__new__) decoded 16,500 actions in 0.14 s against 0.26 s now; for a real region
-# of ~600 actions that is ~5 against ~10 ms, and a warm region still loads in 0.15x the
-# time of a cold one (benchmarks/region.py), so the simpler form was kept.
+# tuple.__new__) was faster on the 16,500-action benchmark: a warm `compare` took 0.27 s
+# against 0.40 s now (cold 1.7 s both, PyYAML's C loader alone 1.4 s; benchmarks/
+# region.py, one machine, one run). A real region has ~600 actions, where the difference
+# is a few milliseconds, so the simpler form was kept.
 # Kept: periods are stored once per plan in a table (a plan repeats "Q3 24"), and each
 # action holds an index into it: entries stay a quarter smaller, and decoded actions
 # share their Period records as the loader's do.
