@@ -405,7 +405,7 @@ def test_a_large_cache_entry_is_not_read_whole(
 
 def _valid_entry(tmp_path: Path) -> tuple[Cache, str, Path]:
     """A cache filled by a real load of the sample; its one plan entry."""
-    from limnorm.queries.region import load_files
+    from limnorm.files.region import load_files
 
     cache = Cache(tmp_path / "cache")
     plan = tmp_path / "org" / "spoorboekje.yaml"
@@ -437,7 +437,7 @@ def test_a_cache_entry_writable_by_others_is_not_trusted(tmp_path: Path) -> None
 @needs_root
 def test_a_cache_entry_of_another_user_is_not_trusted(tmp_path: Path) -> None:
     """An entry owned by someone else counts as a miss, and is replaced by one of ours."""
-    from limnorm.queries.region import load_files
+    from limnorm.files.region import load_files
 
     cache, key, entry = _valid_entry(tmp_path)
     os.chown(entry, NOBODY, NOBODY)

@@ -22,7 +22,7 @@ from limnorm.files import templates
 from limnorm.files.checklist import parse_checklist
 from limnorm.files.loader import load_plan, parse_plan, parse_text
 from limnorm.files.updates import edit_action
-from limnorm.files.yamlsource import parse_yaml
+from limnorm.files.yamltree import parse_yaml
 
 from .conftest import SAMPLE, Invoke
 from .test_edges import NOBODY, needs_root, run

@@ -130,8 +130,8 @@ def test_never_overwrites(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "limnorm: fout: spoorboekje.yaml: bestaat al; limnorm import overschrijft niets. Kies "
-        "met --naar een andere map, of verplaats het bestaande spoorboekje eerst\n"
+        "limnorm: fout: spoorboekje.yaml: bestaat al; limnorm import overschrijft niets. "
+        "Verplaats het bestaande spoorboekje eerst; of kies met --naar een andere map\n"
     )
     assert (tmp_path / "spoorboekje.yaml").read_bytes() == b"organisatie: mijn werk\n"
 

@@ -6,20 +6,18 @@ from datetime import date
 
 import pytest
 
+from limnorm.cli.arguments import parse_as_of, parse_theme_selector, window_end
 from limnorm.core.errors import UsageError
 from limnorm.core.models import Plan, Status
+from limnorm.core.owners import resolve_owner
 from limnorm.files.loader import load_plan
 from limnorm.queries.plan import (
     Category,
     State,
     due,
-    parse_as_of,
-    parse_theme_selector,
-    resolve_owner,
     state_of,
     status,
     theme_detail,
-    window_end,
 )
 
 from .conftest import SAMPLE

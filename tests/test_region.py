@@ -24,7 +24,8 @@ from limnorm.files.cache import Cache, entry_key
 from limnorm.files.cachecodec import CodecError, decode, encode
 from limnorm.files.checklist import load_checklist
 from limnorm.files.loader import load_plan
-from limnorm.queries.region import load_region, region_due
+from limnorm.files.region import load_region
+from limnorm.queries.region import region_due
 
 from .conftest import ROOT, SAMPLE, Invoke, strip_lines
 
@@ -130,7 +131,7 @@ def test_compare_table_sorting_and_formats(invoke: Invoke, regio: Path) -> None:
     assert "| Gemeente Proef | 50 | 3 |" in markdown
     bad = invoke(["compare", "--regio", str(regio), "--sorteer", "9"])
     assert bad.exit_code == 2
-    assert "--sorteer 9: kies een thema van de norm (1, 2, 3, 4, 5, 6)" in bad.stderr
+    assert "--sorteer: thema 9 hoort niet bij de norm; kies een thema van de norm (1, 2, 3, 4, 5, 6)" in bad.stderr
 
 
 def test_due_over_the_region(invoke: Invoke, regio: Path) -> None:

@@ -44,7 +44,7 @@ def _result_types() -> set[type]:
         for name, func in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or func.__module__ != module.__name__:
                 continue
-            returned = typing.get_type_hints(func, _namespace()).get("return")
+            returned = typing.get_type_hints(func, None, _namespace()).get("return")
             if isinstance(returned, type) and returned.__name__.endswith(
                 ("Report", "Result", "Detail")
             ):
@@ -53,7 +53,7 @@ def _result_types() -> set[type]:
 
 
 def _view_type(view: View[object]) -> type:
-    hints = typing.get_type_hints(type(view).data, _namespace())
+    hints = typing.get_type_hints(type(view).data, None, _namespace())
     result: type = hints["result"]
     return result
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from limnorm.core.errors import DataError
-from limnorm.files.yamlsource import decode, parse_yaml, read_file
+from limnorm.files.yamlsource import decode, read_file
+from limnorm.files.yamltree import parse_yaml
 
 
 @pytest.mark.parametrize(

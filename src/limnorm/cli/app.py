@@ -19,12 +19,14 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 import typer
 
 from limnorm import __version__
+from limnorm.cli import arguments
 from limnorm.cli import completion as complete
 from limnorm.cli.dutch import FROM_ENV as _FROM_ENV
 from limnorm.cli.dutch import DutchCommand, DutchGroup, shared_defaults, usage_error
 from limnorm.core.errors import LimnormError, UsageError
 from limnorm.core.models import Checklist, Plan
-from limnorm.files import discovery as data_files
+from limnorm.core.owners import resolve_owner
+from limnorm.files import datafiles, discovery
 from limnorm.files.discovery import DataSource, locate
 from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE, errors_line
 from limnorm.queries import plan as queries
@@ -32,7 +34,7 @@ from limnorm.queries import plan as queries
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from limnorm.queries.region import Region
+    from limnorm.files.region import Region
 from limnorm.output import views
 from limnorm.output.formats import OutputFormat, View, render
 
@@ -173,7 +175,7 @@ def _handles_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except LimnormError as error:
-            raise _fail(str(error), error.exit_code) from None
+            raise _fail(arguments.describe(error), error.exit_code) from None
 
     return wrapper
 
@@ -243,7 +245,7 @@ def _save(rendered: object, output: Path) -> None:
 
 def _as_of(text: str | None) -> date:
     # Read the clock here, at call time, and nowhere in the core.
-    return date.today() if text is None else queries.parse_as_of(text)
+    return date.today() if text is None else arguments.parse_as_of(text)
 
 
 def _source(data: Path | None) -> DataSource:
@@ -259,8 +261,8 @@ def _source(data: Path | None) -> DataSource:
 
 def _plan(data: Path | None, at: str | None) -> Plan:
     source = _source(data)
-    version = data_files.version_at(source, at)
-    return _noted(data_files.load_plan_from(source, Path.cwd(), version))
+    version = discovery.version_at(source, at)
+    return _noted(datafiles.require_plan(source, Path.cwd(), version))
 
 
 def _noted(plan: Plan) -> Plan:
@@ -275,14 +277,14 @@ def _plan_and_checklist(
     source: DataSource, at: str | None, *, required: bool
 ) -> tuple[Plan, Checklist | None]:
     cwd = Path.cwd()
-    version = data_files.version_at(source, at)
-    plan = _noted(data_files.load_plan_from(source, cwd, version))
-    return plan, data_files.load_checklist_from(source, cwd, required=required, version=version)
+    version = discovery.version_at(source, at)
+    plan = _noted(datafiles.require_plan(source, cwd, version))
+    return plan, datafiles.require_checklist(source, cwd, required=required, version=version)
 
 
 def _region(regio: Path, no_cache: bool) -> "Region":
     from limnorm.files.cache import Cache, cache_directory
-    from limnorm.queries.region import load_region
+    from limnorm.files.region import load_region
 
     cache = Cache(None if no_cache else cache_directory(os.environ))
     region = load_region(regio, Path.cwd(), cache)
@@ -293,7 +295,7 @@ def _region(regio: Path, no_cache: bool) -> "Region":
 
 
 def _editable(data: Path | None, filename: str) -> tuple[Path, str]:
-    source = data_files.editable(_source(data))
+    source = discovery.editable(_source(data))
     return source.file(filename), source.display(filename, Path.cwd())
 
 
@@ -304,7 +306,7 @@ def due(
     within: Annotated[
         str,
         typer.Option("--within", help="Termijn voor 'binnenkort': 30d, 6w of 2m."),
-    ] = queries.DEFAULT_WINDOW,
+    ] = arguments.DEFAULT_WINDOW,
     fail_on_overdue: Annotated[
         bool,
         typer.Option("--fail-on-overdue", help="Eindig met code 1 als er iets te laat is."),
@@ -323,15 +325,15 @@ def due(
     if regio is not None:
         from limnorm.queries.region import region_due
 
-        until = queries.window_end(day, within)
+        until = arguments.window_end(day, within)
         region_report = region_due(_region(regio, no_cache), day, until=until, owner=owner)
         _emit(views.REGION_DUE, region_report, fmt, output=output)
         if fail_on_overdue and region_report.late:
             raise typer.Exit(1)
         return
     plan = _plan(data, at)
-    code = queries.resolve_owner(plan, owner) if owner else None
-    report = queries.due(plan, day, until=queries.window_end(day, within), owner=code)
+    code = resolve_owner(plan, owner) if owner else None
+    report = queries.due(plan, day, until=arguments.window_end(day, within), owner=code)
     _emit(views.DUE, report, fmt, output=output)
     if fail_on_overdue and report.late:
         raise typer.Exit(1)
@@ -358,11 +360,11 @@ def status(
     tabel: TabelOption = None,
 ) -> None:
     """Voortgang per thema, of één thema in detail met normen en piramide ('status thema 4')."""
-    nr = queries.parse_theme_selector(thema or [])
+    nr = arguments.parse_theme_selector(thema or [])
     if regio is not None:
         from limnorm.queries.region import region_status
 
-        queries.refuse_theme_for_region(nr)
+        arguments.refuse_theme_for_region(nr)
         report = region_status(_region(regio, no_cache), _as_of(as_of))
         _emit(views.REGION_STATUS, report, fmt, output=output)
         return
@@ -396,7 +398,7 @@ def checklist(
     output: OutputOption = None,
 ) -> None:
     """De normen per thema met het antwoord van de 0-meting en de gekoppelde acties."""
-    nr = queries.parse_theme_selector(thema or [])
+    nr = arguments.parse_theme_selector(thema or [])
     plan, norms = _plan_and_checklist(_source(data), at, required=True)
     assert norms is not None  # required=True raises instead
     report = queries.checklist_report(norms, plan, _as_of(as_of), theme=nr, only_open=only_open)
@@ -482,8 +484,8 @@ def check(
             raise UsageError("geef bestanden of --data, niet allebei")
         files = [
             loaded
-            for source in data_files.sources_of(bestanden)
-            for loaded in data_files.load_all(source, cwd)
+            for source in discovery.sources_of(bestanden)
+            for loaded in datafiles.files_to_check(source, cwd)
         ]
     else:
         source = locate(data, os.environ, cwd)
@@ -493,7 +495,7 @@ def check(
                 "geen spoorboekje.yaml gevonden in deze map of erboven; er is niets "
                 "gecontroleerd. Kies de map met --data, of geef de bestanden zelf"
             )
-        files = data_files.load_all(source, cwd)
+        files = datafiles.files_to_check(source, cwd)
     report = queries.check_files(files, _as_of(as_of))
     _emit(views.CHECK, report, fmt, output=output)
     if report.errors or (streng and report.warnings):
@@ -555,7 +557,7 @@ def import_plan(
     report = run_import(bestand, naar, organisatie, day, Path.cwd())
     typer.echo(import_summary(report))
     typer.echo("")
-    files = data_files.load_all(DataSource(report.folder), Path.cwd())
+    files = datafiles.files_to_check(DataSource(report.folder), Path.cwd())
     _emit(views.CHECK, queries.check_files(files, day), OutputFormat.TABLE)
 
 
@@ -584,7 +586,12 @@ def done(
 
     day = _as_of(as_of)
     path, name = _editable(data, PLAN_FILE)
-    when = changes.parse_day(op) if op else day
+    when = day
+    if op:
+        try:
+            when = changes.parse_day(op)
+        except LimnormError as error:
+            raise _fail(f"--op {error.message}", error.exit_code) from None
     _emit(views.EDIT, changes.mark_done(path, name, action_id, when, day), fmt, output=output)
 
 
@@ -731,7 +738,7 @@ def schema(
     """Druk het JSON Schema van een gegevensbestand af (voor editors zoals VS Code)."""
     from limnorm.files.schema import schema_json
 
-    typer.echo(schema_json(queries.schema_kind(kind)), nl=False)
+    typer.echo(schema_json(arguments.schema_kind(kind)), nl=False)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -767,13 +774,13 @@ def ics(
     from limnorm.output import ics as calendar_feed
 
     source = _source(data)
-    version = data_files.version_at(source, at)
-    plan = _noted(data_files.load_plan_from(source, Path.cwd(), version))
-    code = queries.resolve_owner(plan, owner) if owner else None
-    days = calendar_feed.alarm_days(alarm)
+    version = discovery.version_at(source, at)
+    plan = _noted(datafiles.require_plan(source, Path.cwd(), version))
+    code = resolve_owner(plan, owner) if owner else None
+    days = arguments.alarm_days(alarm)
     # The clock is read here, once: DTSTAMP is the moment of writing.
     now = datetime.now(UTC)
-    changed = data_files.changed_at(source, version) or now
+    changed = datafiles.changed_at(source, version) or now
     cal = calendar_feed.calendar(
         plan, _as_of(as_of), written=now, changed=changed, owner=code, alarm=days
     )
@@ -787,7 +794,7 @@ def remind(
     within: Annotated[
         str,
         typer.Option("--within", help="Termijn voor 'binnenkort': 30d, 6w of 2m."),
-    ] = queries.DEFAULT_WINDOW,
+    ] = arguments.DEFAULT_WINDOW,
     naar: Annotated[
         Path | None,
         typer.Option(
@@ -839,8 +846,8 @@ def remind(
     login = mailer.credentials(os.environ) if verstuur else None
     day = _as_of(as_of)
     plan = _plan(data, None)
-    code = queries.resolve_owner(plan, owner) if owner else None
-    report = reminders(plan, day, until=queries.window_end(day, within), owner=code)
+    code = resolve_owner(plan, owner) if owner else None
+    report = reminders(plan, day, until=arguments.window_end(day, within), owner=code)
     if not report.reminders:
         _tell(
             f"limnorm: niemand heeft acties te laat of binnenkort (tot en met "
@@ -957,9 +964,9 @@ def timeline(
 ) -> None:
     """Tijdlijn (Gantt) van de acties in de terminal, per thema, met de peildatum."""
     _not_an_owner(output)
-    nr = queries.parse_theme_selector(thema or [])
+    nr = arguments.parse_theme_selector(thema or [])
     plan = _plan(data, at)
-    code = queries.resolve_owner(plan, owner) if owner else None
+    code = resolve_owner(plan, owner) if owner else None
     drawn = queries.timeline(plan, _as_of(as_of), owner=code, theme=nr)
     _emit(views.TIMELINE, drawn, fmt, output=output)
 

@@ -51,25 +51,27 @@ def _directory(ctx: typer.Context) -> Path | None:
 
 
 def _plan(ctx: typer.Context) -> Plan | None:
-    from limnorm.files.discovery import DataSource, load_plan_from
+    from limnorm.files.datafiles import require_plan
+    from limnorm.files.discovery import DataSource
 
     directory = _directory(ctx)
     if directory is None:
         return None
     try:
-        return load_plan_from(DataSource(directory), Path.cwd())
+        return require_plan(DataSource(directory), Path.cwd())
     except (LimnormError, OSError):
         return None
 
 
 def _checklist(ctx: typer.Context) -> Checklist | None:
-    from limnorm.files.discovery import DataSource, load_checklist_from
+    from limnorm.files.datafiles import require_checklist
+    from limnorm.files.discovery import DataSource
 
     directory = _directory(ctx)
     if directory is None:
         return None
     try:
-        return load_checklist_from(DataSource(directory), Path.cwd(), required=False)
+        return require_checklist(DataSource(directory), Path.cwd(), required=False)
     except (LimnormError, OSError):
         return None
 

@@ -7,6 +7,7 @@ error's ``exit_code``; nothing else in the package prints or exits.
 from __future__ import annotations
 
 import errno
+from enum import StrEnum
 from typing import NamedTuple
 
 
@@ -23,16 +24,47 @@ class Location(NamedTuple):
         return self.file
 
 
+class Input(StrEnum):
+    """A value the user gives, by what it is; the command line knows its option.
+
+    Messages below the command line never name an option: an error says which
+    value it is ``about`` (and which would be its ``remedy``), and the command
+    line writes the option's name (``--regio``, ``--data``) into the message.
+    """
+
+    DATA = "gegevensmap"
+    VERSION = "versie"
+    REGION = "regiomap"
+    SORT_THEME = "sorteerthema"
+    DONE_DAY = "dag van gereedkomen"
+    NOTE = "toelichting"
+    TABLE = "tabel"
+    IMPORT_FOLDER = "doelmap van import"
+
+
 class LimnormError(Exception):
-    """An error the user can act on; ``str()`` is the complete Dutch message."""
+    """An error the user can act on; ``str()`` is the Dutch message with its location.
+
+    ``about`` names the value the message is about and ``remedy`` the value that
+    would fix it; the command line adds their options (see ``cli.arguments.describe``).
+    """
 
     #: 2: the input cannot be used (usage error or unreadable data).
     exit_code: int = 2
 
-    def __init__(self, message: str, location: Location | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        location: Location | None = None,
+        *,
+        about: Input | None = None,
+        remedy: Input | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.location = location
+        self.about = about
+        self.remedy = remedy
 
     def __str__(self) -> str:
         if self.location is None:

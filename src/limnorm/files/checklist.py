@@ -16,7 +16,8 @@ from limnorm.core.models import (
     Phase,
     Pyramid,
 )
-from limnorm.files.checks import Checker, suggest
+from limnorm.core.suggest import suggest
+from limnorm.files.checks import Checker
 from limnorm.files.loader import Loaded, load_document, parse_document
 from limnorm.files.yamlsource import Node
 

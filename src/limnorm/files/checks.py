@@ -8,7 +8,7 @@ problem in the data, so ``check`` can report every problem in one run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -16,19 +16,8 @@ from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DeadlineError, Location
 from limnorm.core.models import Finding, Severity
 from limnorm.core.period import PeriodKind
+from limnorm.core.suggest import suggest
 from limnorm.files.yamlsource import Node
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """`` (bedoelt u 'x'?)`` for the closest choice, or an empty string."""
-    import difflib  # only needed when something is wrong
-
-    options = list(choices)
-    lowered = {c.lower(): c for c in options}
-    if word.lower() in lowered:
-        return f" (bedoelt u '{lowered[word.lower()]}'?)"
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (bedoelt u '{close[0]}'?)" if close else ""
 
 
 def _kind_of(value: Any) -> str:

@@ -38,7 +38,8 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=60)
     except FileNotFoundError:
         raise DataError(
-            "git is niet geïnstalleerd; --at, history en diff hebben git nodig"
+            "git is niet geïnstalleerd; de geschiedenis (history, diff, een eerdere versie "
+            "lezen) heeft git nodig"
         ) from None
     except subprocess.TimeoutExpired:  # pragma: no cover
         raise DataError("git antwoordde niet binnen een minuut") from None
@@ -70,8 +71,8 @@ def toplevel(directory: Path) -> Path:
         raise DataError(_dubious(result.stderr, directory), Location(str(directory)))
     if result.returncode != 0:
         raise DataError(
-            "deze gegevens staan niet in een git-repository; --at, history en diff werken "
-            "alleen met gegevens in git (de andere commando's werken wel)",
+            "deze gegevens staan niet in een git-repository; de geschiedenis (history, diff, "
+            "een eerdere versie lezen) werkt alleen met gegevens in git (de rest werkt wel)",
             Location(str(directory)),
         )
     # A path as bytes: a folder name need not be UTF-8 (fsdecode keeps any byte).

@@ -25,8 +25,9 @@ from limnorm.core.models import (
     Theme,
 )
 from limnorm.core.period import Period, PeriodKind
-from limnorm.files.checks import Checker, mixed_script_findings, suggest
-from limnorm.files.yamlsource import Node, parse_yaml, read_file
+from limnorm.core.suggest import suggest
+from limnorm.files.checks import Checker, mixed_script_findings
+from limnorm.files.yamlsource import Node, read_file
 
 T = TypeVar("T", covariant=True)
 
@@ -144,6 +145,10 @@ def parse_document(
     Raises:
         DataError: the text is not YAML at all.
     """
+    # PyYAML is imported on the first parse, not with this module: a region read
+    # entirely from the cache parses nothing, and the import is ~25 ms of its start-up.
+    from limnorm.files.yamltree import parse_yaml
+
     root, findings = parse_yaml(text, file)
     checker = Checker(findings)
     value = None

@@ -16,11 +16,12 @@ from typing import NamedTuple
 import yaml
 
 from limnorm.core.deadlines import parse_deadline
-from limnorm.core.errors import DataError, DeadlineError, Location, UsageError
+from limnorm.core.errors import DataError, DeadlineError, Input, Location, UsageError
 from limnorm.core.models import NO_OWNER, Action, Answer, Checklist, Norm, Plan, Status
+from limnorm.core.owners import resolve_owner
 from limnorm.core.period import PeriodKind
+from limnorm.core.suggest import suggest
 from limnorm.files.checklist import parse_checklist
-from limnorm.files.checks import suggest
 from limnorm.files.loader import parse_plan
 from limnorm.files.yamledit import (
     Change,
@@ -33,7 +34,6 @@ from limnorm.files.yamledit import (
     value_text,
     write_atomically,
 )
-from limnorm.queries.plan import resolve_owner
 
 #: Fields of an action that ``limnorm set`` may change.
 SETTABLE = ("status", "wanneer", "actiehouder", "toelichting", "voortgang", "oorspronkelijk")
@@ -53,7 +53,7 @@ class EditResult(NamedTuple):
 
 
 def parse_day(text: str) -> date:
-    """A day for ``--op``: ``2024-03-04`` or any day form of ``wanneer`` (``4-3-24``).
+    """A day: ``2024-03-04`` or any day form of ``wanneer`` (``4-3-24``).
 
     Raises:
         UsageError: not a single day.
@@ -61,9 +61,9 @@ def parse_day(text: str) -> date:
     try:
         period = parse_deadline(text)
     except DeadlineError as error:
-        raise UsageError(f"--op {error.message}") from None
+        raise UsageError(error.message) from None
     if period.kind is not PeriodKind.DAG or period.begin is None:
-        raise UsageError(f"--op '{text}' is geen dag; schrijf bijvoorbeeld 2024-03-04 of 4-3-24")
+        raise UsageError(f"'{text}' is geen dag; schrijf bijvoorbeeld 2024-03-04 of 4-3-24")
     return period.begin
 
 
@@ -219,7 +219,10 @@ def _validated(plan: Plan, key: str, value: str, action: Action) -> Value:
             raise UsageError("een lege toelichting schrijft limnorm niet; pas het bestand aan")
         return value.strip()
     if key == "gereed_op":
-        return parse_day(value)
+        try:
+            return parse_day(value)
+        except UsageError as error:
+            raise UsageError(f"gereed_op: {error.message}") from None
     if key == "voortgang":
         return str(_percentage(value))
     if key == "oorspronkelijk":
@@ -268,8 +271,9 @@ def mark_done(path: Path, name: str, action_id: str, day: date, as_of: date) -> 
     """
     if day > as_of:
         raise UsageError(
-            f"--op {day.isoformat()} ligt na {as_of.isoformat()}; een actie kan niet in de "
-            "toekomst gereed zijn"
+            f"{day.isoformat()} ligt na {as_of.isoformat()}; een actie kan niet in de "
+            "toekomst gereed zijn",
+            about=Input.DONE_DAY,
         )
     return edit_action(
         path, name, action_id, {"status": Status.GEREED.value, "gereed_op": day.isoformat()}
@@ -290,9 +294,7 @@ def answer_norm(path: Path, name: str, nr: str, answer: str, toelichting: str | 
         value = _answer(checklist, answer)
         has_reason = bool((toelichting or norm.toelichting or "").strip())
         if value is Answer.NVT and not has_reason:
-            raise UsageError(
-                "antwoord 'nvt' vraagt een toelichting: geef --toelichting met de reden"
-            )
+            raise UsageError("antwoord 'nvt' vraagt een toelichting", remedy=Input.NOTE)
         values: dict[str, Value] = {"antwoord": value.value}
         if toelichting is not None:
             _printable(toelichting)

@@ -2,7 +2,8 @@
 
 Reading and decoding the file (with Dutch messages for every way that fails),
 the :class:`Node` value and the limits live here; the parsing itself is in
-:mod:`limnorm.files.yamltree`, imported only when a file is parsed.
+:mod:`limnorm.files.yamltree` (:func:`~limnorm.files.yamltree.parse_yaml`), which
+imports PyYAML and is imported only where a file is parsed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from limnorm.core.errors import DataError, Location, describe_os_error
-from limnorm.core.models import Finding
 
 #: Nodes per document; far above any real plan (500 actions is ~5,000 nodes).
 MAX_NODES = 500_000
@@ -200,7 +200,7 @@ _CONFLICT = re.compile(r"^<{7}(?: .*)?$", re.MULTILINE)
 _CONFLICT_END = re.compile(r"^>{7}(?: .*)?$", re.MULTILINE)
 
 
-def _refuse_conflict(text: str, file: str) -> None:
+def refuse_conflict(text: str, file: str) -> None:
     """A file with git's conflict markers is refused as what it is, not as broken YAML."""
     start = _CONFLICT.search(text)
     if start is None:
@@ -217,20 +217,3 @@ def _refuse_conflict(text: str, file: str) -> None:
         Location(file, line, 1),
     )
 
-
-def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
-    """Parse YAML text into a :class:`Node` tree plus non-fatal findings.
-
-    Returns ``None`` for a document that holds nothing (empty or only comments).
-
-    Raises:
-        DataError: the text is not YAML, uses a forbidden tag, or is too deep or
-            too large, with the line and column of the problem.
-    """
-    if "<<<<<<<" in text:  # cheap test first: almost no file has one
-        _refuse_conflict(text, file)
-    # PyYAML is imported on the first parse, not with this module: a region read
-    # entirely from the cache parses nothing, and the import is ~25 ms of its start-up.
-    from limnorm.files.yamltree import parse_tree
-
-    return parse_tree(text, file)

@@ -5,7 +5,7 @@ keys. Here libyaml's C parser composes the node tree and a small walker builds
 Node values with line and column, reporting duplicate keys, unsafe tags and
 alias bombs as located findings. Only the plain YAML types are built (text,
 numbers, booleans, null, dates, lists, mappings). Imported only when a file is
-actually parsed (see :func:`limnorm.files.yamlsource.parse_yaml`).
+actually parsed (see :func:`parse_yaml`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import yaml
 
 from limnorm.core.errors import DataError, Location
 from limnorm.core.models import Finding, Severity
-from limnorm.files.yamlsource import MAX_ALIASES, MAX_DEPTH, MAX_NODES, Node
+from limnorm.files.yamlsource import MAX_ALIASES, MAX_DEPTH, MAX_NODES, Node, refuse_conflict
 
 _STD = "tag:yaml.org,2002:"
 _STR = f"{_STD}str"
@@ -165,7 +165,7 @@ class _Walker:
         return Node(value, self.file, node.start_mark, text=node.value)
 
 
-def parse_tree(text: str, file: str) -> tuple[Node | None, list[Finding]]:
+def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     """Parse YAML text into a :class:`Node` tree plus non-fatal findings.
 
     Returns ``None`` for a document that holds nothing (empty or only comments).
@@ -176,6 +176,8 @@ def parse_tree(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     """
     if _limit_nesting is not None:
         _limit_nesting(MAX_DEPTH + 1)  # set each time: the level is global to the process
+    if "<<<<<<<" in text:  # cheap test first: almost no file has one
+        refuse_conflict(text, file)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

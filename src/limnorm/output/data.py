@@ -31,12 +31,12 @@ from limnorm.queries.plan import (
 )
 
 if TYPE_CHECKING:  # imported for real only by the commands that make these results
+    from limnorm.files.region import Organisation
     from limnorm.files.updates import EditResult
     from limnorm.queries.history import DiffReport, HistoryReport
     from limnorm.queries.region import (
         CompareReport,
         NormDifference,
-        Organisation,
         RegionDueReport,
         RegionStatusReport,
     )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, assert_never
 
-from limnorm.core.errors import UsageError, missing_module
+from limnorm.core.errors import Input, UsageError, missing_module
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -65,7 +65,9 @@ def choose_sheet(sheets: Sequence[Sheet], name: str | None) -> Sheet:
     for sheet in sheets:
         if sheet.name.casefold() == name.strip().casefold():
             return sheet
-    raise UsageError(f"er is geen tabel '{name}'; kies uit: {sheet_names(sheets)}")
+    raise UsageError(
+        f"er is geen tabel '{name}'; kies uit: {sheet_names(sheets)}", about=Input.TABLE
+    )
 
 
 def render(

@@ -34,7 +34,6 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
-from limnorm.core.errors import UsageError
 from limnorm.core.models import NO_OWNER, Action, Plan, Theme
 from limnorm.output.text import nl_date
 
@@ -101,19 +100,6 @@ def _uid_part(action_id: str) -> str:
 def event_uid(organisatie: str, action_id: str) -> str:
     """The UID of an action's event: stable per organisation and action."""
     return f"{_slug(organisatie)}-actie-{_uid_part(action_id)}@limnorm"
-
-
-def alarm_days(text: str) -> int:
-    """``14d`` or ``2w`` (or a bare number of days) as days before the deadline.
-
-    Raises:
-        UsageError: anything else.
-    """
-    match = re.fullmatch(r"\s*(\d{1,3})\s*(d|dag|dagen|w|wk|weken)?\s*", text.lower())
-    if match is None:
-        raise UsageError(f"--alarm '{text}': schrijf een aantal dagen of weken, zoals 14d of 2w")
-    days = int(match[1])
-    return days * 7 if (match[2] or "d").startswith("w") else days
 
 
 def _alarm(day: date, as_of: date, wanted: int) -> int | None:

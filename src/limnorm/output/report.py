@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
+from limnorm.core import calendar
 from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DeadlineError
 from limnorm.core.models import Action, Answer, Checklist, Plan, Pyramid
@@ -33,11 +34,11 @@ from limnorm.queries.plan import (
 )
 
 if TYPE_CHECKING:
+    from limnorm.files.region import Region
     from limnorm.queries.history import DiffReport
     from limnorm.queries.region import (
         Cell,
         CompareReport,
-        Region,
         RegionDueReport,
         RegionStatusReport,
         RegionStatusRow,
@@ -95,12 +96,11 @@ class Report(NamedTuple):
 
 
 def _quarter(day: date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
+    return day.year, calendar.quarter(day)
 
 
 def _quarter_end(year: int, quarter: int) -> date:
-    month = quarter * 3
-    return date(year, month, 30 if month in (6, 9) else 31)
+    return calendar.month_end(year, quarter * 3)
 
 
 def next_window(as_of: date) -> Window:

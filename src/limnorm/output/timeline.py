@@ -15,6 +15,7 @@ from typing import NamedTuple
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
+from limnorm.core.calendar import add_months
 from limnorm.output.text import MONTH_ABBREVIATIONS, clean, nl_date
 from limnorm.queries.plan import State, TimelineReport, TimelineRow
 
@@ -57,7 +58,7 @@ def _units(first: date, last: date, kind: str) -> list[_Unit]:
     month = first.month if kind == "maand" else (first.month - 1) // 3 * 3 + 1
     current = date(first.year, month, 1)
     while current <= last:
-        following = _add_months(current, step)
+        following = add_months(current, step)
         if kind == "maand":
             label = MONTH_ABBREVIATIONS[current.month - 1]
         else:
@@ -65,11 +66,6 @@ def _units(first: date, last: date, kind: str) -> list[_Unit]:
         units.append(_Unit(current, following - timedelta(days=1), label))
         current = following
     return units
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.month - 1 + months
-    return date(day.year + index // 12, index % 12 + 1, 1)
 
 
 def _scale(timeline: TimelineReport, columns: int) -> tuple[list[_Unit], int]:

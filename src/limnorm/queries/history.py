@@ -17,7 +17,8 @@ from typing import NamedTuple
 
 from limnorm.core.errors import DataError
 from limnorm.core.models import Action, Answer, Checklist, Plan, Status
-from limnorm.files.discovery import WORKING_TREE, DataSource, Version, checklist_in, plan_in
+from limnorm.files.datafiles import loaded_checklist, loaded_plan
+from limnorm.files.discovery import WORKING_TREE, DataSource, Version
 from limnorm.files.git import is_shallow, log, toplevel
 from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE
 
@@ -44,8 +45,8 @@ class Snapshot(NamedTuple):
 
 def snapshot(source: DataSource, cwd: Path, version: Version) -> Snapshot:
     """Both files at ``version``; a file with errors is recorded as broken, not raised."""
-    plan = plan_in(source, cwd, version)
-    checklist = checklist_in(source, cwd, version)
+    plan = loaded_plan(source, cwd, version)
+    checklist = loaded_checklist(source, cwd, version)
     broken = tuple(
         loaded.file
         for loaded in (plan, checklist)

@@ -6,13 +6,12 @@ objects; the renderers turn those into tables or JSON.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from limnorm.core.deadlines import days_in_month, parse_deadline
+from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DeadlineError, Location, UsageError
 from limnorm.core.ids import id_key
 from limnorm.core.models import (
@@ -30,10 +29,8 @@ from limnorm.core.models import (
     Theme,
 )
 from limnorm.core.period import Period
-from limnorm.files.checks import suggest
+from limnorm.core.suggest import suggest
 from limnorm.files.loader import Loaded
-
-DEFAULT_WINDOW = "30d"
 
 
 class Category(StrEnum):
@@ -99,61 +96,6 @@ class DueReport(NamedTuple):
         return sum(item.category is Category.TE_LAAT for item in self.items)
 
 
-def window_end(as_of: date, window: str) -> date:
-    """The last day of a window such as ``30d``, ``6w`` or ``2m`` after ``as_of``.
-
-    Raises:
-        UsageError: the window is not a number with unit d, w or m.
-    """
-    match = re.fullmatch(
-        r"\s*(\d{1,4})\s*(d|dag|dagen|w|wk|week|weken|m|mnd|maand|maanden)?\s*", window.lower()
-    )
-    if match is None:
-        raise UsageError(
-            f"'{window}' is geen termijn; schrijf een aantal dagen, weken of maanden, "
-            "zoals 30d, 6w of 2m"
-        )
-    count, unit = int(match[1]), (match[2] or "d")[0]
-    if unit == "d":
-        return as_of + timedelta(days=count)
-    if unit == "w":
-        return as_of + timedelta(weeks=count)
-    month = as_of.month - 1 + count
-    year, month = as_of.year + month // 12, month % 12 + 1
-    return date(year, month, min(as_of.day, days_in_month(year, month)))
-
-
-def known_owners(plan: Plan) -> list[str]:
-    """The owners ``--owner`` can name: the ``actiehouders`` codes, then any other owner
-    the actions give (teams, partners), in order of appearance."""
-    known = dict.fromkeys(plan.actiehouders)
-    for action in plan.actions():
-        known.update(dict.fromkeys(action.actiehouders))
-    return list(known)
-
-
-def resolve_owner(plan: Plan, text: str) -> str:
-    """The owner ``text`` names: a code or full name, case-insensitively; ``-`` is the
-    actions without one (:data:`NO_OWNER`).
-
-    Raises:
-        UsageError: no owner has that code or name; the message lists the known ones.
-    """
-    wanted = " ".join(text.split()).lower()
-    if wanted in ("-", NO_OWNER):
-        return NO_OWNER
-    known = known_owners(plan)
-    for code in known:
-        owner = plan.actiehouders.get(code)
-        if wanted in (code.lower(), (owner.naam or "").lower() if owner else ""):
-            return code
-    listed = ", ".join(known) if known else "(geen)"
-    raise UsageError(
-        f"actiehouder '{text}' komt niet voor in {plan.source or 'het spoorboekje'}"
-        f"{suggest(text, known)}; bekend: {listed}, of '-' voor acties zonder actiehouder"
-    )
-
-
 def due_items(plan: Plan, as_of: date, *, until: date, owner: str | None = None) -> list[DueItem]:
     """Open actions that are late or have their deadline from ``as_of`` to ``until``,
     by deadline and then id (1.2 before 1.10).
@@ -162,7 +104,8 @@ def due_items(plan: Plan, as_of: date, *, until: date, owner: str | None = None)
         plan: the spoorboekje.
         as_of: the date to judge from (never read from the clock here).
         until: last day of the "binnenkort" window.
-        owner: only this owner's actions (as returned by :func:`resolve_owner`).
+        owner: only this owner's actions (as returned by
+            :func:`~limnorm.core.owners.resolve_owner`).
     """
     items = []
     for action in plan.actions():
@@ -296,21 +239,6 @@ def theme_detail(
     )
 
 
-def parse_theme_selector(words: Sequence[str]) -> int | None:
-    """``[]`` -> None; ``["thema", "4"]``, ``["4"]`` or ``["thema4"]`` -> 4.
-
-    Raises:
-        UsageError: anything else.
-    """
-    text = "".join(words).lower().replace(" ", "")
-    if not text:
-        return None
-    match = re.fullmatch(r"(?:thema|t)?(\d{1,2})", text)
-    if match is None:
-        raise UsageError(f"'{' '.join(words)}' is geen thema; schrijf bijvoorbeeld 'thema 4'")
-    return int(match[1])
-
-
 class Reading(NamedTuple):
     """How one ``wanneer`` text is read, or why it cannot be."""
 
@@ -341,30 +269,6 @@ def read_expressions(texts: Sequence[str]) -> WhenReport:
     return WhenReport(tuple(readings))
 
 
-#: The years a peildatum may have: those the deadline grammar reads.
-FIRST_YEAR, LAST_YEAR = 1900, 2199
-
-
-def parse_as_of(text: str) -> date:
-    """The ``--as-of`` value: exactly ``YYYY-MM-DD``.
-
-    Raises:
-        UsageError: anything else, or a day that does not exist.
-    """
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        try:
-            day = date.fromisoformat(text.strip())
-        except ValueError:
-            raise UsageError(f"--as-of '{text}': die dag bestaat niet") from None
-        if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            # Windows and timelines reach past the day; dates beyond these years are
-            # not read in the files either (the same years as --op and 'wanneer').
-            raise UsageError(
-                f"--as-of '{text}': kies een dag in de jaren {FIRST_YEAR} tot en met "
-                f"{LAST_YEAR}, dezelfde jaren als bij --op en in 'wanneer'"
-            )
-        return day
-    raise UsageError(f"--as-of '{text}' moet de vorm JJJJ-MM-DD hebben, bijvoorbeeld 2024-07-01")
 
 
 class CheckReport(NamedTuple):
@@ -600,31 +504,6 @@ def cross_findings(checklist: Checklist, plan: Plan) -> list[Finding]:
                     )
                 )
     return findings
-
-
-def schema_kind(text: str) -> str:
-    """``spoorboekje`` or ``checklist`` (case-insensitive, ``.yaml`` allowed).
-
-    Raises:
-        UsageError: anything else.
-    """
-    kind = text.strip().lower().removesuffix(".yaml")
-    if kind not in ("spoorboekje", "checklist"):
-        raise UsageError(f"'{text}': kies 'spoorboekje' of 'checklist'")
-    return kind
-
-
-def refuse_theme_for_region(nr: int | None) -> None:
-    """``status thema N --regio`` is not a thing: one theme is looked at per organisation.
-
-    Raises:
-        UsageError: a theme was named.
-    """
-    if nr is not None:
-        raise UsageError(
-            "'status thema N' werkt per organisatie; gebruik voor de regio "
-            "'limnorm compare --regio MAP --sorteer N'"
-        )
 
 
 class TimelineRow(NamedTuple):

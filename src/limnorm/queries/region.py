@@ -1,51 +1,23 @@
 """The region: all organisations side by side, so RIEC sees where the dike is lowest.
 
-A region is a folder with one sub-folder per organisation, each holding its
-``spoorboekje.yaml`` and ``checklist.yaml``. Organisations whose files have
-errors are reported with their located errors and left out of the figures;
-they never stop the rest. Files are loaded through the cache, and files that
-miss it are parsed in parallel worker processes.
+Pure functions of a loaded :class:`~limnorm.files.region.Region` and a date.
+Organisations whose files have errors are reported with their located errors
+and left out of the figures.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from collections import Counter
-from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from limnorm.core.errors import DataError, Location, UsageError
-from limnorm.core.models import Answer, Checklist, Finding, Plan, Severity
-from limnorm.files.cache import Cache, entry_key, entry_text
-from limnorm.files.cachecodec import decode, encode
-from limnorm.files.checklist import parse_checklist
-from limnorm.files.discovery import display_path
-from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE, Loaded, parse_plan, parse_text
-from limnorm.files.yamlsource import decode as decode_bytes
-from limnorm.files.yamlsource import read_bytes
-from limnorm.queries.plan import DueItem, due_items, resolve_owner
+from limnorm.core.errors import Input, UsageError
+from limnorm.core.models import Answer
+from limnorm.core.owners import resolve_owner
+from limnorm.files.region import Organisation, Region
+from limnorm.queries.plan import DueItem, due_items
 
-#: Below this many files to parse, starting worker processes costs more than it saves.
-PARALLEL_FROM = 4
 NORM_THEMES = tuple(range(1, 7))
-
-
-class Organisation(NamedTuple):
-    """One organisation of the region, with every error in its files.
-
-    It is left out of the figures (``Region.broken``) only when its plan is unusable
-    (fataal) or its checklist has an error; a ``fout`` in one action of the plan leaves
-    the rest of the plan in, as for one organisation.
-    """
-
-    folder: str
-    name: str
-    plan: Plan | None
-    checklist: Checklist | None
-    errors: tuple[Finding, ...] = ()
 
 
 class NormDifference(NamedTuple):
@@ -56,119 +28,9 @@ class NormDifference(NamedTuple):
     missing: tuple[str, ...]
 
 
-class Region(NamedTuple):
-    """The organisations that could be read, the ones that could not, and norm differences."""
-
-    directory: str
-    organisations: tuple[Organisation, ...]
-    broken: tuple[Organisation, ...]
-    differences: tuple[NormDifference, ...]
-
-
-_PARSERS = {"spoorboekje": parse_plan, "checklist": parse_checklist}
-
-
-def _parse_entry(kind: str, data: bytes, name: str) -> dict[str, Any]:
-    """Parse one file and return it encoded (plain data)."""
-    try:
-        text = decode_bytes(data, name)
-    except DataError as error:
-        finding = Finding(Severity.FOUT, error.message, error.location or Location(name))
-        return encode(kind, Loaded(None, (finding,), name))
-    return encode(kind, parse_text(text, name, _PARSERS[kind]))
-
-
-def _parse_to_cache(kind: str, data: bytes, name: str, key: str, directory: Path | None) -> str:
-    """Worker process: parse one file, write its cache entry, and send the same JSON text
-    back (text crosses the process boundary faster than a pickled tree)."""
-    text = entry_text(key, _parse_entry(kind, data, name))
-    Cache(directory).put_text(key, text)
-    return text
-
-
-def _read(path: Path, name: str) -> bytes | Finding:
-    try:
-        return read_bytes(path, name)
-    except DataError as error:
-        return Finding(Severity.FOUT, error.message, error.location or Location(name))
-
-
-def load_files(
-    requests: Sequence[tuple[str, Path, str]], cache: Cache, workers: int
-) -> list[Loaded[Any]]:
-    """Load (kind, path, name) requests through the cache, parsing misses in parallel."""
-    results: list[Loaded[Any] | None] = [None] * len(requests)
-    misses: list[tuple[int, str, bytes, str, str]] = []
-    for index, (kind, path, name) in enumerate(requests):
-        data = _read(path, name)
-        if isinstance(data, Finding):
-            results[index] = Loaded(None, (data,), name)
-            continue
-        key = entry_key(kind, name, data)
-        hit = cache.get(kind, key)
-        if hit is not None:
-            results[index] = hit
-        else:
-            misses.append((index, kind, data, name, key))
-    if len(misses) >= PARALLEL_FROM and workers > 1:
-        # Imported here: a warm run (everything in the cache) never starts workers.
-        import gc
-        from concurrent.futures import ProcessPoolExecutor
-
-        jobs = [(kind, data, name, key, cache.directory) for _, kind, data, name, key in misses]
-        # No cyclic GC in the workers either (see limnorm.cli.app.main); forked workers
-        # inherit that, spawned ones (macOS, Windows) need telling.
-        pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=gc.disable)
-        with pool:
-            texts = pool.map(_parse_to_cache, *zip(*jobs, strict=True), chunksize=2)
-            # Decode each result as it arrives, while the workers parse the next files.
-            for (index, kind, *_), text in zip(misses, texts, strict=True):
-                results[index] = decode(kind, json.loads(text)["data"])
-    else:
-        for index, kind, data, name, key in misses:
-            payload = _parse_entry(kind, data, name)
-            cache.put_encoded(key, payload)
-            results[index] = decode(kind, payload)
-    return [r for r in results if r is not None]
-
-
-def load_region(directory: Path, cwd: Path, cache: Cache, workers: int | None = None) -> Region:
-    """Every organisation in ``directory``.
-
-    Raises:
-        DataError: the folder does not exist or holds no organisation.
-    """
-    if not directory.is_dir():
-        raise DataError("--regio: de map bestaat niet", Location(str(directory)))
-    folders = sorted(
-        p for p in directory.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
-    )
-    if not folders:
-        raise DataError(
-            "--regio: geen organisaties gevonden; een regio is een map met per organisatie een "
-            "map met spoorboekje.yaml en checklist.yaml",
-            Location(str(directory)),
-        )
-    requests = []
-    for folder in folders:
-        requests.append(("spoorboekje", folder / PLAN_FILE, display_path(folder / PLAN_FILE, cwd)))
-        requests.append(
-            ("checklist", folder / CHECKLIST_FILE, display_path(folder / CHECKLIST_FILE, cwd))
-        )
-    loaded = load_files(requests, cache, workers or os.cpu_count() or 1)
-    good: list[Organisation] = []
-    broken: list[Organisation] = []
-    for index, folder in enumerate(folders):
-        plan, checklist = loaded[2 * index], loaded[2 * index + 1]
-        errors = tuple(f for part in (plan, checklist) for f in part.errors)
-        name = plan.value.organisatie if plan.value is not None else folder.name
-        organisation = Organisation(folder.name, name, plan.value, checklist.value, errors)
-        usable = plan.value is not None and checklist.value is not None and not checklist.errors
-        (good if usable else broken).append(organisation)
-    return Region(str(directory), tuple(good), tuple(broken), _differences(good))
-
-
-def _differences(organisations: Sequence[Organisation]) -> tuple[NormDifference, ...]:
+def norm_differences(region: Region) -> tuple[NormDifference, ...]:
+    """The organisations whose checklist has other norms than most of the region."""
+    organisations = region.organisations
     sets = {
         o.name: frozenset(n.nr for n in o.checklist.norms())
         for o in organisations
@@ -258,7 +120,9 @@ def compare(region: Region, as_of: date, *, sort_theme: int | None = None) -> Co
     themes = norm_themes(region)
     if sort_theme is not None and sort_theme not in themes:
         raise UsageError(
-            f"--sorteer {sort_theme}: kies een thema van de norm ({', '.join(map(str, themes))})"
+            f"thema {sort_theme} hoort niet bij de norm; kies een thema van de norm "
+            f"({', '.join(map(str, themes))})",
+            about=Input.SORT_THEME,
         )
     rows = [
         CompareRow(o.name, tuple(_cell(o, t, as_of) for t in themes)) for o in region.organisations
@@ -287,7 +151,7 @@ def compare(region: Region, as_of: date, *, sort_theme: int | None = None) -> Co
     else:
         result.sort(key=lambda r: r.organisation.lower())
     return CompareReport(
-        as_of, themes, tuple(result), region.broken, region.differences, sort_theme
+        as_of, themes, tuple(result), region.broken, norm_differences(region), sort_theme
     )
 
 
@@ -410,4 +274,4 @@ def region_status(region: Region, as_of: date) -> RegionStatusReport:
             )
         )
     rows.sort(key=lambda r: r.organisation.lower())
-    return RegionStatusReport(as_of, tuple(rows), region.broken, region.differences)
+    return RegionStatusReport(as_of, tuple(rows), region.broken, norm_differences(region))

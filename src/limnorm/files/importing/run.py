@@ -10,6 +10,7 @@ from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import (
     DataError,
     DeadlineError,
+    Input,
     Location,
     UsageError,
     describe_os_error,
@@ -94,9 +95,10 @@ def import_plan(
     target_name = display_path(target, cwd)
     if target.exists() or target.is_symlink():
         raise UsageError(
-            "bestaat al; limnorm import overschrijft niets. Kies met --naar een andere map, "
-            "of verplaats het bestaande spoorboekje eerst",
+            "bestaat al; limnorm import overschrijft niets. Verplaats het bestaande "
+            "spoorboekje eerst",
             Location(target_name),
+            remedy=Input.IMPORT_FOLDER,
         )
     name = display_path(source, cwd)
     document = read_document(source, name)
