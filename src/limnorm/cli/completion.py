@@ -16,9 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from typer._click.shell_completion import CompletionItem, ShellComplete
-from typer._completion_classes import BashComplete, FishComplete, ZshComplete
-from typer._completion_shared import COMPLETION_SCRIPT_FISH, COMPLETION_SCRIPT_ZSH
 
 from limnorm.core.errors import LimnormError
 from limnorm.core.models import Answer, Checklist, Plan, Status
@@ -182,40 +179,6 @@ def shell_names(ctx: typer.Context, incomplete: str) -> Choices:
     return _starting([(shell, "") for shell in SHELLS], incomplete)
 
 
-# Typer's zsh and fish classes clean help texts with Rich (~95 modules); these texts
-# are plain, so the classes below leave that out. Bash gets no help texts at all.
-
-
-class _Bash(BashComplete):
-    def source(self) -> str:  # without Typer's check of the bash version (a subprocess)
-        return script("bash", str(self.prog_name))
-
-
-def _zsh_escape(text: str) -> str:
-    return (
-        text.replace('"', '""')
-        .replace("'", "''")
-        .replace("$", "\\$")
-        .replace("`", "\\`")
-        .replace(":", r"\\:")
-    )
-
-
-class _Zsh(ZshComplete):
-    def format_completion(self, item: CompletionItem) -> str:
-        if item.help:
-            return f'"{_zsh_escape(item.value)}":"{_zsh_escape(" ".join(item.help.split()))}"'
-        return f'"{_zsh_escape(item.value)}"'
-
-
-class _Fish(FishComplete):
-    def format_completion(self, item: CompletionItem) -> str:
-        if item.help:
-            return f"{item.value}\t{' '.join(item.help.split())}"
-        return str(item.value)
-
-
-_CLASSES: dict[str, type[ShellComplete]] = {"bash": _Bash, "zsh": _Zsh, "fish": _Fish}
 # Typer's bash script, with the newline in IFS written as \n (Typer's has a line break there).
 COMPLETION_SCRIPT_BASH = """
 %(complete_func)s() {
@@ -228,18 +191,60 @@ COMPLETION_SCRIPT_BASH = """
 
 complete -o default -F %(complete_func)s %(prog_name)s
 """
-_SCRIPTS = {
-    "bash": COMPLETION_SCRIPT_BASH,
-    "zsh": COMPLETION_SCRIPT_ZSH,
-    "fish": COMPLETION_SCRIPT_FISH,
-}
 
 
 def script(shell: str, prog_name: str = "limnorm") -> str:
     """The completion script for ``shell``, to be sourced by it."""
+    from typer._completion_shared import COMPLETION_SCRIPT_FISH, COMPLETION_SCRIPT_ZSH
+
+    scripts = {
+        "bash": COMPLETION_SCRIPT_BASH,
+        "zsh": COMPLETION_SCRIPT_ZSH,
+        "fish": COMPLETION_SCRIPT_FISH,
+    }
     names = {"complete_func": "_limnorm_completion", "prog_name": prog_name}
-    text = str(_SCRIPTS[shell]) % {**names, "autocomplete_var": COMPLETE_VAR}
+    text = str(scripts[shell]) % {**names, "autocomplete_var": COMPLETE_VAR}
     return text.strip() + "\n"
+
+
+def _classes() -> dict[str, Any]:
+    """The shell classes, made when the shell asks (Typer's completion modules are not
+    needed to run a command).
+
+    Typer's zsh and fish classes clean help texts with Rich (~95 modules); these texts
+    are plain, so the classes below leave that out. Bash gets no help texts at all.
+    """
+    from typer._click.shell_completion import CompletionItem
+    from typer._completion_classes import BashComplete, FishComplete, ZshComplete
+
+    class Bash(BashComplete):
+        def source(self) -> str:  # without Typer's check of the bash version (a subprocess)
+            return script("bash", str(self.prog_name))
+
+    class Zsh(ZshComplete):
+        def format_completion(self, item: CompletionItem) -> str:
+            if item.help:
+                text = " ".join(item.help.split())
+                return f'"{_zsh_escape(item.value)}":"{_zsh_escape(text)}"'
+            return f'"{_zsh_escape(item.value)}"'
+
+    class Fish(FishComplete):
+        def format_completion(self, item: CompletionItem) -> str:
+            if item.help:
+                return f"{item.value}\t{' '.join(item.help.split())}"
+            return str(item.value)
+
+    return {"bash": Bash, "zsh": Zsh, "fish": Fish}
+
+
+def _zsh_escape(text: str) -> str:
+    return (
+        text.replace('"', '""')
+        .replace("'", "''")
+        .replace("$", "\\$")
+        .replace("`", "\\`")
+        .replace(":", r"\\:")
+    )
 
 
 def complete(command: Any, instruction: str, prog_name: str) -> int:
@@ -250,7 +255,7 @@ def complete(command: Any, instruction: str, prog_name: str) -> int:
     first, _, second = instruction.partition("_")
     shell = second if first in ("complete", "source") else first
     action = first if first in ("complete", "source") else second
-    cls = _CLASSES.get(shell)
+    cls = _classes().get(shell)
     if cls is None:
         return 1
     if action == "source":
