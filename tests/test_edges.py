@@ -490,3 +490,28 @@ def test_init_files_follow_the_umask(tmp_path: Path, invoke: Invoke, umask: int)
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "venlo").iterdir()}
     assert set(modes.values()) == {0o644}, modes
     assert len(modes) == 4
+
+
+def test_in_place_write_without_fallocate_reserves_by_writing_zeros(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where posix_fallocate is missing (macOS) the room is reserved by writing zeros past the
+    end first: a full disk there leaves the file as it was; with room the edit succeeds."""
+    plan = data / "spoorboekje.yaml"
+    os.link(plan, data.parent / "tweede-naam.yaml")
+    before = plan.read_bytes()
+    monkeypatch.delattr(os, "posix_fallocate")
+    real_pwrite = os.pwrite
+
+    def full(handle: int, chunk: bytes, offset: int) -> int:
+        if offset >= len(before):  # only the reservation beyond the old end fails
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_pwrite(handle, chunk, offset)
+
+    monkeypatch.setattr(os, "pwrite", full)
+    with pytest.raises(DataError, match="de schijf is vol; het bestand is onveranderd"):
+        edit_action(plan, "spoorboekje.yaml", "1.1", {"toelichting": "een veel langere tekst"})
+    assert plan.read_bytes() == before
+    monkeypatch.setattr(os, "pwrite", real_pwrite)
+    edit_action(plan, "spoorboekje.yaml", "1.1", {"toelichting": "een veel langere tekst"})
+    assert (data.parent / "tweede-naam.yaml").read_bytes() == plan.read_bytes() != before

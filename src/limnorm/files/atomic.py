@@ -29,6 +29,10 @@ import tempfile
 from pathlib import Path
 
 from limnorm.core.errors import DataError, Location, describe_os_error
+from limnorm.files.yamlsource import NO_FOLLOW, read_bytes
+
+#: Not inherited by child processes, and a terminal never becomes the controlling one.
+_FLAGS = sum(getattr(os, flag, 0) for flag in ("O_CLOEXEC", "O_NOCTTY"))
 
 
 def new_file_mode() -> int:
@@ -146,8 +150,6 @@ def _descriptor(path: Path) -> int | None:
 
 
 def _current(target: Path, where: Location) -> bytes:
-    from limnorm.files.yamlsource import read_bytes
-
     return read_bytes(target, where.file)
 
 
@@ -186,7 +188,7 @@ def _write_special(
         )
     # Like a shell's '>': a FIFO waits for its reader; nothing is ever put in its place.
     try:
-        handle = os.open(path, os.O_WRONLY | os.O_CLOEXEC | os.O_NOCTTY)
+        handle = os.open(path, os.O_WRONLY | _FLAGS)
     except OSError as error:
         raise DataError(f"kan niet schrijven: {describe_os_error(error)}", where) from None
     try:
@@ -200,7 +202,7 @@ def _write_special(
 def _sync_folder(folder: Path) -> None:
     # Makes the rename itself durable; some filesystems cannot open a folder: fine.
     with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
             os.fsync(handle)
         finally:
@@ -215,7 +217,7 @@ def _temporary(target: Path, data: bytes, mode: int) -> str:
     try:
         try:
             _write_all(handle, data)
-            os.fchmod(handle, mode)
+            os.chmod(temporary, mode)
             os.fsync(handle)
         finally:
             os.close(handle)
@@ -238,6 +240,10 @@ def _replace(target: Path, data: bytes, info: os.stat_result | None, where: Loca
         _in_place(target, data, info, where)
         return
     except OSError as error:
+        if info is None:
+            raise DataError(
+                f"kan hier geen bestand maken: {describe_os_error(error)}", where
+            ) from None
         raise _failed(error, where) from None
     try:
         if info is not None:
@@ -266,7 +272,7 @@ def _in_place(target: Path, data: bytes, info: os.stat_result, where: Location) 
     of room.
     """
     try:
-        handle = os.open(target, os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC)
+        handle = os.open(target, os.O_RDWR | NO_FOLLOW | _FLAGS)
     except OSError as error:
         raise DataError(f"kan niet schrijven: {describe_os_error(error)}", where) from None
     try:
@@ -279,12 +285,11 @@ def _in_place(target: Path, data: bytes, info: os.stat_result, where: Location) 
             )
         if len(data) > now.st_size:
             try:
-                os.posix_fallocate(handle, 0, len(data))
+                _reserve(handle, now.st_size, len(data))
             except OSError as error:
-                if error.errno not in (errno.EOPNOTSUPP, errno.EINVAL):
-                    with contextlib.suppress(OSError):
-                        os.ftruncate(handle, now.st_size)
-                    raise _failed(error, where) from None
+                with contextlib.suppress(OSError):
+                    os.ftruncate(handle, now.st_size)
+                raise _failed(error, where) from None
         _write_all(handle, data, 0)
         os.ftruncate(handle, len(data))
         os.fsync(handle)
@@ -292,6 +297,20 @@ def _in_place(target: Path, data: bytes, info: os.stat_result, where: Location) 
         raise _failed(error, where, "het bestand is mogelijk onvolledig; controleer het") from None
     finally:
         os.close(handle)
+
+
+def _reserve(handle: int, size: int, wanted: int) -> None:
+    """Grow the file from ``size`` to ``wanted`` bytes before its content is overwritten."""
+    allocate = getattr(os, "posix_fallocate", None)  # Linux; not on macOS or Windows
+    if allocate is not None:
+        try:
+            allocate(handle, 0, wanted)
+            return
+        except OSError as error:
+            if error.errno not in (errno.EOPNOTSUPP, errno.EINVAL):
+                raise
+    # Without it (or on a filesystem that cannot): write the extra bytes as zeros first.
+    _write_all(handle, bytes(wanted - size), size)
 
 
 def _create(path: Path, data: bytes, where: Location) -> None:
@@ -323,7 +342,7 @@ def _create(path: Path, data: bytes, where: Location) -> None:
 
 def _create_directly(path: Path, data: bytes, where: Location) -> None:
     try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _FLAGS, 0o666)
     except FileExistsError:
         raise DataError("bestaat al; limnorm overschrijft niets", where) from None
     except OSError as error:

@@ -48,6 +48,12 @@ def cache_directory(env: Mapping[str, str]) -> Path:
     return Path(env.get("HOME", "~")).expanduser() / ".cache" / "limnorm"
 
 
+def _user() -> int:
+    # Windows has no user ids (st_uid is 0 there, as is this).
+    geteuid = getattr(os, "geteuid", None)
+    return int(geteuid()) if geteuid is not None else 0
+
+
 def _trusted(info: os.stat_result) -> bool:
     """An entry written by this user and writable by no one else.
 
@@ -55,7 +61,7 @@ def _trusted(info: os.stat_result) -> bool:
     proves nothing: another user's file, or one others may edit, could carry a
     false organisation name.
     """
-    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return info.st_uid == _user() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def entry_key(kind: str, name: str, data: bytes) -> str:
@@ -134,6 +140,6 @@ def _private_folder(folder: Path) -> None:
         folder.mkdir(mode=0o700, parents=True)
     except FileExistsError:
         info = folder.lstat()
-        ours = stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
+        ours = stat.S_ISDIR(info.st_mode) and info.st_uid == _user()
         if ours and stat.S_IMODE(info.st_mode) != 0o700:
             os.chmod(folder, 0o700)

@@ -29,7 +29,7 @@ import yaml
 
 from limnorm.core.errors import DataError, Location, UsageError, describe_os_error
 from limnorm.files.atomic import write_file
-from limnorm.files.yamlsource import decode, read_bytes
+from limnorm.files.yamlsource import READ_FLAGS, decode, read_bytes
 
 try:  # POSIX only; on Windows the on-disk check before the rename still applies.
     import fcntl
@@ -277,7 +277,7 @@ def locked(path: Path) -> Iterator[None]:
     while True:
         try:
             # Without blocking: a FIFO in the file's place must not hang the edit.
-            handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
+            handle = os.open(path, os.O_RDONLY | READ_FLAGS)
             if not stat.S_ISREG(os.fstat(handle).st_mode):
                 os.close(handle)
                 raise DataError(

@@ -92,6 +92,12 @@ def _byte_location(data: bytes, offset: int, file: str) -> Location:
     return Location(file, data.count(b"\n", 0, offset) + 1, offset - line_start + 1)
 
 
+#: Open without blocking (a FIFO), without becoming the controlling terminal, not inherited.
+#: (Flags a platform lacks, such as Windows, count as 0; there FIFOs cannot be opened anyway.)
+READ_FLAGS = sum(getattr(os, flag, 0) for flag in ("O_NONBLOCK", "O_CLOEXEC", "O_NOCTTY"))
+NO_FOLLOW: int = getattr(os, "O_NOFOLLOW", 0)
+
+
 class NotRegularError(OSError):
     """The path is a FIFO, device, socket or folder: nothing to read as a file."""
 
@@ -124,9 +130,9 @@ def read_regular(
         TooLargeError: more than ``limit`` bytes.
         OSError: the file cannot be opened or read.
     """
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY
+    flags = os.O_RDONLY | READ_FLAGS
     if not follow:
-        flags |= os.O_NOFOLLOW
+        flags |= NO_FOLLOW
     handle = os.open(path, flags)
     try:
         info = os.fstat(handle)
