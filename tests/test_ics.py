@@ -141,7 +141,7 @@ def test_sequence_grows_with_each_change(invoke: Invoke, plan_dir: Path) -> None
     uid = "gemeente-test-actie-1-1@limnorm"
     first = int(_events(_feed(invoke, plan_dir))[uid]["SEQUENCE"])
     again = int(_events(_feed(invoke, plan_dir))[uid]["SEQUENCE"])
-    assert first == again == (EARLIER - datetime(2024, 1, 1, tzinfo=UTC)) // timedelta(minutes=1)
+    assert first == again == (EARLIER - datetime(2024, 1, 1, tzinfo=UTC)) // timedelta(seconds=1)
 
     plan_file = plan_dir / "spoorboekje.yaml"
     text = plan_file.read_text(encoding="utf-8")
@@ -153,7 +153,8 @@ def test_sequence_grows_with_each_change(invoke: Invoke, plan_dir: Path) -> None
 
     result = invoke(["done", "1.1", "--data", str(plan_dir), "--as-of", "2024-07-02"])
     assert result.exit_code == 0, result.output
-    os.utime(plan_file, (LATER.timestamp() + 60, LATER.timestamp() + 60))
+    # `done` within the same minute as the previous change: still a higher number.
+    os.utime(plan_file, (LATER.timestamp() + 5, LATER.timestamp() + 5))
     cancelled = _events(_feed(invoke, plan_dir))[uid]
     assert str(cancelled["STATUS"]) == "CANCELLED"
     assert int(cancelled["SEQUENCE"]) > int(moved["SEQUENCE"])
@@ -238,3 +239,21 @@ def test_sequence_from_the_commit_with_at(invoke: Invoke, tmp_path: Path) -> Non
     assert old_event.decoded("DTSTART") == date(2024, 3, 4)
     assert new_event.decoded("DTSTART") == date(2024, 3, 5)
     assert int(new_event["SEQUENCE"]) > int(old_event["SEQUENCE"])
+
+
+@pytest.mark.parametrize(
+    ("changed", "expected"),
+    [
+        (datetime(2023, 12, 31, 23, 0, tzinfo=UTC), 0),
+        (datetime(2024, 1, 1, 0, 0, 7, tzinfo=UTC), 7),
+        (datetime(2024, 1, 2, 0, 0, 1, tzinfo=UTC), 86_401),
+        (datetime(2092, 1, 19, 3, 14, 7, tzinfo=UTC), 2**31 - 1),
+        (datetime(2150, 1, 1, tzinfo=UTC), 2**31 - 1),
+    ],
+)
+def test_sequence_is_seconds_within_32_bits(changed: datetime, expected: int) -> None:
+    """SEQUENCE counts seconds since 2024 (a `done` in the same minute still raises it) and
+    never leaves RFC 5545's 32-bit INTEGER."""
+    from limnorm.output.ics import Calendar
+
+    assert Calendar("x", changed, changed, ()).sequence == expected

@@ -39,9 +39,12 @@ from limnorm.output.text import nl_date
 
 PRODID = "-//limnorm//Limburgse Norm spoorboekje//NL"
 
-#: SEQUENCE counts minutes from here: an RFC 5545 INTEGER is 32 bits, which
-#: minutes since 2024 fill only after the year 6000.
+#: SEQUENCE counts seconds from here. Seconds, not minutes: ``done`` followed by
+#: ``ics`` within the same minute must still give the cancelled event a higher
+#: number. An RFC 5545 INTEGER is 32 bits; seconds since 2024 fill it in 2092,
+#: after which the number stays at the maximum.
 SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
+SEQUENCE_MAX = 2**31 - 1
 
 
 class CalendarEvent(NamedTuple):
@@ -69,8 +72,9 @@ class Calendar(NamedTuple):
 
     @property
     def sequence(self) -> int:
-        """The revision number of every event: minutes from SEQUENCE_EPOCH to ``changed``."""
-        return max(0, int((self.changed - SEQUENCE_EPOCH).total_seconds() // 60))
+        """The revision number of every event: seconds from SEQUENCE_EPOCH to ``changed``."""
+        seconds = int((self.changed - SEQUENCE_EPOCH).total_seconds())
+        return min(SEQUENCE_MAX, max(0, seconds))
 
 
 def _slug(text: str) -> str:
