@@ -1,15 +1,22 @@
 """The deadline engine: Dutch deadline text in, a calendar period out.
 
 ``parse_deadline("Q3/Q4 24")`` gives the period 2024-07-01 .. 2024-12-31. The
-module is pure: it never reads today's date, so a form without a year is an
-error instead of a guess. Every form is a short anchored regular expression
-without nested repetition, and input is capped in length, so no text can make
-matching slow.
+module is pure: it never reads today's date, so a form without a year takes the
+plan's ``year`` or is an error, never a guess. Every form is a short anchored
+regular expression without nested repetition, and input is capped in length, so
+no text can make matching slow.
 
-Conventions for the vague words follow the issue that specified them:
-``begin <jaar>`` is Q1, ``medio <jaar>`` June-July, ``eind <jaar>`` Q4,
-``begin/medio/eind <maand>`` days 1-10/11-20/21-end, ``voor X`` the day before
-X begins, and so on; see :func:`parse_deadline`.
+Two layers. The *forms* (days, months, quarters, seasons, spans, and words such
+as ``begin``/``medio``/``eind`` that change a form) are read by :func:`_single`
+and :func:`_parse_text`. The *cell* around a form (a note in parentheses, a
+postponement, a second deadline, a label before a colon, words that name no
+date or a status) is read by :func:`_read`, which tries a plain form first.
+
+Conventions: ``begin <jaar>`` is Q1, ``medio <jaar>`` June-July, ``eind <jaar>``
+Q4, ``begin/medio/eind <maand>`` days 1-10/11-20/21-end; ``voor eind X``,
+``uiterlijk eind X`` and ``tot eind X`` are ``eind X``; ``voor X`` is the day
+before X begins, whatever X is; ``tot X`` without ``eind`` is refused (it may or
+may not include X). See README, "Hoe wanneer gelezen wordt".
 """
 
 from __future__ import annotations
