@@ -668,6 +668,11 @@ def _parse_text(text: str, default_year: int | None) -> Period:
         return _single(text, default_year)
     except _NoMatch:
         pass
+    return _spans(text, default_year)
+
+
+def _spans(text: str, default_year: int | None) -> Period:
+    """Read a text that is not one form as a span or a list of forms."""
     van = _VAN_RANGE().fullmatch(text)
     if van is not None:
         # "van januari t/m maart 2026"; "tot" only before an end ("tot eind mei").
@@ -837,7 +842,7 @@ def _read(value: str, year: int | None) -> Period:
     tried = None
     if (
         text.count(" ") < 2
-        or (_CELL_MARK.search(text) is None and _CELL_WORDS.isdisjoint(text.split(" ")))
+        or (_CELL_MARK.search(text) is None and _CELL_WORDS.isdisjoint(_after_first_hard(text)))
     ) and not (text.partition(" ")[0] in _ONGOING or _RECURRING_HINT().search(text)):
         try:
             if text in _STATUS_WORDS or text.endswith("jaar") or " van " in text:
@@ -855,6 +860,13 @@ def _read(value: str, year: int | None) -> Period:
         value = _take_parentheses(value, cell)
         text = normalise(value)
     return cell.finish(_around(value, text, year, cell, tried))
+
+
+def _after_first_hard(text: str) -> list[str]:
+    """The words of ``text``, less a leading "uiterlijk": "uiterlijk 1 juli 2026" is a
+    plain form with a framing word, not a cell with a second deadline."""
+    words = text.split(" ")
+    return words[1:] if words[0] in ("uiterlijk", "deadline") else words
 
 
 #: What may make a cell more than one form: a note, a postponement, a second deadline.
