@@ -89,6 +89,8 @@ ERRORS = [
     (["due", "--owner"], "limnorm: fout: optie --owner heeft een waarde nodig."),
     (["due", "extra"], "limnorm: fout: te veel argumenten: extra."),
     (["due", "--no-cache=ja"], "limnorm: fout: optie --no-cache neemt geen waarde."),
+    (["--data", "x"], "limnorm: fout: geef een opdracht."),
+    (["--format"], "limnorm: fout: optie --format heeft een waarde nodig."),
     (
         ["set", "1.1", "toelichting", "-vooraf"],
         "limnorm: fout: onbekende optie -v. Begint een waarde met '-', zet er dan -- voor: "
