@@ -30,7 +30,8 @@ def strip_lines(text: str) -> str:
 
 @pytest.fixture(name="invoke")
 def _invoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Invoke:
-    """Run ``limnorm`` in an empty folder, 100 columns wide, without colour."""
+    """Run ``limnorm`` in an empty folder, 100 columns wide, without colour; an exception
+    the command lets through (a traceback for the user) fails the test."""
     monkeypatch.chdir(tmp_path)
 
     def invoke(args: Sequence[str], env: dict[str, str] | None = None) -> Result:
@@ -41,7 +42,12 @@ def _invoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Invoke:
             "TERM": "dumb",
             "LIMNORM_CACHE_DIR": str(tmp_path / ".limnorm-cache"),
         }
-        return CliRunner().invoke(app, list(args), env={**base, **(env or {})})
+        result = CliRunner().invoke(app, list(args), env={**base, **(env or {})})
+        # CliRunner catches what the command raises, so a traceback never shows in
+        # result.output; any exception but a deliberate exit fails the test here.
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise AssertionError(f"limnorm {' '.join(args)} raised") from result.exception
+        return result
 
     return invoke
 

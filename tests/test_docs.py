@@ -32,12 +32,26 @@ EXAMPLES = SCRIPT.examples(README)
 def test_quick_start_is_the_two_commands() -> None:
     """The README's quick start shows exactly the install-and-run and the test commands."""
     assert "pip install . && limnorm due --owner OOV" in README
-    assert "pip install -e '.[test]' && pytest" in README
+    assert "pip install -c constraints.txt -e '.[test]' && pytest" in README
 
 
 def test_ci_runs_the_readme_test_command() -> None:
     """.ci/run runs the same test command the README shows."""
-    assert "pip install -e '.[test]' && pytest" in (ROOT / ".ci" / "run").read_text()
+    command = "pip install -c constraints.txt -e '.[test]' && pytest"
+    assert command in (ROOT / ".ci" / "run").read_text()
+
+
+def test_constraints_pin_the_test_toolchain() -> None:
+    """Every test extra and runtime dependency has an exact version in constraints.txt, so
+    a new Rich or Typer cannot change the exact-output tests unannounced."""
+    pinned = {
+        line.split("==")[0].lower().replace("_", "-")
+        for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.startswith("#")
+    }
+    wanted = {"rich", "typer", "pyyaml", "pytest", "hypothesis", "ruff", "mypy",
+              "python-dateutil", "jsonschema", "icalendar"}  # fmt: skip
+    assert wanted <= pinned
 
 
 @pytest.mark.parametrize(

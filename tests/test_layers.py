@@ -171,3 +171,21 @@ def test_no_option_named_below_the_command_line() -> None:
                     words = set(re.findall(r"--[a-z][a-z-]*(?![=a-z-])", node.value))  # not git's --x=
                     wrong += [f"{path.name}: {w}" for w in sorted(words & options)]
     assert wrong == []
+
+
+def test_architecture_and_readme_name_every_module() -> None:
+    """ARCHITECTURE.md and the README's developer section list every module there is."""
+    root = SRC.parents[1]
+    architecture = (root / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    developers = readme[readme.index("## Voor ontwikkelaars") :]
+    missing = []
+    for layer in ALLOWED:
+        for path in sorted((SRC / layer).iterdir()):
+            name = path.name if path.suffix == ".py" else f"{path.name}/"
+            if name == "__init__.py" or path.name == "__pycache__":
+                continue
+            missing += [f"{where}: {layer}/{name}" for where, text in
+                        (("ARCHITECTURE.md", architecture), ("README", developers))
+                        if f"`{name}`" not in text]  # fmt: skip
+    assert missing == []

@@ -376,7 +376,6 @@ def test_server_that_does_not_answer(invoke: Invoke, plan_dir: Path) -> None:
                      f"127.0.0.1:{port}", "--van", "a@proef.nl"])  # fmt: skip
     assert result.exit_code == 1
     assert "de verbinding wordt geweigerd" in result.stderr
-    assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize(

@@ -233,7 +233,7 @@ def _meets_text(item: ThemeAnswers | None) -> str:
     if item is None:
         return "geen normen"
     counts = item.counts
-    if counts.onbeantwoord == sum(counts):
+    if counts.answered == 0:
         return "niet ingevuld"
     return "ja" if counts.meets_norm else "nog niet"
 
@@ -242,10 +242,9 @@ def _norms_text(item: ThemeAnswers | None) -> str:
     if item is None:
         return ""
     counts = item.counts
-    if counts.onbeantwoord == sum(counts):
+    if counts.answered == 0:
         return "niet ingevuld"
-    applicable = sum(counts) - counts.nvt
-    return f"{counts.uitgevoerd} van {applicable} uitgevoerd"
+    return f"{counts.uitgevoerd} van {counts.applicable} uitgevoerd"
 
 
 def _actions_text(row: ThemeStatus) -> str:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from limnorm.core.errors import DataError
 from limnorm.core.models import Action, Answer, Checklist, Plan, Status
+from limnorm.core.records import same_content
 from limnorm.files.datafiles import loaded_checklist, loaded_plan
 from limnorm.files.discovery import WORKING_TREE, DataSource, Version
 from limnorm.files.git import is_shallow, log, toplevel
@@ -196,7 +197,13 @@ def history(source: DataSource, cwd: Path, as_of: date, action: str | None = Non
 
 
 def _differs(committed: Snapshot, current: Snapshot) -> bool:
-    return (committed.plan, committed.checklist) != (current.plan, current.checklist)
+    """Whether the working tree says something else than the last commit. The records
+    hold where each value was read (``spoorboekje.yaml@abc1234`` against
+    ``spoorboekje.yaml``), so they are compared without it: as tuples they always
+    differed, and every history got a working-tree step that changed nothing."""
+    return not same_content(
+        (committed.plan, committed.checklist), (current.plan, current.checklist)
+    )
 
 
 def _answers(snapshots: Sequence[Snapshot]) -> tuple[NormAnswers, ...]:

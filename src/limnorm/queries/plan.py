@@ -334,11 +334,30 @@ class AnswerCounts(NamedTuple):
     nvt: int = 0
     onbeantwoord: int = 0
 
+    # The totals name their fields: a sum over the tuple would silently count a field
+    # added later.
+
+    @property
+    def total(self) -> int:
+        """Every norm, answered or not."""
+        return (
+            self.uitgevoerd + self.in_ontwikkeling + self.ontbreekt + self.nvt + self.onbeantwoord
+        )
+
+    @property
+    def answered(self) -> int:
+        """The norms with an answer (nvt included)."""
+        return self.total - self.onbeantwoord
+
+    @property
+    def applicable(self) -> int:
+        """The norms that apply: every norm but the nvt ones (unanswered ones apply)."""
+        return self.total - self.nvt
+
     @property
     def meets_norm(self) -> bool:
         """Every applicable norm (not nvt) is uitgevoerd, and there is at least one."""
-        applicable = self.uitgevoerd + self.in_ontwikkeling + self.ontbreekt + self.onbeantwoord
-        return applicable > 0 and self.uitgevoerd == applicable
+        return self.applicable > 0 and self.uitgevoerd == self.applicable
 
 
 def count_answers(norms: Sequence[Norm]) -> AnswerCounts:

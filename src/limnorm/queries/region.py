@@ -12,10 +12,9 @@ from datetime import date
 from typing import NamedTuple
 
 from limnorm.core.errors import Input, UsageError
-from limnorm.core.models import Answer
 from limnorm.core.owners import resolve_owner
 from limnorm.files.region import Organisation, Region
-from limnorm.queries.plan import DueItem, due_items
+from limnorm.queries.plan import DueItem, count_answers, due_items
 
 NORM_THEMES = tuple(range(1, 7))
 
@@ -94,11 +93,9 @@ def _cell(organisation: Organisation, theme: int, as_of: date) -> Cell:
         norm_theme = organisation.checklist.theme(theme)
         if norm_theme is not None:
             phase = norm_theme.fase
-            answered = sum(n.antwoord is not None for n in norm_theme.normen)
-            applicable = [n for n in norm_theme.normen if n.antwoord is not Answer.NVT]
-            done = sum(n.antwoord is Answer.UITGEVOERD for n in applicable)
-            counted = len(applicable)
-            if applicable and answered:
+            counts = count_answers(norm_theme.normen)
+            answered, done, counted = counts.answered, counts.uitgevoerd, counts.applicable
+            if counted and answered:
                 share = done / counted
     late = 0
     if organisation.plan is not None:
@@ -242,7 +239,7 @@ class RegionStatusReport(NamedTuple):
 
 def region_status(region: Region, as_of: date) -> RegionStatusReport:
     """Per organisation: actions by state, progress, norms uitgevoerd, themes meeting the norm."""
-    from limnorm.queries.plan import count_answers, status
+    from limnorm.queries.plan import status
 
     rows = []
     for organisation in region.organisations:
@@ -254,9 +251,9 @@ def region_status(region: Region, as_of: date) -> RegionStatusReport:
             answered = 0
             for theme in organisation.checklist.themas:
                 counts = count_answers(theme.normen)
-                answered += sum(counts) - counts.onbeantwoord
+                answered += counts.answered
                 done += counts.uitgevoerd
-                applicable += sum(counts) - counts.nvt
+                applicable += counts.applicable
                 meeting += counts.meets_norm
         rows.append(
             RegionStatusRow(
