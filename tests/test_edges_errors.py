@@ -487,3 +487,62 @@ def test_check_refuses_files_that_are_not_data_files(invoke: Invoke) -> None:
     result = invoke(["check", "notities.yaml"])
     assert result.exit_code == 2
     assert "notities.yaml: geen spoorboekje.yaml of checklist.yaml" in result.stderr
+
+
+# --- a real full disk: a small tmpfs in a private mount namespace ----------------------------
+
+FULL_DISK_SCRIPT = r"""
+set -u
+disk="$1"; out="$2"; sample="$3"
+mount -t tmpfs -o size=64k tmpfs "$disk" || exit 77
+mkdir "$disk/data"
+cp "$sample/spoorboekje.yaml" "$sample/checklist.yaml" "$disk/data/"
+printf 'oud rapport\n' > "$disk/rapport.md"
+# Fill the disk to the last block (the data files and the old report stay).
+dd if=/dev/zero of="$disk/vulling" bs=4096 2>/dev/null
+limnorm() { "$PYTHON" -m limnorm "$@"; }
+limnorm set 1.1 toelichting "een nieuwe toelichting" --data "$disk/data" >"$out/set.out" 2>"$out/set.err"
+echo $? >"$out/set.rc"
+limnorm report --data "$disk/data" --as-of 2024-07-01 -o "$disk/rapport.md" 2>"$out/report.err"
+echo $? >"$out/report.rc"
+limnorm init "$disk/venlo" >"$out/init.out" 2>"$out/init.err"
+echo $? >"$out/init.rc"
+cp "$disk/data/spoorboekje.yaml" "$out/spoorboekje.after"
+cp "$disk/rapport.md" "$out/rapport.after"
+ls -A "$disk" "$disk/data" >"$out/listing"
+"""
+
+
+def test_a_real_full_disk_changes_nothing_and_leaves_nothing(tmp_path: Path) -> None:
+    """On a full tmpfs: set, report -o and init each say the disk is full (exit 2), the plan
+    and the old report keep every byte, and no temporary or half-made file or folder stays."""
+    if shutil.which("unshare") is None:
+        pytest.skip("unshare is not available")
+    disk = tmp_path / "schijf"
+    disk.mkdir()
+    out = tmp_path / "uit"
+    out.mkdir()
+    result = subprocess.run(
+        ["unshare", "--mount", "sh", "-c", FULL_DISK_SCRIPT, "sh", str(disk), str(out),
+         str(SAMPLE)],
+        env={**os.environ, "PYTHON": sys.executable, "LIMNORM_CACHE_DIR": str(tmp_path / "c")},
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    if result.returncode == 77 or "unshare" in result.stderr:
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
+    assert result.returncode == 0, result.stderr
+
+    def read(name: str) -> str:
+        return (out / name).read_text(encoding="utf-8")
+
+    for command in ("set", "report", "init"):
+        assert read(f"{command}.rc").strip() == "2", (command, read(f"{command}.err"))
+        assert "de schijf is vol" in read(f"{command}.err"), command
+        assert TRACEBACK not in read(f"{command}.err")
+    assert (out / "spoorboekje.after").read_bytes() == (SAMPLE / "spoorboekje.yaml").read_bytes()
+    assert read("rapport.after") == "oud rapport\n"
+    listing = read("listing").split()
+    assert sorted(listing) == sorted(
+        [f"{disk}:", "data", "rapport.md", "vulling", f"{disk}/data:", "checklist.yaml",
+         "spoorboekje.yaml"]
+    )  # fmt: skip
