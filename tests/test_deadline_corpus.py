@@ -857,7 +857,7 @@ CORPUS: list[tuple[str, Want | None, int | None]] = [
     ("Mrt-Apr 2026", span(month(2026, 3), month(2026, 4)), None),
     ("Dec 2026/jan 2027", span(month(2026, 12), month(2027, 1)), None),
     ("dec/jan 2027", span(month(2026, 12), month(2027, 1)), None),
-    ("Winter 2026", months(2026, 12, 3, K.SEIZOEN), None),
+    ("Winter 2026", REFUSED, None),  # which winter: 2025/2026 or 2026/2027?
     ("Eind 2026 / begin 2027", span(quarter(2026, 4), quarter(2027, 1)), None),
     ("Jaarwisseling 2026/2027", REFUSED, None),
     ("Begin 2027 (na de verkiezingen)", noted(quarter(2027, 1), "na de verkiezingen"), None),

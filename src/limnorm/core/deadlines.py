@@ -281,8 +281,12 @@ def _numeric_month(m: re.Match[str], year: int) -> Period:
 def _named_month(m: re.Match[str], year: int) -> Period:
     word = m["mon"]
     if word == "winter":
-        # Meteorological winter: December of the year named through February.
-        return _months(year, 12, 3, PeriodKind.SEIZOEN)
+        # A meteorological winter runs December to February: "winter 2026" may mean
+        # the one that ends in 2026 or the one that starts in it. Never guessed.
+        raise _Invalid(
+            f"een winter loopt over twee jaren; schrijf 'winter {year - 1}/{year}' "
+            f"of 'winter {year}/{year + 1}'"
+        )
     if word in _SEASONS:
         return _season(year, _SEASONS[word])
     return _months(year, _month(word), 1, PeriodKind.MAAND)
@@ -679,9 +683,10 @@ def _spans(text: str, default_year: int | None) -> Period:
         right = van["b"] if van["sep"] != "tot" else f"tot {van['b']}"
         return _span(van["a"], right, default_year)
     items = _LIST_SEPARATOR().split(text)
-    if len(items) == 2 and "," in text:
+    if len(items) == 2 and "," in text and _DIGIT().search(items[1]):
         # "eind 2026, begin 2027" like "eind 2026/begin 2027"; anything else after a
-        # comma is a note, read by the caller.
+        # comma is a note, read by the caller. Only with a year on the right: "mei
+        # 2026, maart" is no span into the next year.
         with contextlib.suppress(_Invalid, _NoYear, _NoMatch):
             return _span(items[0], items[1], default_year, ",")
     if len(items) > 2:
@@ -1008,7 +1013,11 @@ def _two_deadlines(value: str, year: int | None, cell: _Cell) -> Period | None:
     """ "streven maart, uiterlijk 30 april 2026": the hard deadline; the soft one is a note."""
     pieces = _HARD_SPLIT().split(value.strip())
     if len(pieces) < 2:
-        return None
+        # "uiterlijk 30 april 2026, streven maart": the hard part first. Read as a
+        # span, "streven maart" would end it in March of the next year.
+        pieces = _PARTS().split(value.strip())
+        if len(pieces) < 2:
+            return None
     hard = [p for p in pieces if _HARD().match(p)]
     soft = [p for p in pieces if not _HARD().match(p)]
     if len(hard) != 1 or not soft:
