@@ -237,11 +237,12 @@ def test_shallow_clone(invoke: Invoke, repo: Repo, tmp_path: Path) -> None:
 
 
 def test_broken_commit_is_skipped_with_a_note(invoke: Invoke, repo: Repo) -> None:
-    """A commit in which the file had errors is skipped in history, and named."""
+    """A commit in which the file could not be used (fataal: here a tab) is skipped in
+    history, and named; a fout in one action does not skip it (see below)."""
     repo.replace("spoorboekje.yaml", "wanneer: Q4 24\n        actiehouder: OOV\n        toelichting: In samenspraak met directie",
-                 "wanneer: Q5 24\n        actiehouder: OOV\n        toelichting: In samenspraak met directie")  # fmt: skip
+                 "wanneer: Q4 24\n\tactiehouder: OOV\n        toelichting: In samenspraak met directie")  # fmt: skip
     repo.commit("Tikfout", "2024-06-20T10:00:00")
-    repo.replace("spoorboekje.yaml", "wanneer: Q5 24", "wanneer: Q4 24")
+    repo.replace("spoorboekje.yaml", "\tactiehouder: OOV", "        actiehouder: OOV")
     result = invoke(["history", "--data", str(repo.data), "--as-of", "2024-07-01"])
     assert result.exit_code == 0, result.output
     first = strip_lines(result.stdout).splitlines()[1]
@@ -249,3 +250,15 @@ def test_broken_commit_is_skipped_with_a_note(invoke: Invoke, repo: Repo) -> Non
     assert first.endswith(
         "data/spoorboekje.yaml@" + repo.git("rev-parse", "--short=7", "HEAD").strip()
     )
+
+
+def test_a_commit_with_a_fout_in_one_action_is_used(invoke: Invoke, repo: Repo) -> None:
+    """A fout in one action (an unreadable wanneer) does not make a commit unusable: diff
+    compares it like any other and shows the change, without a number of days."""
+    repo.commit("Basis", "2024-06-19T10:00:00")
+    repo.replace("spoorboekje.yaml", "wanneer: Q4 24\n        actiehouder: OOV\n        toelichting: In samenspraak met directie",
+                 "wanneer: Q5 24\n        actiehouder: OOV\n        toelichting: In samenspraak met directie")  # fmt: skip
+    data = _json(invoke, repo, "diff", "HEAD")
+    assert [(m["id"], m["was"], m["wanneer"], m["dagen"]) for m in data["verschoven"]] == [  # type: ignore[index]
+        ("1.3", "Q4 24", "Q5 24", None),
+    ]

@@ -45,17 +45,19 @@ class Snapshot(NamedTuple):
 
 
 def snapshot(source: DataSource, cwd: Path, version: Version) -> Snapshot:
-    """Both files at ``version``; a file with errors is recorded as broken, not raised."""
+    """Both files at ``version``; a file that cannot be used is recorded as broken, not
+    raised. A plan with a fout in one action is used for the rest, as every command does."""
     plan = loaded_plan(source, cwd, version)
     checklist = loaded_checklist(source, cwd, version)
     broken = tuple(
         loaded.file
         for loaded in (plan, checklist)
-        if loaded is not None and (loaded.value is None or loaded.errors)
+        if loaded is not None
+        and (loaded.value is None or (loaded is checklist and loaded.errors))
     )
     return Snapshot(
         version,
-        plan.value if plan is not None and not plan.errors else None,
+        plan.value if plan is not None else None,
         checklist.value if checklist is not None and not checklist.errors else None,
         broken,
     )
