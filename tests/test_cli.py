@@ -226,7 +226,7 @@ def test_status_json(invoke: Invoke) -> None:
     )
     thema = json.loads(detail.stdout)["thema"]
     assert [(a["id"], a["staat"]) for a in thema["acties"]] == [
-        ("4.1", "te laat"), ("4.2", "te laat"), ("4.3", "open"),
+        ("4.1", "te_laat"), ("4.2", "te_laat"), ("4.3", "open"),
     ]  # fmt: skip
 
 

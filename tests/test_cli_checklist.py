@@ -52,14 +52,15 @@ def test_checklist_json(invoke: Invoke) -> None:
     )
     data = json.loads(result.stdout)
     assert data["organisatie"] == "Gemeente Proef"
-    assert data["peildatum"] == "2024-03-28"
+    assert data["peildatum"] == "2024-10-01"  # the as-of date, as in every command
+    assert data["datum_nulmeting"] == "2024-03-28"
     first = data["themas"][0]
     assert first["telling"] == {
         "uitgevoerd": 1, "in_ontwikkeling": 1, "ontbreekt": 0, "nvt": 1, "onbeantwoord": 0,
         "voldoet": False,
     }  # fmt: skip
     assert first["fase"] == 3
-    assert first["normen"][0]["acties"] == [{"id": "1.2", "staat": "te laat"}]
+    assert first["normen"][0]["acties"] == [{"id": "1.2", "staat": "te_laat"}]
     assert first["normen"][0]["criteria"][0] == {
         "titel": "Weerbaarheidsscan", "antwoord": "uitgevoerd", "toelichting": None,
     }  # fmt: skip

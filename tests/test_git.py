@@ -129,7 +129,7 @@ def test_history_events(invoke: Invoke, repo: Repo) -> None:
     """Every change of wanneer (with days moved) and status, with date, author and commit."""
     data = _json(invoke, repo, "history", "--as-of", "2024-07-01")
     events = [
-        (e["datum"], e["author"], e["id"], e["kind"], e["old"], e["new"], e["days"])
+        (e["datum"], e["auteur"], e["id"], e["soort"], e["van"], e["naar"], e["dagen"])
         for e in data["wijzigingen"]  # type: ignore[index]
     ]
     assert events == [

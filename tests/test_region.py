@@ -153,11 +153,11 @@ def test_due_over_the_region(invoke: Invoke, regio: Path) -> None:
 def test_status_over_the_region(invoke: Invoke, regio: Path) -> None:
     """status --regio: one row per organisation with actions, progress and norms."""
     data = _json(invoke, "status", "--regio", str(regio), "--as-of", "2024-10-01")
-    rows = {r["organisation"]: r for r in data["organisaties"]}  # type: ignore[index]
+    rows = {r["organisatie"]: r for r in data["organisaties"]}  # type: ignore[index]
     assert rows["Gemeente Proef"]["gereed"] == 2
-    assert rows["Gemeente Proef"]["norms_done"] == 3
-    assert rows["Gemeente Proef"]["themes_meeting"] == 1
-    assert rows["Gemeente Venlo"]["norms_done"] == 1
+    assert rows["Gemeente Proef"]["normen_uitgevoerd"] == 3
+    assert rows["Gemeente Proef"]["themas_op_norm"] == 1
+    assert rows["Gemeente Venlo"]["normen_uitgevoerd"] == 1
     refused = invoke(["status", "thema", "1", "--regio", str(regio)])
     assert refused.exit_code == 2
     assert "werkt per organisatie" in refused.stderr
@@ -517,7 +517,7 @@ def test_a_member_with_a_fout_in_one_action_is_counted(invoke: Invoke, tmp_path:
     result = invoke(["status", "--regio", "regio", "--as-of", "2024-10-01", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert result.stderr == "limnorm: 1 fout in regio/fout/spoorboekje.yaml; zie 'limnorm check'\n"
-    rows = {row["organisation"]: row for row in json.loads(result.stdout)["organisaties"]}
+    rows = {row["organisatie"]: row for row in json.loads(result.stdout)["organisaties"]}
     # 6.1 (late in the sample) has no date in Fout's plan: one action fewer is late.
     assert (rows["Gemeente Eijsden-Margraten"]["te_laat"], rows["Gemeente Fout"]["te_laat"]) == (
         11,

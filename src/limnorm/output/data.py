@@ -21,6 +21,7 @@ from limnorm.queries.plan import (
     DueItem,
     DueReport,
     NormRow,
+    State,
     StatusReport,
     ThemeAnswers,
     ThemeDetail,
@@ -46,6 +47,11 @@ class JsonText(str):
     """JSON already written as text (the due lists, see :func:`due`): written as it is."""
 
     __slots__ = ()
+
+
+def _state(state: State) -> str:
+    """A state as JSON spells it: ``te_laat`` (as ``categorie`` does), not ``te laat``."""
+    return state.name.lower()
 
 
 def _iso(day: date | None) -> str | None:
@@ -150,7 +156,8 @@ def _norm_row_data(row: NormRow) -> dict[str, Any]:
         "antwoord": norm.antwoord.value if norm.antwoord else None,
         "toelichting": norm.toelichting,
         "acties": [
-            {"id": link.id, "staat": str(link.state) if link.state else None} for link in row.links
+            {"id": link.id, "staat": _state(link.state) if link.state else None}
+            for link in row.links
         ],
         "criteria": [
             {
@@ -178,15 +185,17 @@ def checklist(report: ChecklistReport) -> dict[str, Any]:
     return {
         "organisatie": report.organisatie,
         "norm": report.norm,
-        "peildatum": _iso(report.peildatum),
-        "stand_op": report.as_of.isoformat(),
+        "peildatum": report.as_of.isoformat(),
+        "datum_nulmeting": _iso(report.peildatum),
         "alleen_open": report.only_open,
         "themas": [_theme_answers_data(item) for item in report.themes],
     }
 
 
 def theme(detail: ThemeDetail) -> dict[str, Any]:
-    actions = [_action_data(a, staat=str(state_of(a, detail.as_of))) for a in detail.theme.acties]
+    actions = [
+        _action_data(a, staat=_state(state_of(a, detail.as_of))) for a in detail.theme.acties
+    ]
     pyramid = detail.pyramid
     return {
         "organisatie": detail.organisatie,
@@ -242,7 +251,7 @@ def timeline(report: TimelineReport) -> dict[str, Any]:
     return {
         "organisatie": report.organisatie,
         "peildatum": _iso(report.as_of),
-        "acties": [_action_data(r.action, staat=str(r.state)) for r in rows],
+        "acties": [_action_data(r.action, staat=_state(r.state)) for r in rows],
     }
 
 
@@ -267,7 +276,17 @@ def history(report: HistoryReport) -> dict[str, Any]:
         "ondiep": report.shallow,
         "overgeslagen": list(report.broken),
         "wijzigingen": [
-            {**e._asdict(), "when": None, "datum": _stamp(e.when)} for e in report.events
+            {
+                "datum": _stamp(e.when),
+                "auteur": e.author,
+                "commit": e.commit,
+                "id": e.id,
+                "soort": e.kind,
+                "van": e.old,
+                "naar": e.new,
+                "dagen": e.days,
+            }
+            for e in report.events
         ],
         "gereed_per_maand": [{"maand": m, "aantal": n} for m, n in report.done_per_month],
         "antwoorden": [
@@ -362,7 +381,20 @@ def region_status(report: RegionStatusReport) -> dict[str, Any]:
     return {
         "peildatum": report.as_of.isoformat(),
         "organisaties": [
-            {**row._asdict(), "voortgang": round(row.voortgang, 4)} for row in report.rows
+            {
+                "organisatie": row.organisation,
+                "totaal": row.totaal,
+                "gereed": row.gereed,
+                "lopend": row.lopend,
+                "open": row.open,
+                "te_laat": row.te_laat,
+                "voortgang": round(row.voortgang, 4),
+                "normen_uitgevoerd": row.norms_done,
+                "normen_van_toepassing": row.norms_applicable,
+                "normen_beantwoord": row.norms_answered,
+                "themas_op_norm": row.themes_meeting,
+            }
+            for row in report.rows
         ],
         "niet_meegeteld": _broken_data(report.broken),
         "normverschillen": _differences_data(report.differences),
