@@ -58,9 +58,9 @@ def test_help_of_a_command_exactly(invoke: Invoke) -> None:
         "                        dichtstbijzijnde map erboven met spoorboekje.yaml of\n"
         "                        data/spoorboekje.yaml, of de voorbeeldgegevens).\n"
         "  --as-of JJJJ-MM-DD    Peildatum (standaard: vandaag).\n"
-        "  --format FORMAAT      Uitvoer als tabel, JSON, CSV, Markdown of een Excel-\n"
-        "                        werkboek (xlsx, met -o). [kies uit: table, json, csv,\n"
-        "                        markdown, xlsx] [standaard: table]\n"
+        "  --format FORMAAT      Uitvoer als tabel, JSON, CSV, Markdown of een\n"
+        "                        Excel-werkboek (xlsx, met -o). [kies uit: table, json,\n"
+        "                        csv, markdown, xlsx] [standaard: table]\n"
         "  --output, -o BESTAND  Schrijf naar dit bestand in plaats van het scherm.\n"
         "  --help                Toon deze hulp en stop.\n"
     )
@@ -130,6 +130,18 @@ def test_values_may_start_with_a_dash(invoke: Invoke, sample_dir: object) -> Non
     result = invoke(["set", "--data", str(sample_dir), "1.1", "toelichting", "--", "-vooraf"])
     assert result.exit_code == 0, result.output
     assert "→ -vooraf" in result.stdout
+
+
+@pytest.mark.parametrize("width", [40, 60])
+def test_help_fits_a_narrow_terminal_without_breaking_words(invoke: Invoke, width: int) -> None:
+    """At 40 and 60 columns no help line is wider than the terminal (Click's floor is 50)
+    and no word is split: 'spoorboekje.yaml' and 'git-commit' stay whole."""
+    for command in ("", "ics", "set"):
+        result = invoke([*command.split(), "--help"], env={"COLUMNS": str(width)})
+        assert all(len(line) <= width for line in result.stdout.splitlines()), result.stdout
+        assert "spoorb" not in result.stdout.replace("spoorboekje", "")
+    ics = invoke(["ics", "--help"], env={"COLUMNS": str(width)}).stdout
+    assert "git-commit," in ics
 
 
 def test_no_arguments_shows_help_on_stderr(invoke: Invoke) -> None:

@@ -149,6 +149,29 @@ def _usage_pieces(command: Command) -> list[str]:
     return pieces
 
 
+def _write_dl(formatter: HelpFormatter, rows: list[tuple[str, str]]) -> None:
+    """Click's two-column list (option, help), wrapped at spaces only: Click's own breaks
+    long words and hyphenated ones ("spoorb/oekje.yaml", "git-/commit") when narrow."""
+    import textwrap
+
+    indent = " " * formatter.current_indent
+    first = min(max(len(term) for term, _ in rows), 30) + 2
+    width = formatter.width - formatter.current_indent - first
+    if width < 24:  # too narrow beside the terms: the text goes under each term instead
+        first, width = 4, formatter.width - formatter.current_indent - 4
+    for term, text in rows:
+        lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+        if not lines:
+            formatter.write(f"{indent}{term}\n")
+            continue
+        if len(term) <= first - 2:
+            formatter.write(f"{indent}{term.ljust(first)}{lines[0]}\n")
+        else:
+            formatter.write(f"{indent}{term}\n{indent}{' ' * first}{lines[0]}\n")
+        for line in lines[1:]:
+            formatter.write(f"{indent}{' ' * first}{line}\n")
+
+
 def write_help(command: TyperCommand | TyperGroup, ctx: Context, formatter: HelpFormatter) -> None:
     """A command's help page: usage, description, arguments, options (and commands)."""
     formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)), USAGE)
@@ -170,7 +193,7 @@ def write_help(command: TyperCommand | TyperGroup, ctx: Context, formatter: Help
     for heading, rows in (("Argumenten", arguments), ("Opties", options)):
         if rows:
             with formatter.section(heading):
-                formatter.write_dl(rows)
+                _write_dl(formatter, rows)
     if isinstance(command, TyperGroup):
         commands = [
             (name, sub.short_help or _first_paragraph(sub.help or ""))
@@ -179,7 +202,7 @@ def write_help(command: TyperCommand | TyperGroup, ctx: Context, formatter: Help
         ]
         if commands:
             with formatter.section("Opdrachten"):
-                formatter.write_dl(commands)
+                _write_dl(formatter, commands)
     if command.epilog:
         formatter.write_paragraph()
         with formatter.indentation():
@@ -225,8 +248,20 @@ def _dutch_help(option: Any) -> Any:
     return option
 
 
+class _Context(typer.Context):
+    """Click's context, with help as wide as the terminal even below Click's 50 columns."""
+
+    def make_formatter(self) -> HelpFormatter:
+        import shutil
+
+        columns = shutil.get_terminal_size().columns  # $COLUMNS first, as Click does
+        return HelpFormatter(width=max(min(columns, 80) - 2, 20))
+
+
 class DutchCommand(TyperCommand):
     """A limnorm command: Dutch plain help, values may start with a dash."""
+
+    context_class = _Context
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["options_metavar"] = OPTIONS
@@ -257,6 +292,8 @@ class DutchCommand(TyperCommand):
 
 class DutchGroup(TyperGroup):
     """The ``limnorm`` group: Dutch help, Dutch usage errors, Dutch command suggestions."""
+
+    context_class = _Context
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["options_metavar"] = OPTIONS
