@@ -665,3 +665,15 @@ def test_any_table_gives_a_plan_that_reads_back(rows: list[list[str]]) -> None:
     written = [a for theme in raw["themas"] for a in theme["acties"]]
     assert [a["id"] for a in written] == [a.id for a in found]
     assert [a["actie"] for a in written] == [a.actie for a in found]
+
+
+def test_target_folder_is_a_file(invoke: Invoke, tmp_path: Path) -> None:
+    """A file where the folder should be is a usage error naming it; nothing written."""
+    (tmp_path / "plan").write_bytes(b"")
+    result = _import(invoke, tmp_path, "s.docx", word(Table(SAMPLE_ROWS)), "--naar", "plan")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "limnorm: fout: plan: dit is een bestand, geen map; kies een (nieuwe) map voor "
+        "spoorboekje.yaml\n"
+    )
+    assert (tmp_path / "plan").read_bytes() == b""

@@ -100,6 +100,11 @@ def import_plan(
             Location(target_name),
             remedy=Input.IMPORT_FOLDER,
         )
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(
+            "dit is een bestand, geen map; kies een (nieuwe) map voor spoorboekje.yaml",
+            Location(display_path(folder, cwd)),
+        )
     name = display_path(source, cwd)
     document = read_document(source, name)
     plan = find_plan(document)
