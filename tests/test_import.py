@@ -677,3 +677,23 @@ def test_target_folder_is_a_file(invoke: Invoke, tmp_path: Path) -> None:
         "spoorboekje.yaml\n"
     )
     assert (tmp_path / "plan").read_bytes() == b""
+
+
+def test_refused_write_leaves_no_folder(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the writer refuses (as it does inside the installed package), the folders the
+    import made for the file are removed again; folders that were there stay."""
+    from limnorm.core.errors import DataError, Location
+    from limnorm.files.importing import run
+
+    def refuse(path: Path, text: str, **options: object) -> None:
+        raise DataError("dit bestand hoort bij de installatie van limnorm", Location(str(path)))
+
+    monkeypatch.setattr(run, "write_text", refuse)
+    (tmp_path / "er").mkdir()
+    result = _import(invoke, tmp_path, "s.docx", word(Table(SAMPLE_ROWS)), "--naar", "er/nieuw/map")
+    assert result.exit_code == 2
+    assert "hoort bij de installatie van limnorm" in result.stderr
+    assert not (tmp_path / "er" / "nieuw").exists()
+    assert (tmp_path / "er").is_dir()

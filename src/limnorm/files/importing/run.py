@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -77,6 +78,13 @@ def _with_year(plan: ImportedPlan) -> ImportedPlan:
     return plan._replace(jaar=year, notes=(*plan.notes, note))
 
 
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders this import made, innermost first, if they are still empty."""
+    for made in folders:
+        with contextlib.suppress(OSError):
+            made.rmdir()
+
+
 def import_plan(
     source: Path, folder: Path, organisatie: str | None, day: date, cwd: Path
 ) -> ImportReport:
@@ -119,6 +127,7 @@ def import_plan(
         )
     plan = _with_year(plan)
     text = plan_yaml(plan, organisatie or folder.resolve().name, source.name, day)
+    made = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_text(target, text, name=target_name, exclusive=True)
@@ -126,7 +135,11 @@ def import_plan(
         if not schema.exists():  # the modeline points editors at it
             write_text(schema, schema_json("spoorboekje"), exclusive=True)
     except OSError as error:
+        _remove_empty(made)
         raise DataError(
             f"kan niet schrijven: {describe_os_error(error)}", Location(target_name)
         ) from None
+    except DataError:  # refused (e.g. inside the installation): leave no folder behind
+        _remove_empty(made)
+        raise
     return ImportReport(name, target_name, document.kind, plan, _unreadable(plan), folder)
