@@ -530,9 +530,13 @@ def _single(text: str, default_year: int | None) -> Period:
     for prefix, apply in _PREFIXES.get(first[0], ()):
         if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1] in (" ", "-"):
             rest = text[len(prefix) + 1 :].strip()
-            if apply in _TWO_DIGIT_YEAR_AFTER and _TWO_DIGITS().fullmatch(rest):
-                year = _year(rest)
-                rest = str(year)
+            if apply in _TWO_DIGIT_YEAR_AFTER:
+                if _TWO_DIGITS().fullmatch(rest):
+                    rest = str(_year(rest))
+                elif _modified(rest):
+                    # "medio tot eind 2027" is a span, not the middle of "tot eind 2027";
+                    # "begin eind 2026" is nothing.
+                    raise _NoMatch(text)
             return _dated(apply, _single(rest, default_year), text)
     weekday, _, rest = text.partition(" ")
     if weekday.rstrip(",") in _WEEKDAYS and rest:
@@ -545,6 +549,17 @@ def _single(text: str, default_year: int | None) -> Period:
             raise _Invalid(f"{rest} is een {WEEKDAY_NAMES[actual]}, geen {WEEKDAY_NAMES[wanted]}")
         return period
     return _match_form(text, default_year)
+
+
+def _modified(text: str) -> bool:
+    """Whether ``text`` starts with a word that changes the period after it (not "in")."""
+    first = _FIRST_WORD.match(text)
+    return first is not None and any(
+        apply is not _same
+        and text.startswith(prefix)
+        and text[len(prefix) : len(prefix) + 1] in (" ", "-")
+        for prefix, apply in _PREFIXES.get(first[0], ())
+    )
 
 
 def _dated(apply: Callable[[Period], Period], period: Period, text: str) -> Period:
@@ -560,13 +575,13 @@ _ORDINAL_WORD = r"(?:\d{1,2}(?:e|ste|de)?|eerste|tweede|derde|vierde)"
 _ORDINAL_LEFT = _lazy(rf"{_ORDINAL_WORD}|begin|medio|eind|einde|half|midden|start|primo|ultimo")
 # "2e kwartaal 2026", "15 maart 2026": what an ordinal or a bare day on the left borrows.
 _ORDINAL_RIGHT = _lazy(
-    rf"(?:{_ORDINAL_WORD}|begin|medio|eind|einde|half|midden|start|primo|ultimo)[ -]"
+    rf"(?:tot )?(?:{_ORDINAL_WORD}|begin|medio|eind|einde|half|midden|start|primo|ultimo)[ -]"
     r"(?P<rest>[a-z0-9'].*)"
 )
 _BARE_YEAR = _lazy(r"\d{4}|'?\d{2}")
 _WEEK_FORM = _lazy(r"(?:week|wk|w) ?\d{1,2}")
 _SPAN_SEPARATORS = (
-    " t/m ", " tm ", " tot en met ", " en ", " & ", " + ", " of ", " - ", "/", "-",
+    " t/m ", " tm ", " tot en met ", " en ", " & ", " + ", " of ", " tot ", " - ", "/", "-",
 )  # fmt: skip
 
 
@@ -690,6 +705,8 @@ def _spans(text: str, default_year: int | None) -> Period:
         start = text.find(separator)
         while start > 0:
             left, right = text[:start].strip(), text[start + len(separator) :].strip()
+            if separator == " tot ":
+                right = f"tot {right}"  # read only as "tot eind ...": see _until
             if left and right:
                 try:
                     return _span(left, right, default_year, separator)
