@@ -18,7 +18,7 @@ from typing import NamedTuple
 from limnorm.core.errors import DataError
 from limnorm.core.models import Action, Answer, Checklist, Plan, Status
 from limnorm.core.records import same_content
-from limnorm.files.datafiles import loaded_checklist, loaded_plan
+from limnorm.files.datafiles import CommitFiles, loaded_checklist, loaded_plan
 from limnorm.files.discovery import WORKING_TREE, DataSource, Version
 from limnorm.files.git import is_shallow, log, toplevel
 from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE
@@ -44,11 +44,17 @@ class Snapshot(NamedTuple):
         return self.version.commit.author if self.version.commit else ""
 
 
-def snapshot(source: DataSource, cwd: Path, version: Version) -> Snapshot:
-    """Both files at ``version``; a file that cannot be used is recorded as broken, not
-    raised. A plan with a fout in one action is used for the rest, as every command does."""
-    plan = loaded_plan(source, cwd, version)
-    checklist = loaded_checklist(source, cwd, version)
+def snapshot(
+    source: DataSource, cwd: Path, version: Version, files: CommitFiles | None = None
+) -> Snapshot:
+    """Both files at ``version`` (through ``files`` for a commit, when given); a file that
+    cannot be used is recorded as broken, not raised. A plan with a fout in one action is
+    used for the rest, as every command does."""
+    if files is not None and version.commit is not None:
+        plan, checklist = files.plan(version), files.checklist(version)
+    else:
+        plan = loaded_plan(source, cwd, version)
+        checklist = loaded_checklist(source, cwd, version)
     broken = tuple(
         loaded.file
         for loaded in (plan, checklist)
@@ -166,7 +172,8 @@ def history(source: DataSource, cwd: Path, as_of: date, action: str | None = Non
     """
     top = toplevel(source.directory)
     commits = log(top, [source.file(PLAN_FILE), source.file(CHECKLIST_FILE)])
-    snapshots = [snapshot(source, cwd, Version(c.short, c, top)) for c in commits]
+    with CommitFiles(source, cwd, top) as files:
+        snapshots = [snapshot(source, cwd, Version(c.short, c, top), files) for c in commits]
     current = snapshot(source, cwd, WORKING_TREE)
     if not snapshots or _differs(snapshots[-1], current):
         snapshots.append(current)
