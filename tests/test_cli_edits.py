@@ -84,7 +84,8 @@ def test_set_and_answer(invoke: Invoke, data: Path) -> None:
     ("args", "message"),
     [
         (["set", "1.1", "wanneer", "Q5 24"], "limnorm: fout: wanneer: 'Q5 24': Q5 bestaat niet"),
-        (["set", "1.1", "actiehouder", "XYZ"], "limnorm: fout: actiehouder 'XYZ' komt niet voor"),
+        (["set", "1.1", "actiehouder", " "], "limnorm: fout: geef minstens één actiehouder"),
+        (["set", "1.1", "mijlpaal", "soms"], "limnorm: fout: mijlpaal 'soms': schrijf true of"),
         (["set", "1.9", "status", "gereed"], "limnorm: fout: actie '1.9' staat niet in"),
         (["done", "1.1", "--op", "Q3 24"], "limnorm: fout: --op 'Q3 24' is geen dag"),
         (["answer", "4.1", "nvt"], "limnorm: fout: antwoord 'nvt' vraagt een toelichting"),
@@ -109,3 +110,57 @@ def test_the_sample_is_never_edited(invoke: Invoke) -> None:
     assert result.exit_code == 2
     assert "de voorbeeldgegevens worden niet gewijzigd" in result.stderr
     assert (SAMPLE / "spoorboekje.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "line"),
+    [
+        ("voortgang", "60", "        voortgang: 60\n"),
+        ("voortgang", "75%", "        voortgang: 75\n"),
+        ("mijlpaal", "ja", "        mijlpaal: true\n"),
+        ("mijlpaal", "false", "        mijlpaal: false\n"),
+    ],
+)
+def test_set_writes_numbers_and_yes_no_as_yaml_values(
+    invoke: Invoke, data: Path, field: str, value: str, line: str
+) -> None:
+    """voortgang is written as a number (like 'voortgang: 40') and mijlpaal as true/false,
+    never as quoted text the loader would refuse."""
+    result = invoke(["set", "1.2", field, value, "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    text = (data / "spoorboekje.yaml").read_text(encoding="utf-8")
+    assert f'        actiehouder: OOV\n{line}      - id: "1.3"' in text
+    check = invoke(["check", "--data", str(data)])
+    assert (check.exit_code, check.stdout.strip()) == (
+        0, "Geen problemen gevonden in data/spoorboekje.yaml, data/checklist.yaml."
+    ), check.output
+
+
+OWNER_WARNING = (
+    "limnorm: data/spoorboekje.yaml:45:22: waarschuwing: actie 1.3: actiehouder '{}' staat "
+    "niet onder 'actiehouders'{}; bekend: OOV, HRM, F&I. Een team of partner mag; anders: "
+    "voeg de code toe of verbeter de spelling\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "written", "stderr"),
+    [
+        ("HRM/F&I", "HRM/F&I", ""),
+        ("OOV en HRM", "OOV en HRM", ""),
+        ("oov,hrm", "[OOV, HRM]", ""),
+        ("Openbare Orde en Veiligheid", "OOV", ""),
+        ("OOV/JZ", "OOV/JZ", OWNER_WARNING.format("OOV/JZ", " (bedoelt u 'OOV'?)")),
+        ("team handhaving", "team handhaving", OWNER_WARNING.format("team handhaving", "")),
+    ],
+)
+def test_set_owner_accepts_what_the_plan_accepts(
+    invoke: Invoke, data: Path, value: str, written: str, stderr: str
+) -> None:
+    """set actiehouder takes compound owners and free text as the plan format does; free
+    text gets the warning check gives, on stderr, and the edit is made (exit 0)."""
+    result = invoke(["set", "1.3", "actiehouder", value, "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == stderr
+    text = (data / "spoorboekje.yaml").read_text(encoding="utf-8")
+    assert f"        actiehouder: {written}\n        toelichting: In samenspraak" in text

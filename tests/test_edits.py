@@ -137,7 +137,8 @@ def test_same_value_writes_nothing(tmp_path: Path) -> None:
     ("action", "values", "error", "message"),
     [
         ("1.1", {"wanneer": "Q5 24"}, UsageError, "wanneer: 'Q5 24': Q5 bestaat niet"),
-        ("1.1", {"actiehouder": "OOF"}, UsageError, "(bedoelt u 'OOV'?)"),
+        ("1.1", {"actiehouder": ""}, UsageError, "geef minstens één actiehouder"),
+        ("1.1", {"mijlpaal": "1"}, UsageError, "schrijf true of false"),
         ("1.1", {"status": "klaar"}, UsageError, "onbekende status 'klaar'"),
         ("1.1", {"eigenaar": "OOV"}, UsageError, "'eigenaar' kan niet met 'limnorm set'"),
         ("9.9", {"status": "gereed"}, UsageError, "actie '9.9' staat niet in s.yaml"),
@@ -291,7 +292,7 @@ def test_set_voortgang_and_oorspronkelijk(tmp_path: Path) -> None:
     edit_action(path, "s.yaml", "1.3", {"voortgang": "40%"})
     edit_action(path, "s.yaml", "1.1", {"oorspronkelijk": "Q2 24"})
     text = path.read_text(encoding="utf-8")
-    assert '{id: "1.3", actie: Kort, wanneer: 2024, actiehouder: HRM, voortgang: "40"}' in text
+    assert '{id: "1.3", actie: Kort, wanneer: 2024, actiehouder: HRM, voortgang: 40}' in text
     assert '        actiehouder: OOV\n        oorspronkelijk: Q2 24\n      - id: "1.2"' in text
     actions = {a.id: a for a in load_plan(path).require().actions()}
     assert (actions["1.3"].voortgang, actions["1.1"].oorspronkelijk) == (40, "Q2 24")

@@ -608,7 +608,10 @@ def set_field(
         str,
         typer.Argument(
             metavar="VELD",
-            help="status, wanneer, actiehouder, toelichting, voortgang of oorspronkelijk.",
+            help=(
+                "status, wanneer, actiehouder, toelichting, voortgang, mijlpaal of "
+                "oorspronkelijk."
+            ),
             autocompletion=complete.fields,
         ),
     ],
@@ -628,6 +631,8 @@ def set_field(
     path, name = _editable(data, PLAN_FILE)
     result = changes.edit_action(path, name, action_id, {field.strip().lower(): value})
     _emit(views.EDIT, result, fmt, output=output)
+    for warning in result.warnings:  # what 'check' would now say about the new value
+        _tell(f"limnorm: {warning}", "yellow")
 
 
 @app.command(cls=DutchCommand)

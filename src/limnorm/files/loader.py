@@ -469,7 +469,7 @@ def _deadline(wanneer: str, year: int | None) -> Period:
 
 
 #: Splits "OOV/JZ", "OOV en HRM", "OOV, HRM", "OOV + HRM" (not "&": "F&I" is one code).
-_OWNER_SEPARATORS = re.compile(r"\s*[/,+]\s*|\s+en\s+")
+OWNER_SEPARATORS = re.compile(r"\s*[/,+]\s*|\s+en\s+")
 
 
 def _holders(
@@ -492,7 +492,7 @@ def _holders(
         if text in owners:
             codes.append(text)
             continue
-        parts = [p for p in _OWNER_SEPARATORS.split(text) if p]
+        parts = [p for p in OWNER_SEPARATORS.split(text) if p]
         known = [by_lower.get(p.lower()) for p in parts]
         if all(known) and (len(parts) > 1 or text.lower() in by_lower):
             codes.extend(code for code in known if code is not None)

@@ -17,12 +17,22 @@ import yaml
 
 from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DataError, DeadlineError, Input, Location, UsageError
-from limnorm.core.models import NO_OWNER, Action, Answer, Checklist, Norm, Plan, Status
+from limnorm.core.models import (
+    NO_OWNER,
+    Action,
+    Answer,
+    Checklist,
+    Finding,
+    Norm,
+    Plan,
+    Severity,
+    Status,
+)
 from limnorm.core.owners import resolve_owner
 from limnorm.core.period import PeriodKind
 from limnorm.core.suggest import suggest
 from limnorm.files.checklist import parse_checklist
-from limnorm.files.loader import parse_plan
+from limnorm.files.loader import OWNER_SEPARATORS, parse_plan
 from limnorm.files.yamledit import (
     Change,
     FileText,
@@ -30,21 +40,29 @@ from limnorm.files.yamledit import (
     find_entry,
     locked,
     read_text,
+    render_value,
     set_key,
     value_text,
     write_atomically,
 )
 
 #: Fields of an action that ``limnorm set`` may change.
-SETTABLE = ("status", "wanneer", "actiehouder", "toelichting", "voortgang", "oorspronkelijk")
+SETTABLE = (
+    "status", "wanneer", "actiehouder", "toelichting", "voortgang", "mijlpaal", "oorspronkelijk",
+)  # fmt: skip
+
+#: How ``limnorm set`` may write yes or no for ``mijlpaal`` (the file gets true/false).
+_YES_NO = {"true": True, "ja": True, "false": False, "nee": False}
 
 
 class EditResult(NamedTuple):
-    """What an edit did: the file, the action or norm, and each value changed."""
+    """What an edit did: the file, the action or norm, and each value changed, with the
+    warnings ``check`` would now give about what was written (a free-text owner)."""
 
     file: str
     target: str
     changes: tuple[Change, ...]
+    warnings: tuple[Finding, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -84,8 +102,8 @@ def _norm(checklist: Checklist, nr: str) -> Norm:
 
 
 def _shown(value: Value) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
+    if isinstance(value, date | bool | int):
+        return render_value(value)
     return value if isinstance(value, str) else ", ".join(value)
 
 
@@ -100,7 +118,7 @@ def _apply(
     for key, value in values.items():
         entry = find_entry(text, *where)
         old = value_text(entry, key)
-        if old is not None and not isinstance(value, str | date):
+        if old is not None and not isinstance(value, str | date | bool | int):
             found = [v.value for v in _sequence(entry, key)]
             old = ", ".join(found) if found else old
         if old == _shown(value):
@@ -124,6 +142,7 @@ def _edit(
     target: str,
     prepare: Callable[[str], tuple[tuple[str, str, str, str], dict[str, Value]]],
     verify: Callable[[str], bool],
+    warnings: Callable[[], tuple[Finding, ...]] = tuple,
 ) -> EditResult:
     """Lock, read, validate, splice, re-check and write one file."""
     with locked(path):
@@ -141,7 +160,7 @@ def _edit(
                 Location(name),
             )
         write_atomically(original, text, name)
-        return result
+        return result._replace(warnings=warnings())
 
 
 def edit_action(path: Path, name: str, action_id: str, values: dict[str, str]) -> EditResult:
@@ -154,6 +173,10 @@ def edit_action(path: Path, name: str, action_id: str, values: dict[str, str]) -
     """
 
     errors_before = 0
+    warned_before: set[str] = set()
+    warned_after: list[Finding] = []
+    written: dict[str, Value] = {}
+    where = ("themas", "acties", "id", action_id)
 
     def prepare(text: str) -> tuple[tuple[str, str, str, str], dict[str, Value]]:
         nonlocal errors_before
@@ -161,9 +184,9 @@ def edit_action(path: Path, name: str, action_id: str, values: dict[str, str]) -
         plan = loaded.require()
         errors_before = len(loaded.errors)
         action = _action(plan, action_id)
-        return ("themas", "acties", "id", action_id), {
-            key: _validated(plan, key, value, action) for key, value in values.items()
-        }
+        warned_before.update(f.message for f in _warnings_in_entry(loaded.findings, text, where))
+        written.update({key: _validated(plan, key, value, action) for key, value in values.items()})
+        return where, dict(written)
 
     def verify(text: str) -> bool:
         loaded = parse_plan(text, name)
@@ -171,9 +194,25 @@ def edit_action(path: Path, name: str, action_id: str, values: dict[str, str]) -
         if len(loaded.errors) > errors_before or loaded.value is None:
             return False
         action = _action(loaded.value, action_id)
-        return all(_holds(action, key, value) for key, value in values.items())
+        warned_after.extend(
+            f for f in _warnings_in_entry(loaded.findings, text, where)
+            if f.message not in warned_before
+        )  # fmt: skip
+        return all(_holds(action, key, value) for key, value in written.items())
 
-    return _edit(path, name, action_id, prepare, verify)
+    return _edit(path, name, action_id, prepare, verify, lambda: tuple(warned_after))
+
+
+def _warnings_in_entry(
+    findings: Sequence[Finding], text: str, where: tuple[str, str, str, str]
+) -> list[Finding]:
+    """The warnings about one action: those placed on the lines of its entry."""
+    entry = find_entry(text, *where)
+    first, last = entry.start_mark.line + 1, entry.end_mark.line + 1
+    return [
+        f for f in findings
+        if f.severity is Severity.WAARSCHUWING and first <= (f.location.line or 0) <= last
+    ]  # fmt: skip
 
 
 def _printable(value: str) -> str:
@@ -210,10 +249,7 @@ def _validated(plan: Plan, key: str, value: str, action: Action) -> Value:
             raise UsageError(f"wanneer: {error.message}") from None
         return value.strip()
     if key == "actiehouder":
-        codes = [resolve_owner(plan, code) for code in value.split(",") if code.strip()]
-        if not codes or NO_OWNER in codes:
-            raise UsageError("geef minstens één actiehouder, bijvoorbeeld OOV of OOV,HRM")
-        return codes[0] if len(codes) == 1 else codes
+        return _owner_value(plan, value)
     if key == "toelichting":
         if not value.strip():
             raise UsageError("een lege toelichting schrijft limnorm niet; pas het bestand aan")
@@ -224,12 +260,40 @@ def _validated(plan: Plan, key: str, value: str, action: Action) -> Value:
         except UsageError as error:
             raise UsageError(f"gereed_op: {error.message}") from None
     if key == "voortgang":
-        return str(_percentage(value))
+        return _percentage(value)  # a number in the file, like 'voortgang: 40'
+    if key == "mijlpaal":
+        answer = _YES_NO.get(value.strip().lower())
+        if answer is None:
+            raise UsageError(f"mijlpaal '{value}': schrijf true of false (of ja of nee)")
+        return answer
     if key == "oorspronkelijk":
         if not value.strip():
             raise UsageError("een lege oorspronkelijke deadline schrijft limnorm niet")
         return value.strip()
     raise UsageError(f"'{key}' kan niet met 'limnorm set'; kies uit {', '.join(SETTABLE)}")
+
+
+def _owner_value(plan: Plan, value: str) -> Value:
+    """What ``set`` writes for ``actiehouder``: whatever the plan format accepts.
+
+    Codes or full names separated by commas become a list of codes ("oov,hrm" →
+    ``[OOV, HRM]``); one known code or name becomes that code; anything else is written as
+    given (a compound such as "OOV/JZ" that the loader splits, a team, a partner): at most
+    a warning, as in ``check``. Only an empty owner is refused.
+    """
+    text = " ".join(value.split())
+    if not text or text in ("-", NO_OWNER):
+        raise UsageError("geef minstens één actiehouder, bijvoorbeeld OOV of OOV,HRM")
+    codes: list[str] = []
+    for part in text.split(","):
+        try:
+            codes.append(resolve_owner(plan, part))
+        except UsageError:
+            return text
+    codes = [c for c in codes if c != NO_OWNER]
+    if not codes:
+        return text
+    return codes[0] if len(codes) == 1 else codes
 
 
 def _percentage(value: str) -> int:
@@ -244,23 +308,27 @@ def _percentage(value: str) -> int:
     raise UsageError(f"voortgang '{value}': geef een percentage van 0 tot en met 100, zoals 40")
 
 
-def _holds(action: Action, key: str, value: str) -> bool:
-    if key == "status":
-        return action.status.value == value.strip().lower()
-    if key == "wanneer":
-        return action.wanneer == value.strip()
+def _holds(action: Action, key: str, value: Value) -> bool:
+    """Whether the reloaded action holds the value written (as validated)."""
     if key == "actiehouder":
-        wanted = [c.strip().lower() for c in value.split(",") if c.strip()]
-        return [c.lower() for c in action.actiehouders] == wanted
-    if key == "toelichting":
-        return action.toelichting == value.strip()
-    if key == "gereed_op":
-        return action.gereed_op == parse_day(value)
-    if key == "voortgang":
-        return action.voortgang == _percentage(value)
-    if key == "oorspronkelijk":
-        return action.oorspronkelijk == value.strip()
-    return False  # pragma: no cover - _validated refused it
+        if isinstance(value, str):
+            # Kept whole, or split by the loader into known codes ("OOV/JZ").
+            parts = [p.lower() for p in OWNER_SEPARATORS.split(value) if p]
+            found = [c.lower() for c in action.actiehouders]
+            return action.actiehouders == (value,) or found == parts
+        return isinstance(value, list) and list(action.actiehouders) == value
+    if key == "status":
+        return action.status.value == value
+    if key == "mijlpaal":
+        return action.mijlpaal is value
+    expected = {
+        "wanneer": action.wanneer,
+        "toelichting": action.toelichting,
+        "gereed_op": action.gereed_op,
+        "voortgang": action.voortgang,
+        "oorspronkelijk": action.oorspronkelijk,
+    }
+    return key in expected and expected[key] == value
 
 
 def mark_done(path: Path, name: str, action_id: str, day: date, as_of: date) -> EditResult:

@@ -132,13 +132,18 @@ def _double_quoted(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-Value = str | Sequence[str] | date
+Value = str | Sequence[str] | date | bool | int
 
 
 def render_value(value: Value, *, flow: bool = False) -> str:
-    """A scalar, an ISO date, or a flow sequence ``[A, B]`` for a list of texts."""
+    """A scalar, an ISO date, a number, ``true``/``false``, or a flow sequence ``[A, B]``
+    for a list of texts."""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, bool):  # before int: a bool is an int to Python
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, str):
         return render_scalar(value, flow=flow)
     return "[" + ", ".join(render_scalar(v, flow=True) for v in value) + "]"
