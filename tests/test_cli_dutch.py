@@ -61,7 +61,7 @@ def test_help_of_a_command_exactly(invoke: Invoke) -> None:
         "  --format FORMAAT      Uitvoer als tabel, JSON, CSV, Markdown of een\n"
         "                        Excel-werkboek (xlsx, met -o). [kies uit: table, json,\n"
         "                        csv, markdown, xlsx] [standaard: table]\n"
-        "  --output, -o BESTAND  Schrijf naar dit bestand in plaats van het scherm.\n"
+        "  --output, -o BESTAND  Schrijf naar dit bestand (- is het scherm).\n"
         "  --help                Toon deze hulp en stop.\n"
     )
 

@@ -108,7 +108,7 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="BESTAND",
-        help="Schrijf naar dit bestand in plaats van het scherm.",
+        help="Schrijf naar dit bestand (- is het scherm).",
     ),
 ]
 # One meaning per short flag in every command: -a is --owner (actiehouder), -o is --output.
@@ -221,8 +221,6 @@ def _not_an_owner(output: Path | None) -> None:
 def _save(rendered: object, output: Path) -> None:
     """Write rendered output to a file: bytes as they are, text as UTF-8, a table as the
     plain text the terminal would show (without colour)."""
-    from limnorm.files.atomic import write_file
-
     if isinstance(rendered, bytes):
         data = rendered
     elif isinstance(rendered, str):
@@ -238,6 +236,13 @@ def _save(rendered: object, output: Path) -> None:
         table = Trimmed(rendered)  # type: ignore[arg-type]  # render() gave a Rich renderable
         Console(file=buffer, highlight=False, markup=False, emoji=False).print(table)
         data = buffer.getvalue().encode("utf-8")
+    _store(data, output)
+
+
+def _store(data: bytes, output: Path) -> None:
+    """Write ``data`` to the ``-o`` path and say so: the one place output reaches a file."""
+    from limnorm.files.atomic import write_file
+
     # Into a FIFO or a device such as /dev/null directly; nothing is ever put in its place.
     write_file(output, data, devices=True)
     _tell(f"limnorm: geschreven naar {output}")
@@ -750,11 +755,7 @@ def _write(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":  # '-o -': standard output, as usual
         typer.echo(text, nl=False)
         return
-    from limnorm.files.atomic import write_text
-
-    # Into a FIFO or a device such as /dev/null directly; nothing is ever put in its place.
-    write_text(output, text, devices=True)
-    _tell(f"limnorm: geschreven naar {output}")
+    _store(text.encode("utf-8"), output)
 
 
 @app.command(cls=DutchCommand)
