@@ -501,3 +501,32 @@ def test_an_exception_in_a_command_fails_the_test(
     monkeypatch.setattr(plan, "status", broken)
     with pytest.raises(AssertionError, match=r"limnorm status --data .* raised"):
         invoke(["status", "--data", str(SAMPLE)])
+
+
+NATURAL_ORDER_PLAN = """
+    organisatie: Gemeente Proef
+    themas:
+      - nr: 1
+        titel: Bewustwording
+        acties:
+          - {id: "102.1.10", actie: Tiende, wanneer: Q3 24, actiehouder: OOV}
+          - {id: "102.1.2", actie: Tweede, wanneer: Q4 24, actiehouder: OOV}
+"""
+
+
+def test_theme_timeline_and_report_list_ids_in_natural_order(
+    invoke: Invoke, write_plan: Callable[[str], Path]
+) -> None:
+    """status thema N, timeline and the report's theme table list 102.1.2 before
+    102.1.10 (natural id order), not in the order of the file."""
+    folder = str(write_plan(NATURAL_ORDER_PLAN))
+    common = ["--data", folder, "--as-of", "2024-06-01"]
+    theme = json.loads(invoke(["status", "thema", "1", *common, "--format", "json"]).stdout)
+    assert [a["id"] for a in theme["thema"]["acties"]] == ["102.1.2", "102.1.10"]
+    timeline = json.loads(invoke(["timeline", *common, "--format", "json"]).stdout)
+    assert [a["id"] for a in timeline["acties"]] == ["102.1.2", "102.1.10"]
+    report = invoke(["report", *common]).stdout
+    assert (
+        "| 102.1.2 | Tweede | Q4 24 | OOV | open |\n| 102.1.10 | Tiende | Q3 24 | OOV | open |"
+        in report
+    )

@@ -155,8 +155,8 @@ def test_unknown_owner_is_a_usage_error(invoke: Invoke, real_plan: Path) -> None
 
 
 def test_theme_detail_shows_what_is_wrong(invoke: Invoke, real_plan: Path) -> None:
-    """status thema 1: the unreadable action with 'wanneer onleesbaar' instead of a date,
-    the postponement, and progress from voortgang (50% of one of three actions: 17%)."""
+    """status thema 1, in natural id order: the unreadable action with 'wanneer onleesbaar'
+    instead of a date, the postponement, and progress from voortgang (50% of one of three actions: 17%)."""
     code, out, err = _run(invoke, "status", "thema", "1")
     assert (code, err) == (0, ERRORS_LINE)
     assert out.split("\n\nNormen")[0] == (
@@ -164,13 +164,13 @@ def test_theme_detail_shows_what_is_wrong(invoke: Invoke, real_plan: Path) -> No
         "Id    Actie                      Wanneer                     Deadline            "
         "Actiehouder  Status\n"
         f"{'─' * 100}\n"
-        "1.10  Samenwerking met partners  najaar                      30 nov 2026         "
-        "RIEC         open\n"
-        "1.2   Weerbaarheidsscan          Q5 2026                     wanneer onleesbaar  "
-        "OOV          open\n"
         "1.1   Sessie met het college     1 juli (verschoven van 1    1 jul 2026          "
         "OOV, JZ      open\n"
         "                                 mei naar 1 jul 2026)\n"
+        "1.2   Weerbaarheidsscan          Q5 2026                     wanneer onleesbaar  "
+        "OOV          open\n"
+        "1.10  Samenwerking met partners  najaar                      30 nov 2026         "
+        "RIEC         open\n"
         "3 acties: 0 gereed, 0 lopend, 3 open, 0 te laat · voortgang ██░░░░░░░░  17%"
     )
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from limnorm.core import calendar
 from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DeadlineError
+from limnorm.core.ids import id_key
 from limnorm.core.models import Action, Answer, Checklist, Plan, Pyramid
 from limnorm.output.tabular import md_escape, md_table
 from limnorm.output.text import MONTH_ABBREVIATIONS, nl_date
@@ -147,7 +148,7 @@ def _sections(
                 nr,
                 titles[nr],
                 counts.get(nr, empty),
-                theme.acties if theme else (),
+                tuple(sorted(theme.acties, key=lambda a: id_key(a.id))) if theme else (),
                 answers.get(nr),
             )
         )
