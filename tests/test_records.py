@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from limnorm.core.errors import Location
+from limnorm.core.models import normalise_answer
 from limnorm.core.records import content, same_content
 from limnorm.files.discovery import WORKING_TREE, DataSource, Version
 from limnorm.files.git import log, toplevel
@@ -63,3 +64,14 @@ def test_history_compares_the_working_tree_by_content(tmp_path: Path) -> None:
     assert not history._differs(committed, current)
     repo.replace(PLAN_FILE, "wanneer: apr 24", "wanneer: mei 24")
     assert history._differs(committed, history.snapshot(source, tmp_path, WORKING_TREE))
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("uitgevoerd", "uitgevoerd"), (" In ontwikkeling ", "in_ontwikkeling"),
+     ("in-ontwikkeling", "in_ontwikkeling"), ("n.v.t.", "nvt"), ("NVT", "nvt"),
+     ("Ontbreekt", "ontbreekt"), ("weet niet", "weet_niet")],
+)  # fmt: skip
+def test_answers_are_normalised_in_one_place(typed: str, expected: str) -> None:
+    """The checklist reader and 'limnorm answer' read an answer the same way."""
+    assert normalise_answer(typed) == expected

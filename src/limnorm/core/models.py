@@ -203,6 +203,13 @@ class Answer(StrEnum):
         return {"in_ontwikkeling": "in ontwikkeling", "nvt": "n.v.t."}.get(self.value, self.value)
 
 
+def normalise_answer(text: str) -> str:
+    """An answer as people type it, in the scale's spelling: ``In ontwikkeling`` and
+    ``in-ontwikkeling`` are ``in_ontwikkeling``, ``n.v.t.`` is ``nvt``. The one place
+    where the checklist reader and ``limnorm answer`` normalise an answer."""
+    return text.strip().lower().replace(".", "").replace(" ", "_").replace("-", "_")
+
+
 class Criterion(NamedTuple):
     """A criterion under a norm, optionally answered on its own."""
 

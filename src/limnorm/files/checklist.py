@@ -15,6 +15,7 @@ from limnorm.core.models import (
     NormTheme,
     Phase,
     Pyramid,
+    normalise_answer,
 )
 from limnorm.core.suggest import suggest
 from limnorm.files.checks import Checker
@@ -320,7 +321,7 @@ def _answer(
     text = checker.text(node, "antwoord")
     if node is None or not text or not text.strip():
         return None, toelichting
-    normalised = text.strip().lower().replace(".", "").replace(" ", "_").replace("-", "_")
+    normalised = normalise_answer(text)
     try:
         answer = Answer(normalised)
     except ValueError:

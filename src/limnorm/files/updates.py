@@ -27,6 +27,7 @@ from limnorm.core.models import (
     Plan,
     Severity,
     Status,
+    normalise_answer,
 )
 from limnorm.core.owners import resolve_owner
 from limnorm.core.period import PeriodKind
@@ -385,7 +386,7 @@ def answer_norm(path: Path, name: str, nr: str, answer: str, toelichting: str | 
 
 
 def _answer(checklist: Checklist, text: str) -> Answer:
-    normalised = text.strip().lower().replace(".", "").replace(" ", "_").replace("-", "_")
+    normalised = normalise_answer(text)
     choices: Sequence[str] = [a.value for a in checklist.schaal]
     try:
         answer = Answer(normalised)
