@@ -317,6 +317,21 @@ def test_a_fifo_plan_is_refused_without_hanging(tmp_path: Path, command: list[st
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("command", ["due", "status", "report", "timeline"])
+def test_a_fifo_found_in_the_current_folder_is_fataal(tmp_path: Path, command: str) -> None:
+    """A FIFO named spoorboekje.yaml in the current folder is found and refused (exit 2),
+    as with --data: never passed over for the built-in sample with 'geen spoorboekje.yaml
+    gevonden'."""
+    os.mkfifo(tmp_path / "spoorboekje.yaml")
+    result = run([command, "--as-of", "2024-07-01"], tmp_path, timeout=30)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "limnorm: fout: spoorboekje.yaml bevat 1 fout(en); herstel ze eerst ('limnorm check' "
+        "toont alles):\n  spoorboekje.yaml: fout: dit is geen gewoon bestand maar een FIFO, "
+        "apparaat of socket; limnorm leest alleen gewone bestanden. Geef het bestand zelf\n"
+    )
+
+
 def test_a_fifo_in_a_region_is_refused_without_hanging(tmp_path: Path) -> None:
     """One organisation's plan being a FIFO: compare reports it and shows the others."""
     regio = tmp_path / "regio"

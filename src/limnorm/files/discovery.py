@@ -91,7 +91,9 @@ def locate(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> DataSour
         return _given(Path(env[ENV_VAR]), ENV_VAR)
     for folder in (cwd, *cwd.parents):
         for candidate in (folder, folder / "data"):
-            if (candidate / PLAN_FILE).is_file():
+            # exists(), not is_file(): a FIFO or folder named spoorboekje.yaml is found
+            # and refused when read (fataal), never passed over for the sample.
+            if (candidate / PLAN_FILE).exists():
                 return DataSource(candidate)
     return DataSource(sample_directory(), sample=True)
 
