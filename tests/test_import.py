@@ -206,6 +206,19 @@ def test_two_tables_with_headings_above(invoke: Invoke, tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_title_comes_from_the_heading_not_another_table(invoke: Invoke, tmp_path: Path) -> None:
+    """A second table that holds no actions (a budget, "Post | Bedrag") gives no title:
+    the title is the paragraph above the action table."""
+    actions = Table([Merged("Thema 1 Bewustwording en organisatie"), HEADER,
+                     ("Scan", "Q3 26", "OOV", None)],
+                    above=["Uitvoeringsplan Weerbare Overheid 2026"])  # fmt: skip
+    budget = Table([("Post", "Bedrag"), ("Training", "5000")], above=["Begroting"], columns=2)
+    result = _import(invoke, tmp_path, "p.docx", word(actions, budget))
+    assert result.exit_code == 0, result.output
+    assert _raw(tmp_path)["titel"] == "Uitvoeringsplan Weerbare Overheid 2026"
+    assert "Gelezen: p.docx (Word), tabel 1." in result.stdout
+
+
 def test_thema_column_and_excel_dates(invoke: Invoke, tmp_path: Path) -> None:
     """A Thema column (filled once per group) sets the theme; an unknown title gets the
     next free number; a date cell becomes a Dutch day that reads back as that day."""

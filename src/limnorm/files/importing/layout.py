@@ -340,6 +340,7 @@ class _Reader:
         if heading and is_theme_title(heading):
             self.current = self.theme(heading)
         used = False
+        titles: list[str] = []  # kept only if this table holds actions
         for row in rows:
             if _is_empty(row):
                 continue
@@ -355,15 +356,16 @@ class _Reader:
                 if single is not None and is_theme_title(single):
                     self.current = self.theme(single)
                 else:
-                    self.titles.append(one_line(_first_text(row)))
+                    titles.append(one_line(_first_text(row)))
                 continue
             if single is not None:
                 self.current = self.theme(single)
                 continue
             if self.action(row, columns):
                 used = True
-        if used:
+        if used:  # a table without actions (a budget) gives no title
             self.tables.append(origin)
+            self.titles += titles
 
     def action(self, row: Row, columns: Sequence[Column]) -> bool:
         values: dict[str, RawCell] = {}
