@@ -88,6 +88,7 @@ Thema's: 7
 Acties: 17.
 Actiehouders: OOV, HRM en F&I (vul hun volledige naam aan onder 'actiehouders').
 Wanneer niet begrepen: geen.
+Organisatie: 'plan' (naam van de map; geef --organisatie NAAM of pas 'organisatie:' aan in het bestand).
 Geschreven: plan/spoorboekje.yaml
 
 Geen problemen gevonden in plan/spoorboekje.yaml."""
@@ -110,6 +111,23 @@ def test_summary_then_check(invoke: Invoke, tmp_path: Path) -> None:
     ]
     assert (tmp_path / "plan" / "spoorboekje.schema.json").is_file()
     assert '      - id: "1.1"\n        actie: Bewustwordingssessie directie/MT\n' in text
+
+
+def test_organisation_from_the_folder_is_said(invoke: Invoke, tmp_path: Path) -> None:
+    """Without a name the folder's name is written as the organisation, and the summary
+    says where it came from; with a name given, the summary does not mention it."""
+    source = word(Table(SAMPLE_ROWS))
+    guessed = _import(invoke, tmp_path, "p.docx", source, "--naar", "outx")
+    assert guessed.exit_code == 0, guessed.output
+    assert _raw(tmp_path / "outx")["organisatie"] == "outx"
+    assert (
+        "Organisatie: 'outx' (naam van de map; geef --organisatie NAAM of pas 'organisatie:' "
+        "aan in het bestand).\n"
+    ) in guessed.stdout
+    given = _import(invoke, tmp_path, "p.docx", source, "--naar", "b", "--organisatie", "Venlo")
+    assert given.exit_code == 0, given.output
+    assert _raw(tmp_path / "b")["organisatie"] == "Venlo"
+    assert "Organisatie:" not in given.stdout
 
 
 def test_long_text_is_folded_like_the_sample(invoke: Invoke, tmp_path: Path) -> None:

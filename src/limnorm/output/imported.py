@@ -43,6 +43,11 @@ def import_summary(report: ImportReport) -> str:
         lines += [f"  {clean(i)}: '{clean(w)}'" for i, w in report.unreadable]
     else:
         lines.append("Wanneer niet begrepen: geen.")
+    if report.organisatie_from_folder:
+        lines.append(
+            f"Organisatie: '{clean(report.organisatie)}' (naam van de map; geef --organisatie "
+            "NAAM of pas 'organisatie:' aan in het bestand)."
+        )
     lines += [f"Let op: {clean(note)}." for note in plan.notes]
     lines.append(f"Geschreven: {clean(report.target)}")
     return "\n".join(lines)

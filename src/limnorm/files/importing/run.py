@@ -38,6 +38,10 @@ class ImportReport(NamedTuple):
     unreadable: tuple[tuple[str, str], ...]
     #: The folder written to, for checking the result.
     folder: Path
+    #: The organisation's name as written, and whether it is the folder's name because
+    #: none was given (the summary then says so: a folder name is a guess).
+    organisatie: str
+    organisatie_from_folder: bool
 
 
 def _reads(wanneer: str, year: int | None) -> bool:
@@ -126,7 +130,9 @@ def import_plan(
             Location(name),
         )
     plan = _with_year(plan)
-    text = plan_yaml(plan, organisatie or folder.resolve().name, source.name, day)
+    from_folder = not organisatie
+    organisatie = organisatie or folder.resolve().name
+    text = plan_yaml(plan, organisatie, source.name, day)
     made = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -142,4 +148,6 @@ def import_plan(
     except DataError:  # refused (e.g. inside the installation): leave no folder behind
         _remove_empty(made)
         raise
-    return ImportReport(name, target_name, document.kind, plan, _unreadable(plan), folder)
+    return ImportReport(
+        name, target_name, document.kind, plan, _unreadable(plan), folder, organisatie, from_folder
+    )
