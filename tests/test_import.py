@@ -298,6 +298,11 @@ def test_extra_columns_are_kept_as_keys(invoke: Invoke, tmp_path: Path) -> None:
          "toelichting": "eerst", "voortgang": 50, "budget": "12000", "bron_nummer": "B-17",
          "toelichting_2": "dan"},
     ]  # fmt: skip
+    assert (
+        "Kolommen: Id → id, Actie → actie, Wanneer → wanneer, Actiehouder → actiehouder, "
+        "Budget (€) → budget, Bron nummer → bron_nummer, Voortgang → voortgang, "
+        "Opmerking → toelichting, Toelichting → toelichting_2.\n"
+    ) in result.stdout  # the field written, not the column's usual field
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,8 @@ class ImportedPlan(NamedTuple):
     owner_column: bool
     #: The tables that held actions ("tabel 1", "blad 'Acties'").
     tables: tuple[str, ...]
-    #: Distinct (header as written, key) pairs, in order.
+    #: Distinct (header as written, key written) pairs, in order; a status column of
+    #: percentages names 'voortgang', of both 'status en voortgang'.
     columns: tuple[tuple[str, str], ...]
     #: What the user should know (a theme made up, a column without header).
     notes: tuple[str, ...]
@@ -322,6 +323,9 @@ class _Reader:
         self.columns: dict[tuple[str, str], None] = {}
         self.owner_column = False
         self.current: _Draft | None = None
+        #: The keys a status column's cells were written as ("status", "voortgang" for
+        #: percentages), so the summary names the field actually written.
+        self.status_keys: dict[tuple[str, str], dict[str, None]] = {}
 
     def theme(self, text: str) -> _Draft:
         nr, title = theme_of(text)
@@ -388,6 +392,9 @@ class _Reader:
                 extra.append(("voortgang", round(float(percent[1].replace(",", ".")))))
             else:
                 status = status_of(text)
+            column = next(c for c in columns if c.key == "status")
+            keys = self.status_keys.setdefault((column.header, column.key), {})
+            keys["voortgang" if percent else "status"] = None
         for column in columns:
             if not column.known and column.key in values:
                 extra.append((column.key, join_lines(_cell_text(values[column.key]))))
@@ -518,6 +525,9 @@ def find_plan(document: RawDocument) -> ImportedPlan | None:
         owners=tuple(owners),
         owner_column=reader.owner_column,
         tables=tuple(reader.tables),
-        columns=tuple(reader.columns),
+        columns=tuple(
+            (header, " en ".join(reader.status_keys.get((header, key), {key: None})))
+            for header, key in reader.columns
+        ),
         notes=(*document.notes, *notes),
     )
