@@ -295,7 +295,7 @@ def test_extra_columns_are_kept_as_keys(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert _actions(tmp_path) == [
         {"id": "5.1", "actie": "Bibob-beleid", "wanneer": "Q3 24", "actiehouder": "OOV",
-         "toelichting": "eerst", "voortgang": 50, "budget": "12000", "bron_nummer": "B-17",
+         "toelichting": "eerst", "voortgang": 50, "budget": 12000, "bron_nummer": "B-17",
          "toelichting_2": "dan"},
     ]  # fmt: skip
     assert (
@@ -303,6 +303,18 @@ def test_extra_columns_are_kept_as_keys(invoke: Invoke, tmp_path: Path) -> None:
         "Budget (€) → budget, Bron nummer → bron_nummer, Voortgang → voortgang, "
         "Opmerking → toelichting, Toelichting → toelichting_2.\n"
     ) in result.stdout  # the field written, not the column's usual field
+
+
+@pytest.mark.parametrize("number", [12000, -3, 2.5, 0.1, 1e-05, 1.5e20])
+def test_numbers_in_extra_columns_read_back_as_numbers(number: float) -> None:
+    """A number in a column limnorm does not know is written so that YAML reads back that
+    number (not text: PyYAML reads ``1e-05`` as a string)."""
+    action = ImportedAction("1.1", "Scan", "Q3 24", "OOV", extra=(("budget", number),))
+    plan = ImportedPlan(None, (ImportedTheme(1, "Thema", (action,)),), ("OOV",), True,
+                        ("tabel 1",), (), ())  # fmt: skip
+    raw = yaml.safe_load(plan_yaml(plan, "Venlo", "p.xlsx", date(2024, 1, 15)))
+    budget = raw["themas"][0]["acties"][0]["budget"]
+    assert (type(budget), budget) == (type(number), number)
 
 
 @pytest.mark.parametrize(

@@ -93,7 +93,7 @@ class ImportedAction(NamedTuple):
     status: str | None = None
     gereed_op: date | str | None = None
     #: Columns limnorm does not know: (key, value) in column order.
-    extra: tuple[tuple[str, str | int], ...] = ()
+    extra: tuple[tuple[str, str | int | float], ...] = ()
 
 
 class ImportedTheme(NamedTuple):
@@ -383,7 +383,7 @@ class _Reader:
         thema = values.pop("thema", None)
         if thema is not None:
             self.current = self.theme(_cell_text(thema))
-        extra: list[tuple[str, str | int]] = []
+        extra: list[tuple[str, str | int | float]] = []
         status = None
         if "status" in values:
             text = one_line(_cell_text(values["status"]))
@@ -397,7 +397,10 @@ class _Reader:
             keys["voortgang" if percent else "status"] = None
         for column in columns:
             if not column.known and column.key in values:
-                extra.append((column.key, join_lines(_cell_text(values[column.key]))))
+                cell = values[column.key]
+                # An Excel number stays a number (a budget of 12000 is not text).
+                value = cell.number if cell.number is not None else join_lines(_cell_text(cell))
+                extra.append((column.key, value))
         found = ImportedAction(
             id=one_line(_cell_text(values["id"])) if "id" in values else None,
             actie=join_lines(_cell_text(values["actie"])) if "actie" in values else "",

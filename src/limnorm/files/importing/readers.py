@@ -215,8 +215,8 @@ def _xlsx_cell(value: object, number_format: str, span: int) -> RawCell:
         if "%" in number_format:
             return RawCell(f"{value * 100:g}%".replace(".", ","), None, span)
         if isinstance(value, float) and value.is_integer():
-            return RawCell(str(int(value)), None, span)
-        return RawCell(str(value), None, span)
+            return RawCell(str(int(value)), None, span, int(value))
+        return RawCell(str(value), None, span, value)
     return RawCell(str(value), None, span)
 
 

@@ -12,12 +12,14 @@ class RawCell(NamedTuple):
     ``day`` is set for a cell that holds a date rather than text (Excel stores
     "4-3-24" typed into a cell as a date). Cells of one merged region share a
     non-zero ``span``, so "one merged cell across the row" can be told from
-    "the same text typed in every cell".
+    "the same text typed in every cell". ``number`` is set for an Excel number cell
+    (not a percentage), so a column limnorm does not know keeps it as a number.
     """
 
     text: str
     day: date | None = None
     span: int = 0
+    number: int | float | None = None
 
 
 Row = tuple[RawCell, ...]

@@ -49,6 +49,15 @@ def _text(key: str, value: str, indent: int) -> list[str]:
     return [f"{pad}{key}: >-", *(f"{pad}  {line}" for line in wrapped)]
 
 
+def _number(value: int | float) -> str:
+    """A number as YAML reads it back: ``1e-05`` is text to YAML 1.1, ``1.0e-05`` a float."""
+    text = repr(value)
+    mantissa, e, exponent = text.partition("e")
+    if e and "." not in mantissa:
+        return f"{mantissa}.0e{exponent}"
+    return text
+
+
 def _quoted(value: str) -> str:
     """An id always in double quotes, as in the sample (``"1.10"`` is not a number)."""
     rendered = render_scalar(value)
@@ -73,8 +82,8 @@ def _action(action: ImportedAction) -> list[str]:
     if action.gereed_op is not None:
         lines.append(f"        gereed_op: {render_value(action.gereed_op)}")
     for key, value in action.extra:
-        if isinstance(value, int):
-            lines.append(f"        {key}: {value}")
+        if isinstance(value, int | float):
+            lines.append(f"        {key}: {_number(value)}")
         else:
             lines += _text(key, value, 8)
     return lines
