@@ -262,6 +262,21 @@ def test_thema_column_and_excel_dates(invoke: Invoke, tmp_path: Path) -> None:
     assert periods["1.2"].deadline == date(2024, 12, 31)
 
 
+def test_formula_without_value_is_said(invoke: Invoke, tmp_path: Path) -> None:
+    """A formula cell without a computed value (a workbook saved by a script, not Excel)
+    is taken over empty and the summary names the cell, instead of emptying it silently."""
+    rows = [HEADER, ("Scan", "=DATE(2024,3,4)", "OOV", None), ("Sessie", "Q4 24", "OOV", None)]
+    result = _import(invoke, tmp_path, "p.xlsx", workbook({"Plan": rows}))
+    assert result.exit_code == 0, result.output
+    assert [(a["actie"], a["wanneer"]) for a in _actions(tmp_path)] == [
+        ("Scan", ""), ("Sessie", "Q4 24"),
+    ]  # fmt: skip
+    assert (
+        "Let op: formule zonder berekende waarde in blad 'Plan', cel B2; die is leeg "
+        "overgenomen. Open het bestand in Excel, sla het op en importeer opnieuw.\n"
+    ) in result.stdout
+
+
 def test_no_owner_column(invoke: Invoke, tmp_path: Path) -> None:
     """Without an owner column the actions have no owner and the summary says so."""
     rows = [("Wat", "Wanneer"), Merged("0-meting"), ("Checklist invullen", "mrt. 24")]

@@ -178,10 +178,21 @@ def _read_xlsx(data: bytes) -> RawDocument:
     # Not read-only: merged cells are only known in the full reader. Values, not
     # formulas: a cell shows what Excel last computed.
     workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    formulas = _formula_cells(data)
     tables = []
+    notes = []
     for sheet in workbook.worksheets:
         if sheet.sheet_state != "visible":
             continue
+        empty = [c for c in formulas.get(sheet.title, ()) if sheet[c].value is None]
+        if empty:  # saved by a program that does not compute (a script): said, not hidden
+            more = f" en {len(empty) - 10} meer" if len(empty) > 10 else ""
+            shown = ", ".join(empty[:10]) + more
+            notes.append(
+                f"formule zonder berekende waarde in blad '{sheet.title}', cel {shown}; "
+                "die is leeg overgenomen. Open het bestand in Excel, sla het op en "
+                "importeer opnieuw"
+            )
         merged: dict[tuple[int, int], tuple[int, Any, str]] = {}
         for number, area in enumerate(sheet.merged_cells.ranges, start=1):
             top = sheet.cell(area.min_row, area.min_col)
@@ -198,7 +209,26 @@ def _read_xlsx(data: bytes) -> RawDocument:
                 cells.append(_xlsx_cell(value, str(number_format or ""), span))
             rows.append(tuple(cells))
         tables.append(RawTable(f"blad '{sheet.title}'", sheet.title, tuple(rows)))
-    return RawDocument("Excel", tuple(tables))
+    return RawDocument("Excel", tuple(tables), tuple(notes))
+
+
+def _formula_cells(data: bytes) -> dict[str, list[str]]:
+    """Per sheet, the cells that hold a formula (a second, read-only pass: the values
+    pass cannot tell a formula without a computed value from an empty cell)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    found = {
+        sheet.title: [
+            cell.coordinate
+            for row in sheet.iter_rows()
+            for cell in row
+            if getattr(cell, "data_type", None) == "f"
+        ]
+        for sheet in book.worksheets
+    }
+    book.close()
+    return found
 
 
 def _xlsx_cell(value: object, number_format: str, span: int) -> RawCell:
