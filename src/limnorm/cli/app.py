@@ -560,7 +560,7 @@ def import_plan(
 
     day = _as_of(as_of)
     report = run_import(bestand, naar, organisatie, day, Path.cwd())
-    typer.echo(import_summary(report))
+    typer.echo(import_summary(report, "--organisatie"))
     typer.echo("")
     files = datafiles.files_to_check(DataSource(report.folder), Path.cwd())
     _emit(views.CHECK, queries.check_files(files, day), OutputFormat.TABLE)

@@ -18,9 +18,14 @@ def _listing(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
-def import_summary(report: ImportReport) -> str:
+def import_summary(report: ImportReport, name_option: str) -> str:
     """Plain lines, one fact each: file and tables, columns, themes, actions, owners,
-    deadlines not understood, notes, and the file written."""
+    deadlines not understood, notes, and the file written.
+
+    Args:
+        name_option: how the user gives the organisation's name (the command line's
+            option), named when the folder's name was taken instead.
+    """
     plan = report.plan
     actions = [a for theme in plan.themas for a in theme.acties]
     lines = [f"Gelezen: {clean(report.source)} ({report.kind}), {_listing(list(plan.tables))}."]
@@ -45,7 +50,7 @@ def import_summary(report: ImportReport) -> str:
         lines.append("Wanneer niet begrepen: geen.")
     if report.organisatie_from_folder:
         lines.append(
-            f"Organisatie: '{clean(report.organisatie)}' (naam van de map; geef --organisatie "
+            f"Organisatie: '{clean(report.organisatie)}' (naam van de map; geef {name_option} "
             "NAAM of pas 'organisatie:' aan in het bestand)."
         )
     lines += [f"Let op: {clean(note)}." for note in plan.notes]
