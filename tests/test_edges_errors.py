@@ -452,7 +452,7 @@ def test_hook_checks_the_plans_being_committed(tmp_path: Path) -> None:
     plan.write_text(plan.read_text(encoding="utf-8") + "x: [\n", encoding="utf-8")
     _git(repo, "add", "venlo/spoorboekje.yaml")
     result = _hook_run(repo)
-    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.returncode == 2, result.stdout + result.stderr  # fataal: not YAML
     assert result.stdout.startswith("venlo/spoorboekje.yaml:")
     assert "venlo/checklist.yaml" in result.stdout.splitlines()[-1]
     assert "heerlen" not in result.stdout

@@ -503,6 +503,8 @@ def check(
         files = datafiles.files_to_check(source, cwd)
     report = queries.check_files(files, _as_of(as_of))
     _emit(views.CHECK, report, fmt, output=output)
+    if report.unusable:  # fataal: the file cannot be used at all (README: exit 2)
+        raise typer.Exit(2)
     if report.errors or (streng and report.warnings):
         raise typer.Exit(1)
 

@@ -277,6 +277,8 @@ class CheckReport(NamedTuple):
 
     files: tuple[str, ...]
     findings: tuple[Finding, ...]
+    #: The files that cannot be used at all (fataal: not YAML, no mapping at the top).
+    unusable: tuple[str, ...] = ()
 
     @property
     def errors(self) -> int:
@@ -320,7 +322,8 @@ def check_files(files: Sequence[Loaded[object]], as_of: date) -> CheckReport:
             findings.extend(cross_findings(checklist, plan))
     order = {loaded.file: index for index, loaded in enumerate(files)}
     findings.sort(key=lambda f: (order.get(f.location.file, 0), f.location.line, f.location.column))
-    return CheckReport(tuple(loaded.file for loaded in files), tuple(findings))
+    unusable = tuple(loaded.file for loaded in files if loaded.value is None)
+    return CheckReport(tuple(loaded.file for loaded in files), tuple(findings), unusable)
 
 
 # --- the checklist (0-meting) ---------------------------------------------------
