@@ -70,3 +70,15 @@ def test_quarters(day: date, quarter: int, start: date) -> None:
     """Quarters of three months from January."""
     assert calendar.quarter(day) == quarter
     assert calendar.quarter_start(day) == start
+
+
+def test_days_in_month_agrees_with_the_standard_library() -> None:
+    """The month-length table and leap rule give what ``calendar.monthrange`` gives, for
+    every month limnorm accepts (1900-2199)."""
+    wrong = [
+        (year, month)
+        for year in range(1900, 2200)
+        for month in range(1, 13)
+        if calendar.days_in_month(year, month) != stdlib_calendar.monthrange(year, month)[1]
+    ]
+    assert wrong == []
