@@ -260,6 +260,34 @@ def test_when_json(invoke: Invoke) -> None:
     assert invoke(["when", "--json", "2024"]).exit_code == 0
 
 
+def test_when_takes_the_year_for_yearless_texts(invoke: Invoke) -> None:
+    """'when --jaar' reads '1 juli' as a plan with 'jaar: 2026' would; without it the year
+    is missing, never taken from today."""
+    result = invoke(["when", "--json", "--jaar", "2026", "1 juli", "najaar"])
+    assert result.exit_code == 0, result.output
+    assert [(r["begin"], r["deadline"]) for r in json.loads(result.stdout)] == [
+        ("2026-07-01", "2026-07-01"),
+        ("2026-09-01", "2026-11-30"),
+    ]
+    missing = invoke(["when", "--json", "1 juli"])
+    assert missing.exit_code == 1
+    assert "het jaar ontbreekt" in json.loads(missing.stdout)[0]["fout"]
+
+
+def test_when_hints_at_quotes_for_a_split_text(invoke: Invoke) -> None:
+    """`limnorm when Q3 2026` (unquoted: two texts) fails on 'Q3' and says to quote the
+    text; texts that fail on their own get no such hint."""
+    split = invoke(["when", "Q3", "2026"])
+    assert split.exit_code == 1
+    assert split.stderr == (
+        "limnorm: tip: zet een tekst met spaties tussen aanhalingstekens: limnorm when 'Q3 "
+        "2026'\n"
+    )
+    separate = invoke(["when", "Q3/Q4 24", "Q5 24"])
+    assert separate.exit_code == 1
+    assert separate.stderr == ""
+
+
 BAD_PLAN = """\
 organisatie: T
 actiehouders: {OOV: Openbare Orde en Veiligheid}

@@ -452,13 +452,29 @@ def when(
     json_output: Annotated[
         bool, typer.Option("--json", help="Hetzelfde als --format json (blijft werken).")
     ] = False,
+    jaar: Annotated[
+        int | None,
+        typer.Option(
+            "--jaar",
+            min=1900,
+            max=2199,
+            metavar="JJJJ",
+            help="Jaar voor teksten zonder jaar ('1 juli', 'najaar'), zoals 'jaar:' in het "
+            "spoorboekje.",
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.TABLE,
     output: OutputOption = None,
 ) -> None:
     """Laat zien hoe limnorm een 'wanneer' leest: van, tot en met, soort."""
-    report = queries.read_expressions(expressions)
+    report = queries.read_expressions(expressions, year=jaar)
     _emit(views.WHEN, report, OutputFormat.JSON if json_output else fmt, output=output)
     if report.failed:
+        joined = " ".join(expressions)
+        if len(expressions) > 1 and not queries.read_expressions([joined], year=jaar).failed:
+            # `limnorm when Q3 2026` gives two texts; the shell split them, not the writer.
+            _tell(f"limnorm: tip: zet een tekst met spaties tussen aanhalingstekens: "
+                  f"limnorm when '{joined}'")
         raise typer.Exit(1)
 
 

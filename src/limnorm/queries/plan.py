@@ -259,12 +259,13 @@ class WhenReport(NamedTuple):
         return any(r.error is not None for r in self.readings)
 
 
-def read_expressions(texts: Sequence[str]) -> WhenReport:
-    """Resolve each text with the deadline engine, keeping errors as messages."""
+def read_expressions(texts: Sequence[str], *, year: int | None = None) -> WhenReport:
+    """Resolve each text with the deadline engine, keeping errors as messages; ``year``
+    serves texts without one, as a plan's ``jaar:`` does."""
     readings = []
     for text in texts:
         try:
-            readings.append(Reading(text, parse_deadline(text), None))
+            readings.append(Reading(text, parse_deadline(text, year=year), None))
         except DeadlineError as error:
             readings.append(Reading(text, None, error.message))
     return WhenReport(tuple(readings))
