@@ -83,13 +83,15 @@ def test_due_json(invoke: Invoke) -> None:
         "begin": "2024-03-04",
         "deadline": "2024-03-04",
         "soort": "dag",
+        "notitie": None,
+        "uitgesteld": False,
+        "oorspronkelijk": None,
         "actiehouder": ["OOV"],
         "status": "open",
         "gereed_op": None,
         "toelichting": None,
         "voortgang": None,
         "mijlpaal": False,
-        "oorspronkelijk": None,
         "fouten": [],
         "categorie": "te_laat",
         "dagen": -200,
@@ -248,13 +250,15 @@ def test_when_table(invoke: Invoke) -> None:
 
 
 def test_when_json(invoke: Invoke) -> None:
-    """'when --json' prints wanneer, begin, deadline, soort and fout per text."""
+    """'when --json' prints wanneer, the period's keys and fout per text."""
     result = invoke(["when", "--json", "Q3/Q4 24", "Q5 24"])
     assert result.exit_code == 1
     assert json.loads(result.stdout) == [
         {"wanneer": "Q3/Q4 24", "begin": "2024-07-01", "deadline": "2024-12-31",
-         "soort": "periode", "fout": None},
-        {"wanneer": "Q5 24", "begin": None, "deadline": None, "soort": None,
+         "soort": "periode", "notitie": None, "uitgesteld": False, "oorspronkelijk": None,
+         "fout": None},
+        {"wanneer": "Q5 24", "begin": None, "deadline": None, "soort": None, "notitie": None,
+         "uitgesteld": None, "oorspronkelijk": None,
          "fout": "'Q5 24': Q5 bestaat niet; een jaar heeft er 4 (Q1 t/m Q4)"},
     ]  # fmt: skip
     assert invoke(["when", "--json", "2024"]).exit_code == 0

@@ -10,6 +10,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from referencing import Registry, Resource
 
 from .conftest import ROOT, SAMPLE, Invoke
 from .test_git import Repo
@@ -26,23 +27,39 @@ def _json(invoke: Invoke, *args: str) -> Any:
     return json.loads(result.stdout)
 
 
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    """The published schema ``name``, checked, with the others its ``$ref`` may name
+    (``thema`` takes the action from ``due``, the norms from ``checklist``)."""
+    documents = [json.loads(p.read_text(encoding="utf-8")) for p in SCHEMAS.glob("*.json")]
+    registry: Registry[Any] = Registry().with_resources(
+        (d["$id"], Resource.from_contents(d)) for d in documents
+    )
+    schema = next(d for d in documents if d["$id"].endswith(f"/{name}.schema.json"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(
+        schema, registry=registry, format_checker=jsonschema.FormatChecker()
+    )
+
+
 @pytest.mark.parametrize(
     ("schema", "args"),
     [
         ("due", ["due", *AS_OF, "--within", "12m", "--data", str(SAMPLE)]),
         ("status", ["status", *AS_OF, "--data", str(ANSWERED)]),
         ("status", ["status", *AS_OF, "--data", str(SAMPLE)]),
+        ("thema", ["status", "thema", "4", *AS_OF, "--data", str(ANSWERED)]),
+        ("thema", ["status", "thema", "5", *AS_OF, "--data", str(SAMPLE)]),
         ("checklist", ["checklist", *AS_OF, "--data", str(ANSWERED)]),
         ("checklist", ["checklist", *AS_OF, "--data", str(SAMPLE)]),
+        ("when", ["when", "Q3/Q4 24", "doorlopend", "Q5 24", "Q2 2026 (onder voorbehoud)"]),
     ],
 )
 def test_main_outputs_follow_their_schema(invoke: Invoke, schema: str, args: list[str]) -> None:
-    """due, status and checklist JSON validate against the published schemas."""
-    document = json.loads((SCHEMAS / f"{schema}.schema.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(document)
+    """due, status, status thema N, checklist and when JSON validate against the published
+    schemas."""
     data = _json(invoke, *args)
     assert data
-    jsonschema.validate(data, document, format_checker=jsonschema.FormatChecker())
+    validator(schema).validate(data)
 
 
 def _keys(value: Any) -> set[str]:

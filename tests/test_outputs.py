@@ -215,7 +215,10 @@ _ACTIONS = st.builds(
     thema=st.integers(0, 6),
     actie=_TEXT,
     wanneer=_TEXT,
-    period=st.builds(Period, _DAYS, _DAYS, st.sampled_from(PeriodKind)),
+    period=st.builds(
+        Period, _DAYS, _DAYS, st.sampled_from(PeriodKind), st.none() | _TEXT, st.booleans(),
+        st.none() | _TEXT,
+    ),
     actiehouders=st.lists(_TEXT, max_size=3).map(tuple),
     status=st.sampled_from(Status),
     toelichting=st.none() | _TEXT,
@@ -244,13 +247,15 @@ def _due_item_dict(item: DueItem) -> dict[str, object]:
         "begin": period.begin.isoformat() if period.begin else None,
         "deadline": period.deadline.isoformat() if period.deadline else None,
         "soort": period.kind.value,
+        "notitie": period.note,
+        "uitgesteld": period.postponed or bool(action.oorspronkelijk or period.was),
+        "oorspronkelijk": action.oorspronkelijk or period.was,
         "actiehouder": list(action.actiehouders),
         "status": action.status.value,
         "gereed_op": action.gereed_op.isoformat() if action.gereed_op else None,
         "toelichting": action.toelichting,
         "voortgang": action.voortgang,
         "mijlpaal": action.mijlpaal,
-        "oorspronkelijk": action.oorspronkelijk or period.was,
         "fouten": list(action.fouten),
         "categorie": item.category.value,
         "dagen": item.days,
@@ -264,9 +269,9 @@ def _due_item_dict(item: DueItem) -> dict[str, object]:
 
 
 _TAKEN = {
-    "id", "thema", "actie", "wanneer", "begin", "deadline", "soort", "actiehouder", "status",
-    "gereed_op", "toelichting", "voortgang", "mijlpaal", "oorspronkelijk", "fouten",
-    "categorie", "dagen", "organisatie", "staat", "was",
+    "id", "thema", "actie", "wanneer", "begin", "deadline", "soort", "notitie", "uitgesteld",
+    "oorspronkelijk", "actiehouder", "status", "gereed_op", "toelichting", "voortgang",
+    "mijlpaal", "fouten", "categorie", "dagen", "organisatie", "staat", "was",
 }  # fmt: skip
 
 

@@ -184,9 +184,10 @@ def test_json_carries_the_unknown_key_and_the_new_fields(invoke: Invoke, real_pl
     assert (first["id"], first["actiehouder"], first["deadline"]) == ("2.1", [], "2025-07-01")
     assert second == {
         "id": "1.1", "thema": 1, "actie": "Sessie met het college", "wanneer": "1 juli",
-        "begin": "2026-07-01", "deadline": "2026-07-01", "soort": "dag",
+        "begin": "2026-07-01", "deadline": "2026-07-01", "soort": "dag", "notitie": None,
+        "uitgesteld": True, "oorspronkelijk": "1 mei",
         "actiehouder": ["OOV", "JZ"], "status": "open", "gereed_op": None, "toelichting": None,
-        "voortgang": None, "mijlpaal": True, "oorspronkelijk": "1 mei", "fouten": [],
+        "voortgang": None, "mijlpaal": True, "fouten": [],
         "categorie": "binnenkort", "dagen": 11, "budget": 5000,
     }  # fmt: skip
 

@@ -61,9 +61,9 @@ def _iso(day: date | None) -> str | None:
 #: Keys of an action in JSON (and of a due item); an organisation's own key with one of
 #: these names is written as "<key> (eigen)", so that neither is lost.
 _ACTION_JSON_KEYS = frozenset(
-    ("id", "thema", "actie", "wanneer", "begin", "deadline", "soort", "actiehouder", "status",
-     "gereed_op", "toelichting", "voortgang", "mijlpaal", "oorspronkelijk", "fouten",
-     "categorie", "dagen", "organisatie", "staat", "was")
+    ("id", "thema", "actie", "wanneer", "begin", "deadline", "soort", "notitie", "uitgesteld",
+     "oorspronkelijk", "actiehouder", "status", "gereed_op", "toelichting", "voortgang",
+     "mijlpaal", "fouten", "categorie", "dagen", "organisatie", "staat", "was")
 )  # fmt: skip
 
 
@@ -80,16 +80,13 @@ def _action_data(action: Action, **more: Any) -> dict[str, Any]:
         "thema": action.thema,
         "actie": action.actie,
         "wanneer": action.wanneer,
-        "begin": _iso(action.period.begin),
-        "deadline": _iso(action.period.deadline),
-        "soort": str(action.period.kind),
+        **_period_data(action.period, action.postponed_from),
         "actiehouder": list(action.actiehouders),
         "status": str(action.status),
         "gereed_op": _iso(action.gereed_op),
         "toelichting": action.toelichting,
         "voortgang": action.voortgang,
         "mijlpaal": action.mijlpaal,
-        "oorspronkelijk": action.postponed_from,
         "fouten": list(action.fouten),
         **more,
         **{own_key(key): value for key, value in action.extra.items()},
@@ -231,11 +228,22 @@ def check(report: CheckReport) -> dict[str, Any]:
     }
 
 
-def _period_data(period: Period | None) -> dict[str, Any]:
+def _period_data(period: Period | None, earlier: str | None = None) -> dict[str, Any]:
+    """A period's keys, spelled alike wherever a period is written (an action, a ``when``
+    reading). ``earlier`` is the deadline before a postponement when it is known besides the
+    cell (an action's ``oorspronkelijk``); ``uitgesteld`` is null when nothing was read."""
+    if period is None:
+        return dict.fromkeys(
+            ("begin", "deadline", "soort", "notitie", "uitgesteld", "oorspronkelijk")
+        )
+    earlier = earlier or period.was
     return {
-        "begin": _iso(period.begin) if period else None,
-        "deadline": _iso(period.deadline) if period else None,
-        "soort": str(period.kind) if period else None,
+        "begin": _iso(period.begin),
+        "deadline": _iso(period.deadline),
+        "soort": str(period.kind),
+        "notitie": period.note,
+        "uitgesteld": period.postponed or bool(earlier),
+        "oorspronkelijk": earlier,
     }
 
 
