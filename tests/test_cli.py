@@ -357,10 +357,10 @@ def test_yaml_syntax_error_is_located(invoke: Invoke, write_plan: Callable[[str]
     folder = write_plan('organisatie: "Test\nthemas: []\n')
     check = invoke(["check", "--data", str(folder)])
     assert check.exit_code == 2  # fataal: the file cannot be used at all
-    assert ":3:1: fout: het bestand houdt op midden in een waarde" in check.stdout
+    assert ":3:1: fataal: het bestand houdt op midden in een waarde" in check.stdout
     due = invoke(["due", "--data", str(folder)])
     assert due.exit_code == 2
-    assert ":3:1: fout: het bestand houdt op midden in een waarde" in due.stderr
+    assert ":3:1: fataal: het bestand houdt op midden in een waarde" in due.stderr
 
 
 def test_missing_data_folder(invoke: Invoke, tmp_path: Path) -> None:
@@ -567,17 +567,19 @@ def test_theme_timeline_and_report_list_ids_in_natural_order(
 @pytest.mark.parametrize(
     ("text", "finding"),
     [
-        ("- a\n- b\n", "spoorboekje.yaml:1:1: fout: het spoorboekje moet een blok met sleutels "
+        ("- a\n- b\n", "spoorboekje.yaml:1:1: fataal: het spoorboekje moet een blok met sleutels "
          "zijn, maar is een lijst"),
-        ("organisatie: Proef\nthemas: [\n", "spoorboekje.yaml:3:1: fout:"),
+        ("organisatie: Proef\nthemas: [\n", "spoorboekje.yaml:3:1: fataal:"),
     ],
 )  # fmt: skip
 def test_check_on_a_fataal_file_exits_2(
     invoke: Invoke, write_plan: Callable[[str], Path], text: str, finding: str
 ) -> None:
     """check on a file that cannot be used at all (a list at the top, broken YAML) exits
-    2, the exit code of fataal in README; a fout in one action stays exit 1."""
+    2, the exit code of fataal in README, and labels it "fataal", not "fout"; a fout in
+    one action stays exit 1."""
     folder = write_plan(text)
     result = invoke(["check", "--data", str(folder), "--as-of", "2024-06-01"])
     assert result.exit_code == 2, result.output
     assert finding in result.stdout
+    assert result.stdout.splitlines()[-1].startswith("1 fataal, 0 fouten, 0 waarschuwingen in ")

@@ -326,8 +326,8 @@ def test_a_fifo_found_in_the_current_folder_is_fataal(tmp_path: Path, command: s
     result = run([command, "--as-of", "2024-07-01"], tmp_path, timeout=30)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
-        "limnorm: fout: spoorboekje.yaml bevat 1 fout(en); herstel ze eerst ('limnorm check' "
-        "toont alles):\n  spoorboekje.yaml: fout: dit is geen gewoon bestand maar een FIFO, "
+        "limnorm: fout: spoorboekje.yaml is niet te gebruiken; herstel eerst ('limnorm check' "
+        "toont alles):\n  spoorboekje.yaml: fataal: dit is geen gewoon bestand maar een FIFO, "
         "apparaat of socket; limnorm leest alleen gewone bestanden. Geef het bestand zelf\n"
     )
 

@@ -378,7 +378,7 @@ def test_merge_conflict_markers_are_named(tmp_path: Path) -> None:
     for parse in (parse_plan, parse_checklist):
         finding = parse_text(text, "s.yaml", parse).findings[0]
         assert str(finding).startswith(
-            "s.yaml:2:1: fout: het bestand bevat een onopgelost git-conflict op regel 2 tot en "
+            "s.yaml:2:1: fataal: het bestand bevat een onopgelost git-conflict op regel 2 tot en "
             "met 6"
         )
 

@@ -67,7 +67,7 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
         stream.truncate(50 * 1_048_576)
     loaded = load_plan(path, "s.yaml")
     assert loaded.value is None
-    assert str(loaded.findings[0]).startswith("s.yaml: fout: het bestand is 50 MB;")
+    assert str(loaded.findings[0]).startswith("s.yaml: fataal: het bestand is 50 MB;")
     assert MAX_FILE_BYTES < 50 * 1_048_576
 
 

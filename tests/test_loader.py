@@ -143,8 +143,8 @@ def test_an_unusable_file_is_fatal() -> None:
     with pytest.raises(DataError) as caught:
         loaded.require()
     assert str(caught.value) == (
-        "t.yaml bevat 1 fout(en); herstel ze eerst ('limnorm check' toont alles):\n"
-        "  t.yaml:1:1: fout: het spoorboekje moet een blok met sleutels zijn, maar is een lijst"
+        "t.yaml is niet te gebruiken; herstel eerst ('limnorm check' toont alles):\n"
+        "  t.yaml:1:1: fataal: het spoorboekje moet een blok met sleutels zijn, maar is een lijst"
     )
 
 
@@ -174,10 +174,10 @@ def test_future_completion_date_is_a_warning() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("", "t.yaml:1:1: fout: het bestand is leeg"),
-        ("# alleen commentaar\n", "t.yaml:1:1: fout: het bestand is leeg"),
-        ("- a\n- b\n", "t.yaml:1:1: fout: het spoorboekje moet een blok met sleutels zijn"),
-        ("gewoon tekst\n", "t.yaml:1:1: fout: het spoorboekje moet een blok met sleutels zijn"),
+        ("", "t.yaml:1:1: fataal: het bestand is leeg"),
+        ("# alleen commentaar\n", "t.yaml:1:1: fataal: het bestand is leeg"),
+        ("- a\n- b\n", "t.yaml:1:1: fataal: het spoorboekje moet een blok met sleutels zijn"),
+        ("gewoon tekst\n", "t.yaml:1:1: fataal: het spoorboekje moet een blok met sleutels zijn"),
         ("organisatie: T\n", "t.yaml:1:1: fout: sleutel 'themas' ontbreekt in het spoorboekje"),
         (
             "organisatie: T\nthemas: geen lijst\n",
@@ -229,7 +229,7 @@ def test_missing_file_is_a_located_error(tmp_path: Path) -> None:
     """A missing file is a finding naming the file, not an exception."""
     loaded = load_plan(tmp_path / "spoorboekje.yaml", "data/spoorboekje.yaml")
     assert [str(f) for f in loaded.findings] == [
-        "data/spoorboekje.yaml: fout: bestand niet gevonden"
+        "data/spoorboekje.yaml: fataal: bestand niet gevonden"
     ]
     assert loaded.value is None
 

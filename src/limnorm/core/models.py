@@ -64,8 +64,10 @@ STATUSES = {s.value: s for s in Status}
 
 
 class Severity(StrEnum):
-    """How bad a finding is; only errors make ``check`` fail."""
+    """How bad a finding is: fataal (the file cannot be used), fout (``check`` fails, other
+    commands use the rest), waarschuwing (shown by ``check`` only)."""
 
+    FATAAL = "fataal"
     FOUT = "fout"
     WAARSCHUWING = "waarschuwing"
 

@@ -76,6 +76,7 @@ def _checklist(root: Node, checker: Checker, file: str) -> Checklist | None:
         "de checklist",
         ("norm", "themas"),
         ("organisatie", "peildatum", "antwoordschaal", "piramide"),
+        top=True,
     )
     if fields is None:
         return None

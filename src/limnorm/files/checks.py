@@ -46,6 +46,10 @@ class Checker:
         """Record an error (a ``fout``: ``check`` fails; other commands use the rest)."""
         self.findings.append(Finding(Severity.FOUT, message, location))
 
+    def fatal(self, message: str, location: Location) -> None:
+        """Record that the whole file cannot be used (``fataal``: every command exits 2)."""
+        self.findings.append(Finding(Severity.FATAAL, message, location))
+
     def warn(self, message: str, location: Location) -> None:
         """Record a warning (shown by ``check`` only; fails only with ``--streng``)."""
         self.findings.append(Finding(Severity.WAARSCHUWING, message, location))
@@ -53,7 +57,7 @@ class Checker:
     @property
     def has_errors(self) -> bool:
         """Whether any finding so far is an error."""
-        return any(f.severity is Severity.FOUT for f in self.findings)
+        return any(f.severity is not Severity.WAARSCHUWING for f in self.findings)
 
     def errors_since(self, count: int) -> bool:
         """Whether an error was recorded after the first ``count`` findings."""
@@ -67,14 +71,16 @@ class Checker:
         optional: tuple[str, ...],
         *,
         keep_unknown: bool = False,
+        top: bool = False,
     ) -> dict[str, Node] | None:
         """Check that ``node`` is a mapping with known keys; report the rest.
 
         With ``keep_unknown`` other keys are allowed and returned too (a warning only for
-        a likely typo); without, each is an error and left out.
+        a likely typo); without, each is an error and left out. With ``top`` (a file's
+        top level) a node that is not a mapping makes the whole file unusable (fataal).
         """
         if not isinstance(node.value, dict):
-            self.error(
+            (self.fatal if top else self.error)(
                 f"{what} moet een blok met sleutels zijn, maar is {_kind_of(node.value)}",
                 node.location,
             )

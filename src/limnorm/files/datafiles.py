@@ -55,7 +55,7 @@ def _loaded(
         text, name = _read(source, cwd, filename, version)
     except DataError as error:
         location = error.location or Location(source.display(filename, cwd))
-        return Loaded(None, (Finding(Severity.FOUT, error.message, location),), location.file)
+        return Loaded(None, (Finding(Severity.FATAAL, error.message, location),), location.file)
     return None if text is None else parse_text(text, name, parse)
 
 
@@ -95,7 +95,7 @@ class CommitFiles:
             loaded = parse_text(decode(data, name), name, parse)
         except DataError as error:
             location = error.location or Location(name)
-            return Loaded(None, (Finding(Severity.FOUT, error.message, location),), name)
+            return Loaded(None, (Finding(Severity.FATAAL, error.message, location),), name)
         if not loaded.findings:
             self._parsed[key] = loaded
         return loaded

@@ -57,8 +57,8 @@ class Loaded(NamedTuple, Generic[T]):
 
     @property
     def errors(self) -> tuple[Finding, ...]:
-        """Only the findings that are errors."""
-        return tuple(f for f in self.findings if f.severity is Severity.FOUT)
+        """Only the findings that are errors (fataal or fout)."""
+        return tuple(f for f in self.findings if f.severity is not Severity.WAARSCHUWING)
 
     def require(self) -> T:
         """The value, or a :class:`DataError` when the file is unusable (``fataal``).
@@ -78,16 +78,19 @@ class Loaded(NamedTuple, Generic[T]):
             return self.value
         lines = "\n".join(f"  {f}" for f in errors)
         first = errors[0].location if errors else Location(self.file)
+        if self.value is None:  # fataal: the file as a whole cannot be used
+            what = "is niet te gebruiken; herstel eerst"
+        else:
+            what = f"bevat {len(errors)} fout(en); herstel ze eerst"
         raise DataError(
-            f"{self.file} bevat {len(errors)} fout(en); herstel ze eerst "
-            f"('limnorm check' toont alles):\n{lines}",
+            f"{self.file} {what} ('limnorm check' toont alles):\n{lines}",
             None if errors else first,
         )
 
     @property
     def error_summary(self) -> str | None:
         """``2 fouten in spoorboekje.yaml; zie 'limnorm check'``, or None without errors."""
-        return errors_line(len(self.errors), self.file)
+        return errors_line(sum(f.severity is Severity.FOUT for f in self.findings), self.file)
 
 
 def errors_line(count: int, file: str) -> str | None:
@@ -113,7 +116,7 @@ def load_plan(path: Path, file: str | None = None) -> Loaded[Plan]:
 
 def _failed(error: DataError, file: str) -> Loaded[T]:
     location = error.location or Location(file)
-    return Loaded(None, (Finding(Severity.FOUT, error.message, location),), file)
+    return Loaded(None, (Finding(Severity.FATAAL, error.message, location),), file)
 
 
 def load_document(path: Path, name: str, parse: Callable[[str, str], Loaded[T]]) -> Loaded[T]:
@@ -153,7 +156,7 @@ def parse_document(
     checker = Checker(findings)
     value = None
     if root is None:
-        checker.error(empty, Location(file, 1, 1))
+        checker.fatal(empty, Location(file, 1, 1))
     else:
         value = build(root, checker, file)
         checker.findings.extend(mixed_script_findings(text, root))
@@ -180,7 +183,7 @@ def _plan(root: Node, checker: Checker, file: str) -> Plan | None:
     # Only a file that is not a mapping at all is unusable (fataal); every other problem
     # is a fout about one field or action, and the plan is used without it.
     fields = checker.mapping(
-        root, "het spoorboekje", _TOP_REQUIRED, _TOP_OPTIONAL, keep_unknown=True
+        root, "het spoorboekje", _TOP_REQUIRED, _TOP_OPTIONAL, keep_unknown=True, top=True
     )
     if fields is None:
         return None

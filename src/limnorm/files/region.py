@@ -60,7 +60,7 @@ def _parse_entry(kind: str, data: bytes, name: str) -> dict[str, Any]:
     try:
         text = decode_bytes(data, name)
     except DataError as error:
-        finding = Finding(Severity.FOUT, error.message, error.location or Location(name))
+        finding = Finding(Severity.FATAAL, error.message, error.location or Location(name))
         return encode(kind, Loaded(None, (finding,), name))
     return encode(kind, parse_text(text, name, _PARSERS[kind]))
 
@@ -77,7 +77,7 @@ def _read(path: Path, name: str) -> bytes | Finding:
     try:
         return read_bytes(path, name)
     except DataError as error:
-        return Finding(Severity.FOUT, error.message, error.location or Location(name))
+        return Finding(Severity.FATAAL, error.message, error.location or Location(name))
 
 
 def load_files(

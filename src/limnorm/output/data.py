@@ -222,6 +222,7 @@ def _finding_data(finding: Finding) -> dict[str, Any]:
 def check(report: CheckReport) -> dict[str, Any]:
     return {
         "bestanden": list(report.files),
+        "fataal": report.fatal,
         "fouten": report.errors,
         "waarschuwingen": report.warnings,
         "meldingen": [_finding_data(f) for f in report.findings],

@@ -326,8 +326,9 @@ def check_lines(report: CheckReport) -> str:
     lines = [clean(str(f)) for f in report.findings]
     files = ", ".join(report.files)
     if report.findings:
+        fatal = f"{report.fatal} fataal, " if report.fatal else ""
         lines.append(
-            f"{_plural(report.errors, 'fout', 'fouten')}, "
+            f"{fatal}{_plural(report.errors, 'fout', 'fouten')}, "
             f"{_plural(report.warnings, 'waarschuwing', 'waarschuwingen')} in {files}"
         )
     else:

@@ -282,14 +282,19 @@ class CheckReport(NamedTuple):
     unusable: tuple[str, ...] = ()
 
     @property
+    def fatal(self) -> int:
+        """How many findings make a file unusable (fataal)."""
+        return sum(f.severity is Severity.FATAAL for f in self.findings)
+
+    @property
     def errors(self) -> int:
-        """How many findings are errors."""
+        """How many findings are errors (fout) in a usable file."""
         return sum(f.severity is Severity.FOUT for f in self.findings)
 
     @property
     def warnings(self) -> int:
         """How many findings are warnings."""
-        return len(self.findings) - self.errors
+        return sum(f.severity is Severity.WAARSCHUWING for f in self.findings)
 
 
 def date_findings(plan: Plan, as_of: date) -> list[Finding]:
