@@ -47,7 +47,11 @@ COMPLETIONS = [
     ("limnorm done 1.", ["1.1", "1.2", "1.3", "1.4", "1.5"]),
     ("limnorm history 6", ["6.1", "6.2", "6.3"]),
     ("limnorm set 4", ["4.1", "4.2", "4.3"]),
-    ("limnorm set 1.1 ", ["status", "wanneer", "actiehouder", "toelichting"]),
+    # every field 'set' accepts (the list in README's 'limnorm set' section)
+    ("limnorm set 1.1 ", ["status", "wanneer", "actiehouder", "toelichting", "voortgang",
+                          "mijlpaal", "oorspronkelijk"]),
+    ("limnorm set 1.1 m", ["mijlpaal"]),
+    ("limnorm set 1.1 mijlpaal ", ["ja", "nee"]),
     ("limnorm set 1.1 status ", ["open", "lopend", "gereed", "vervallen"]),
     ("limnorm set 1.1 actiehouder ", ["OOV", "HRM", "F&I"]),
     ("limnorm answer 4", ["4.1", "4.2"]),

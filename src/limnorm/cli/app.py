@@ -29,6 +29,7 @@ from limnorm.core.owners import resolve_owner
 from limnorm.files import datafiles, discovery
 from limnorm.files.discovery import DataSource, locate
 from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE, errors_line
+from limnorm.files.settable import SETTABLE
 from limnorm.queries import plan as queries
 
 if TYPE_CHECKING:
@@ -631,10 +632,7 @@ def set_field(
         str,
         typer.Argument(
             metavar="VELD",
-            help=(
-                "status, wanneer, actiehouder, toelichting, voortgang, mijlpaal of "
-                "oorspronkelijk."
-            ),
+            help=f"{', '.join(list(SETTABLE)[:-1])} of {list(SETTABLE)[-1]}.",
             autocompletion=complete.fields,
         ),
     ],

@@ -135,26 +135,23 @@ def refs(ctx: typer.Context, incomplete: str) -> Choices:
         return []
 
 
-FIELDS = {
-    "status": "open, lopend, gereed of vervallen",
-    "wanneer": "de deadline, zoals 'Q3 24'",
-    "actiehouder": "een code uit actiehouders",
-    "toelichting": "vrije tekst",
-}
-
-
 def fields(ctx: typer.Context, incomplete: str) -> Choices:
-    """The fields 'set' can change."""
-    return _starting(list(FIELDS.items()), incomplete)
+    """The fields 'set' can change, from their one home."""
+    from limnorm.files.settable import SETTABLE
+
+    return _starting(list(SETTABLE.items()), incomplete)
 
 
 def field_values(ctx: typer.Context, incomplete: str) -> Choices:
-    """Values for 'set ID VELD': the statuses, or the owners; nothing for free text."""
+    """Values for 'set ID VELD': the statuses, the owners, ja/nee for a milestone;
+    nothing for free text."""
     field = str(_given(ctx, "field") or "").strip().lower()
     if field == "status":
         return _starting([(s.value, "") for s in Status], incomplete)
     if field == "actiehouder":
         return owners(ctx, incomplete)
+    if field == "mijlpaal":
+        return _starting([("ja", ""), ("nee", "")], incomplete)
     return []
 
 

@@ -34,6 +34,7 @@ from limnorm.core.period import PeriodKind
 from limnorm.core.suggest import suggest
 from limnorm.files.checklist import parse_checklist
 from limnorm.files.loader import OWNER_SEPARATORS, parse_plan
+from limnorm.files.settable import SETTABLE
 from limnorm.files.yamledit import (
     Change,
     FileText,
@@ -46,11 +47,6 @@ from limnorm.files.yamledit import (
     value_text,
     write_atomically,
 )
-
-#: Fields of an action that ``limnorm set`` may change.
-SETTABLE = (
-    "status", "wanneer", "actiehouder", "toelichting", "voortgang", "mijlpaal", "oorspronkelijk",
-)  # fmt: skip
 
 #: How ``limnorm set`` may write yes or no for ``mijlpaal`` (the file gets true/false).
 _YES_NO = {"true": True, "ja": True, "false": False, "nee": False}

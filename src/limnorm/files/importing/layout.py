@@ -267,7 +267,7 @@ def theme_of(text: str) -> tuple[int | None, str]:
         if title:
             return nr, title
         return nr, THEME_TITLES.get(nr, (f"Thema {nr}",))[0]
-    if text.isdigit() and len(text) <= 2:
+    if text.isascii() and text.isdigit() and len(text) <= 2:  # not "²": int() refuses it
         nr = int(text)
         return nr, "0-meting" if nr == 0 else THEME_TITLES.get(nr, (f"Thema {nr}",))[0]
     return _known_theme(text), text
