@@ -127,8 +127,10 @@ _SEP = r"[ -]?"
 _Y = r"(?P<y>\d{4}|'?\d{2})"
 _OY = rf"(?:{_SEP}{_Y})?"
 # Any word; the handlers look it up in _MONTHS. A 40-word alternation here cost
-# several milliseconds of regex compilation at every start-up.
-_MON = r"(?P<mon>[a-z]+)"
+# several milliseconds of regex compilation at every start-up. Possessive (``++``):
+# what follows is never a letter, and giving letters back one by one made a failed
+# match of a long word (every cell that is not one form) six times slower.
+_MON = r"(?P<mon>[a-z]++)"
 
 
 class _NoMatch(Exception):
@@ -302,7 +304,7 @@ _UNITS: dict[str, Callable[[int, int], Period]] = {
 @_form(
     rf"(?P<unit>kwartaal|tertiaal|halfjaar|week|hj|kw|wk|[qkhtw]) ?(?P<n>\d{{1,2}}){_OY}",
     r"(?P<y>\d{4})[ -]?(?P<unit>[qhw])-?(?P<n>\d{1,2})",
-    rf"(?:(?P<n>\d{{1,2}})(?:e|ste|de)?|(?P<w>[a-z]+)) "
+    rf"(?:(?P<n>\d{{1,2}})(?:e|ste|de)?|(?P<w>[a-z]++)) "
     rf"(?P<unit>kwartaal|kw|q|helft|halfjaar|half jaar|tertiaal|t){_OY}",
 )
 def _unit_form(m: re.Match[str], year: int) -> Period:
@@ -512,6 +514,8 @@ _SPECIAL: list[tuple[Callable[[], re.Pattern[str]], Callable[[int], Period]]] = 
 
 def _single(text: str, default_year: int | None) -> Period:
     """Read one (non-span) expression, applying modifier words recursively."""
+    if _USE_FAST and (fast := _fast(text, default_year)) is not None:
+        return fast
     if text[text.rfind(" ") + 1 :] in _SUFFIX_WORDS:  # one lookup instead of nine endswith()
         for suffix, apply in _SUFFIXES:
             if text.endswith(suffix) and len(text) > len(suffix):
@@ -568,6 +572,116 @@ def _dated(apply: Callable[[Period], Period], period: Period, text: str) -> Peri
     if period.begin is None or period.deadline is None:
         raise _Invalid(f"'{text}' heeft geen vaste periode om naar te verwijzen")
     return apply(period)
+
+
+# --- the fast path: the most common exact forms in one regex ---------------------
+#
+# Most cells are one plain form ("Q2 2026", "30 juni 2026", "eind 2026"). The general
+# reader tries form after form, and a span or a cell reads its sides again and again;
+# one anchored regex with an alternative per common form, read without exceptions,
+# made the engine about twice as fast (benchmarks/deadlines.py). It only ever answers
+# what :func:`_single` answers for the same text; anything it is not sure of
+# (a year missing, a day that does not exist, a word it does not know) returns None
+# and the general reader decides, with its own messages. tests/test_deadlines_fast.py
+# checks the two agree, with expectations from the stdlib ``calendar``.
+
+#: Switched off by the tests that compare the fast path with the general reader.
+_USE_FAST = True
+_FAST = re.compile(
+    r"(?:(?P<mod>voor eind|uiterlijk eind|begin|medio|einde|eind|voor|uiterlijk|vanaf|in|op"
+    r"|rond) )?"
+    r"(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"  # 2026-06-30
+    r"|(?P<nd>\d{1,2})(?P<ns>[-/.])(?P<nm>\d{1,2})(?P=ns)(?P<ny>\d{4}|\d{2})"  # 30-6-2026
+    r"|(?P<mm>\d{1,2})[-/.](?P<my>\d{4})"  # 6-2026, 3.2026
+    # 2e kwartaal 2026, tweede helft 2026
+    r"|(?:(?P<on>\d{1,2})(?:e|ste|de)?|(?P<ow>eerste|tweede|derde|vierde)) "
+    r"(?P<ou>kwartaal|kw|q|helft|halfjaar|half jaar|tertiaal|t)(?:[ -]?(?P<oy>\d{4}|'?\d{2}))?"
+    # 30 juni 2026
+    r"|(?P<dd>\d{1,2})(?:e|ste|de)?[ -]?(?P<dm>[a-z]++)(?:[ -]?(?P<dy>\d{4}|'?\d{2}))?"
+    # Q2 2026, Q2/2026, week 12 2026
+    r"|(?P<u>kwartaal|tertiaal|halfjaar|week|hj|kw|wk|[qkhtw]) ?(?P<un>\d{1,2})"
+    r"(?:(?P<us>[ /-])?(?P<uy>\d{4}|'?\d{2}))?"
+    r"|(?P<w>[a-z]++)(?:[ -]?(?P<wy>\d{4}|'?\d{2}))?"  # juni 2026, najaar 2025
+    r"|(?P<y>\d{4}|'?\d{2}))"  # 2026, '26 (and 26 after begin, medio, eind)
+)
+_FAST_MODS: dict[str, Callable[[Period], Period]] = {
+    phrase: apply
+    for words, apply in _PREFIX_WORDS
+    for phrase in words.split("|")
+    if phrase in ("voor eind", "uiterlijk eind", "begin", "medio", "einde", "eind", "voor",
+                  "uiterlijk", "vanaf", "in", "op", "rond")
+}  # fmt: skip
+#: Month and season words the fast path reads: none is also a prefix or a weekday.
+_FAST_WORDS = frozenset((*_MONTHS, *_SEASONS)) - frozenset((*_PREFIXES, *_WEEKDAYS))
+_FAST_MONTHS = {word: month for word, month in _MONTHS.items() if word in _FAST_WORDS}
+
+
+def _fast(text: str, default_year: int | None, *, whole: bool = False) -> Period | None:
+    """``_single(text, default_year)`` for the common exact forms, or None if unsure.
+
+    With ``whole`` the text is a whole cell, and "Q2/2026" (read by :func:`_span`,
+    not by :func:`_single`) is a form too.
+    """
+    match = _FAST.fullmatch(text)
+    if match is None or (match["us"] == "/" and not whole):
+        return None
+    try:
+        period = _fast_form(match, default_year)
+        mod = match["mod"]
+        if period is None or mod is None:
+            return period
+        return _dated(_FAST_MODS[mod], period, text)
+    except _Invalid:
+        return None
+
+
+def _fast_year(written: str | None, default_year: int | None) -> int | None:
+    return default_year if written is None else _year(written)
+
+
+def _fast_form(m: re.Match[str], default_year: int | None) -> Period | None:
+    if (written := m["y"]) is not None:
+        if len(written) == 2 and m["mod"] not in _FAST_TWO_DIGIT:
+            return None  # "26" is a year only after begin, medio, eind
+        return _year_form(m, _year(written))
+    if (word := m["w"]) is not None:
+        year = _fast_year(m["wy"], default_year)
+        if year is None or word not in _FAST_WORDS or (word == "zomer" and m["mod"] == "voor"):
+            return None  # "voor de zomer" has its own reading (_SPECIAL)
+        if word in _SEASONS:
+            return _season(year, _SEASONS[word])
+        return _months(year, _MONTHS[word], 1, PeriodKind.MAAND)
+    if (unit := m["u"]) is not None:
+        year = _fast_year(m["uy"], default_year)
+        if year is None or (m["uy"] is not None and len(m["uy"]) == 2 and m["us"] != " "):
+            # "wk 12/26": week 12 of 2026 or weeks 12 to 26 (see _span); "week 2026"
+            # may be read as a word and a year first (see _match_form).
+            return None
+        return _UNITS[unit](year, int(m["un"]))
+    if (day := m["dd"]) is not None:
+        year = _fast_year(m["dy"], default_year)
+        month = _FAST_MONTHS.get(m["dm"])
+        if year is None or month is None:
+            return None
+        return _day(year, month, int(day), "")
+    if (ordinal_unit := m["ou"]) is not None:
+        year = _fast_year(m["oy"], default_year)
+        if year is None:
+            return None
+        return _UNITS[ordinal_unit](year, _ORDINALS[m["ow"]] if m["ow"] else int(m["on"]))
+    if m["iy"] is not None:
+        return _day(_year(m["iy"]), int(m["im"]), int(m["id"]), "")
+    if m["nd"] is not None:
+        return _day(_year(m["ny"]), int(m["nm"]), int(m["nd"]), "")
+    number = int(m["mm"])
+    if not 1 <= number <= 12:
+        return None
+    return _months(_year(m["my"]), number, 1, PeriodKind.MAAND)
+
+
+_FAST_TWO_DIGIT = frozenset(
+    phrase for phrase, apply in _FAST_MODS.items() if apply in _TWO_DIGIT_YEAR_AFTER
+)
 
 
 _UNIT_PREFIX = _lazy(r"(q|kw|k|h|t|week|wk|w) ?\d{1,2}")
@@ -1142,6 +1256,12 @@ def parse_deadline(value: str | int | date | None, *, year: int | None = None) -
             f"'{value[:40]}…' is te lang voor een datum ({len(value)} tekens); "
             f"schrijf bijvoorbeeld {_EXAMPLES}"
         )
+    if _USE_FAST and value.isascii():
+        # A plain form needs neither normalising (it is lower-case ASCII with single
+        # spaces) nor the cell reader: the fast path reads it as _read would.
+        fast = _fast(value.strip().lower(), year, whole=True)
+        if fast is not None:
+            return fast
     try:
         return _read(value, year)
     except _Invalid as error:
