@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from limnorm.core.norm import PLAN_THEMES
+
 ROOT = Path(__file__).resolve().parents[1]
 FORMS = ["Q1 25", "Q2 25", "Q3 25", "Q4 25", "mrt. 25", "jun. 25", "4-3-25", "2025", "Q3/Q4 25",
          "eind 2025", "doorlopend", "n.t.b.", "week 12 2025", "medio 2025", "1e helft 2025",
@@ -51,9 +53,9 @@ def generate(folder: Path, organisations: int, actions: int, seed: int = 7) -> N
             "  F&I:",
             "themas:",
         ]
-        per_theme = -(-actions // 7)
+        per_theme = -(-actions // len(PLAN_THEMES))
         made = 0
-        for theme in range(7):
+        for theme in PLAN_THEMES:
             lines += [f"  - nr: {theme}", f"    titel: Thema {theme}", "    acties:"]
             for index in range(1, per_theme + 1):
                 if made == actions:

@@ -17,33 +17,13 @@ from limnorm.core.models import (
     Pyramid,
     normalise_answer,
 )
+from limnorm.core.norm import NORM_THEMES, PHASES, THEME_TITLES, is_limburgse_norm
 from limnorm.core.suggest import suggest
 from limnorm.files.checks import Checker
 from limnorm.files.loader import Loaded, load_document, parse_document
 from limnorm.files.yamlsource import Node
 
-NORM_THEMES = range(1, 7)
-PHASES = range(1, 6)
-
-#: The theme titles of the Limburgse Norm; theme 4 is published under two names.
-THEME_TITLES: dict[int, tuple[str, ...]] = {
-    1: ("Bewustwording en organisatie",),
-    2: ("Integriteit en veilige werkomgeving",),
-    3: ("Veilige publieke taak",),
-    4: (
-        "Informatiepositie en informatieveiligheid",
-        "Informatiepositie en informatiebeveiliging",
-    ),
-    5: ("Beleid en handhaving",),
-    6: ("Communicatie",),
-}
-
 _NORM_NR = re.compile(r"(\d{1,2})\.(\d{1,2})")
-
-
-def is_limburgse_norm(naam: str) -> bool:
-    """Whether a checklist's norm is the Limburgse Norm (by its name, as written)."""
-    return "limburgse norm" in " ".join(naam.lower().split())
 
 
 def load_checklist(path: Path, file: str | None = None) -> Loaded[Checklist]:
@@ -221,7 +201,9 @@ def _theme(
     where = fields["nr"].location
     if limburgse and nr not in NORM_THEMES:
         checker.error(
-            f"thema {nr} bestaat niet in de Limburgse Norm; de norm heeft thema 1 t/m 6", where
+            f"thema {nr} bestaat niet in de Limburgse Norm; de norm heeft thema "
+            f"{NORM_THEMES[0]} t/m {NORM_THEMES[-1]}",
+            where,
         )
     elif nr < 1:
         checker.error(f"thema {nr} bestaat niet; een thema van de norm is 1 of hoger", where)

@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 
 from limnorm.core.errors import DataError, Location, UsageError, describe_os_error
+from limnorm.core.norm import BASELINE_THEME, BASELINE_TITLE, THEME_TITLES
 from limnorm.files.atomic import write_text
-from limnorm.files.checklist import THEME_TITLES
 from limnorm.files.discovery import sample_directory
 from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE
 from limnorm.files.schema import SCHEMA_FILES, schema_json
@@ -59,7 +59,8 @@ def modeline(kind: str) -> str:
 
 def plan_template(organisatie: str) -> str:
     """An empty spoorboekje: the 0-meting and the six themes without actions."""
-    themes = [(0, "0-meting")] + [(nr, titles[0]) for nr, titles in THEME_TITLES.items()]
+    themes = [(BASELINE_THEME, BASELINE_TITLE)]
+    themes += [(nr, titles[0]) for nr, titles in THEME_TITLES.items()]
     blocks = "".join(
         f"  - nr: {nr}\n    titel: {title}\n    acties: []\n\n" for nr, title in themes
     )

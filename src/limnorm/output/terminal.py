@@ -16,6 +16,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.text import Text
 
 from limnorm.core.models import Answer, Pyramid
+from limnorm.core.norm import BASELINE_THEME, BASELINE_TITLE
 from limnorm.output.fit import Column, FitTable, Row
 from limnorm.output.text import (
     MONTH_ABBREVIATIONS,
@@ -290,7 +291,7 @@ def pyramid_text(pyramid: Pyramid, phase: int | None, theme: int) -> Text:
 
 def theme_table(detail: ThemeDetail) -> RenderableType:
     counts = detail.counts
-    title = "0-meting" if detail.theme.nr == 0 else f"Thema {detail.theme.nr}"
+    title = BASELINE_TITLE if detail.theme.nr == BASELINE_THEME else f"Thema {detail.theme.nr}"
     summary = Text(
         f"{_plural(counts.totaal, 'actie', 'acties')}: {counts.gereed} gereed, "
         f"{counts.lopend} lopend, {counts.open} open, {counts.te_laat} te laat · "

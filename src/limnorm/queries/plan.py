@@ -28,6 +28,7 @@ from limnorm.core.models import (
     Status,
     Theme,
 )
+from limnorm.core.norm import BASELINE_THEME
 from limnorm.core.period import Period
 from limnorm.core.suggest import suggest
 from limnorm.files.loader import Loaded
@@ -477,7 +478,7 @@ def cross_findings(checklist: Checklist, plan: Plan) -> list[Finding]:
     numbers = [t.nr for t in checklist.themas]
     for block in plan.themas:
         # 0 is the 0-meting (the checklist itself); every other theme must be the norm's.
-        if block.nr != 0 and block.nr not in numbers:
+        if block.nr != BASELINE_THEME and block.nr not in numbers:
             findings.append(
                 Finding(
                     Severity.FOUT,

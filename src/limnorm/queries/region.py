@@ -12,11 +12,10 @@ from datetime import date
 from typing import NamedTuple
 
 from limnorm.core.errors import Input, UsageError
+from limnorm.core.norm import BASELINE_THEME, NORM_THEMES
 from limnorm.core.owners import resolve_owner
 from limnorm.files.region import Organisation, Region
 from limnorm.queries.plan import DueItem, count_answers, due_items
-
-NORM_THEMES = tuple(range(1, 7))
 
 
 class NormDifference(NamedTuple):
@@ -155,7 +154,8 @@ def compare(region: Region, as_of: date, *, sort_theme: int | None = None) -> Co
 def norm_themes(region: Region) -> tuple[int, ...]:
     """The themes of the norm the region's checklists name (the Limburgse Norm's 1-6
     when none does); the 0-meting is the checklist itself, not a theme to compare."""
-    found = {t.nr for o in region.organisations if o.checklist for t in o.checklist.themas if t.nr}
+    checklists = [o.checklist for o in region.organisations if o.checklist]
+    found = {t.nr for c in checklists for t in c.themas if t.nr != BASELINE_THEME}
     return tuple(sorted(found)) if found else NORM_THEMES
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from limnorm.files.checklist import THEME_TITLES
+from limnorm.core.norm import BASELINE_THEME, BASELINE_TITLE, THEME_TITLES
 from limnorm.files.importing.table import RawCell, RawDocument, Row
 
 #: Header words (normalised: lower case, no accents or punctuation) and the field they
@@ -259,7 +259,7 @@ def theme_of(text: str) -> tuple[int | None, str]:
     even without one; an unknown title gets ``None`` (numbered later, in order)."""
     text = one_line(text).rstrip(":").strip()
     if _ZERO.fullmatch(text):
-        return 0, text
+        return BASELINE_THEME, text
     match = _THEMA_NR.fullmatch(text) or _NUMBERED.fullmatch(text)
     if match:
         nr = int(match[1])
@@ -269,7 +269,9 @@ def theme_of(text: str) -> tuple[int | None, str]:
         return nr, THEME_TITLES.get(nr, (f"Thema {nr}",))[0]
     if text.isascii() and text.isdigit() and len(text) <= 2:  # not "²": int() refuses it
         nr = int(text)
-        return nr, "0-meting" if nr == 0 else THEME_TITLES.get(nr, (f"Thema {nr}",))[0]
+        if nr == BASELINE_THEME:
+            return nr, BASELINE_TITLE
+        return nr, THEME_TITLES.get(nr, (f"Thema {nr}",))[0]
     return _known_theme(text), text
 
 
