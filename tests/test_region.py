@@ -524,3 +524,27 @@ def test_a_member_with_a_fout_in_one_action_is_counted(invoke: Invoke, tmp_path:
         10,
     )
     assert rows["Gemeente Fout"]["totaal"] == 17
+
+
+def test_norm_differences_list_norms_in_natural_order() -> None:
+    """The norms one organisation has more or fewer than the region are in natural
+    order (1.2 before 1.10), not in text order."""
+    from limnorm.core.models import Checklist, Norm, NormTheme
+    from limnorm.files.region import Organisation, Region
+    from limnorm.queries.region import norm_differences
+
+    def checklist(numbers: list[str]) -> Checklist:
+        norms = tuple(Norm(nr, 1, f"Norm {nr}") for nr in numbers)
+        return Checklist("Limburgse Norm", (NormTheme(1, "Thema", norms),))
+
+    common = ["1.1"]
+    more = ["1.1", "1.10", "1.2", "1.9"]
+    region = Region(
+        "regio",
+        tuple(Organisation(f"org{i}", f"Org {i}", None, checklist(common)) for i in range(2))
+        + (Organisation("org9", "Org 9", None, checklist(more)),),
+        (),
+    )
+    (difference,) = norm_differences(region)
+    assert difference.extra == ("1.2", "1.9", "1.10")
+    assert difference.missing == ()

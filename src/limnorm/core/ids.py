@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 _RUNS = re.compile(r"\d+|\D+")
 
@@ -24,3 +26,16 @@ def id_key(action_id: str) -> tuple[tuple[int, int, str], ...]:
         *((0, int(run), run) if run.isdigit() else (1, 0, run.casefold()) for run in runs),
         (-1, 0, action_id),  # ends before any longer id: "1" before "1.2"
     )
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_Identified)
+
+
+def by_id(records: Iterable[_T]) -> tuple[_T, ...]:
+    """Records (actions) in natural id order (102.1.2 before 102.1.10), not in file order."""
+    return tuple(sorted(records, key=lambda record: id_key(record.id)))

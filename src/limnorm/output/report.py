@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from limnorm.core import calendar
 from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DeadlineError
-from limnorm.core.ids import id_key
+from limnorm.core.ids import by_id
 from limnorm.core.models import Action, Answer, Checklist, Plan, Pyramid
 from limnorm.output.tabular import md_escape, md_table
 from limnorm.output.text import MONTH_ABBREVIATIONS, nl_date
@@ -148,7 +148,7 @@ def _sections(
                 nr,
                 titles[nr],
                 counts.get(nr, empty),
-                tuple(sorted(theme.acties, key=lambda a: id_key(a.id))) if theme else (),
+                by_id(theme.acties) if theme else (),
                 answers.get(nr),
             )
         )
@@ -553,7 +553,7 @@ def _months(start: date, end: date) -> list[date]:
     months, month = [], start.replace(day=1)
     while month <= end:
         months.append(month)
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        month = calendar.add_months(month, 1)
     return months
 
 
@@ -569,7 +569,7 @@ def _timeline_html(plan: Plan, as_of: date) -> str:
     start = min(*begins, as_of).replace(day=1)
     months = _months(start, max(*ends, as_of))
     last = months[-1]
-    end = date(last.year + last.month // 12, last.month % 12 + 1, 1)
+    end = calendar.add_months(last, 1)
     total = (end - start).days
 
     def x(day: date) -> float:
@@ -584,7 +584,7 @@ def _timeline_html(plan: Plan, as_of: date) -> str:
         if step == 1:
             return f"{MONTH_ABBREVIATIONS[month.month - 1]} {month:%y}"
         if step == 3:
-            return f"Q{(month.month - 1) // 3 + 1} {month:%y}"
+            return f"Q{calendar.quarter(month)} {month:%y}"
         if step == 6:
             return f"H{(month.month - 1) // 6 + 1} {month:%y}"
         return f"{month.year}"

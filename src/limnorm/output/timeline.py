@@ -15,7 +15,7 @@ from typing import NamedTuple
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from limnorm.core.calendar import add_months
+from limnorm.core.calendar import add_months, quarter, quarter_start
 from limnorm.output.text import MONTH_ABBREVIATIONS, clean, nl_date
 from limnorm.queries.plan import State, TimelineReport, TimelineRow
 
@@ -55,14 +55,13 @@ def _units(first: date, last: date, kind: str) -> list[_Unit]:
             units.append(_Unit(date(year, 1, 1), date(year, 12, 31), str(year)))
         return units
     step = 1 if kind == "maand" else 3
-    month = first.month if kind == "maand" else (first.month - 1) // 3 * 3 + 1
-    current = date(first.year, month, 1)
+    current = first.replace(day=1) if kind == "maand" else quarter_start(first)
     while current <= last:
         following = add_months(current, step)
         if kind == "maand":
             label = MONTH_ABBREVIATIONS[current.month - 1]
         else:
-            label = f"Q{(current.month - 1) // 3 + 1} {current.year % 100:02d}"
+            label = f"Q{quarter(current)} {current.year % 100:02d}"
         units.append(_Unit(current, following - timedelta(days=1), label))
         current = following
     return units

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DeadlineError, Location, UsageError
-from limnorm.core.ids import id_key
+from limnorm.core.ids import by_id, id_key
 from limnorm.core.models import (
     NO_OWNER,
     Action,
@@ -229,7 +229,7 @@ def theme_detail(
     if theme is None:
         numbers = ", ".join(str(t.nr) for t in plan.themas)
         raise UsageError(f"thema {nr} staat niet in het spoorboekje; kies uit {numbers}")
-    theme = theme._replace(acties=_by_id(theme.acties))
+    theme = theme._replace(acties=by_id(theme.acties))
     return ThemeDetail(
         plan.organisatie,
         as_of,
@@ -560,11 +560,6 @@ class TimelineReport(NamedTuple):
     undated: tuple[TimelineRow, ...]
 
 
-def _by_id(actions: Sequence[Action]) -> tuple[Action, ...]:
-    """Actions in natural id order (102.1.2 before 102.1.10), not in file order."""
-    return tuple(sorted(actions, key=lambda action: id_key(action.id)))
-
-
 def timeline(
     plan: Plan, as_of: date, *, owner: str | None = None, theme: int | None = None
 ) -> TimelineReport:
@@ -575,7 +570,7 @@ def timeline(
         if theme is not None and item.nr != theme:
             continue
         rows = []
-        for action in _by_id(item.acties):
+        for action in by_id(item.acties):
             if owner is not None and not action.owned_by(owner):
                 continue
             row = TimelineRow(action, state_of(action, as_of))

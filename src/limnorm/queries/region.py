@@ -12,6 +12,7 @@ from datetime import date
 from typing import NamedTuple
 
 from limnorm.core.errors import Input, UsageError
+from limnorm.core.ids import id_key
 from limnorm.core.norm import BASELINE_THEME, NORM_THEMES
 from limnorm.core.owners import resolve_owner
 from limnorm.files.region import Organisation, Region
@@ -38,7 +39,11 @@ def norm_differences(region: Region) -> tuple[NormDifference, ...]:
         return ()
     reference, _ = Counter(sets.values()).most_common(1)[0]
     return tuple(
-        NormDifference(name, tuple(sorted(norms - reference)), tuple(sorted(reference - norms)))
+        NormDifference(
+            name,
+            tuple(sorted(norms - reference, key=id_key)),
+            tuple(sorted(reference - norms, key=id_key)),
+        )
         for name, norms in sets.items()
         if norms != reference
     )
