@@ -3,7 +3,9 @@
 A view that lacks a form cannot be made (its methods are abstract); these tests
 catch a result type without a view, a view the registry does not list, and a
 format whose output is not what it says (JSON that does not parse, CSV with more
-than one table or header row, Markdown that is not tables).
+than one table or header row, Markdown that is not tables). The documents (report,
+agenda, schema) are run in every format they declare, and each is checked by the
+rules of its format (HTML that nests, iCalendar lines as RFC 5545 writes them).
 """
 
 from __future__ import annotations
@@ -12,15 +14,19 @@ import csv
 import inspect
 import io
 import json
+import re
 import shutil
 import typing
+from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from limnorm.core.errors import UsageError
 from limnorm.files import updates
 from limnorm.output import views
-from limnorm.output.formats import OutputFormat, View
+from limnorm.output.formats import Document, DocumentFormat, OutputFormat, View, render
 from limnorm.queries import history, plan, region
 
 from .conftest import SAMPLE, Invoke
@@ -208,3 +214,196 @@ def test_csv_of_a_theme_is_its_actions_or_the_table_asked_for(invoke: Invoke) ->
     wrong = invoke([*base, "csv", "--tabel", "piramide"])
     assert wrong.exit_code == 2
     assert "er is geen tabel 'piramide'; kies uit: Acties, Normen" in wrong.stderr
+
+
+# --- documents ---------------------------------------------------------------------------
+
+
+def test_every_document_class_is_registered() -> None:
+    """A document written but left out of DOCUMENTS would not be run below."""
+    classes = {
+        cls
+        for cls in vars(views).values()
+        if isinstance(cls, type) and issubclass(cls, Document) and cls is not Document
+    }
+    assert classes == {type(document) for document in views.DOCUMENTS}
+    assert all(document.formats for document in views.DOCUMENTS)
+
+
+def _markdown_tables(text: str) -> None:
+    """A Markdown document: its tables have a header, a separator and rows as wide."""
+    assert text.startswith("# ")
+    assert text.endswith("\n")
+    tables = re.findall(r"(?m)(?:^\|.*\n?)+", text)
+    assert tables, text
+    for table in tables:
+        lines = table.splitlines()
+        cells = [len(re.split(r"(?<!\\)\|", line)) for line in lines]
+        assert len(lines) >= 3, lines
+        assert set(lines[1]) <= set("|-: "), lines
+        assert len(set(cells)) == 1, lines
+
+
+#: Elements HTML writes without an end tag.
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr", "path", "rect", "circle", "line", "polygon"}  # fmt: skip
+
+
+class _Nesting(HTMLParser):
+    """Every element ends, in the order it began (a void element needs no end)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.seen: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.seen.add(tag)
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.seen.add(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID:
+            assert self.open[-1:] == [tag], (tag, self.open[-3:])
+            self.open.pop()
+
+
+def _html(text: str) -> None:
+    """One HTML page whose elements nest."""
+    assert text.lower().startswith("<!doctype html>")
+    parser = _Nesting()
+    parser.feed(text)
+    parser.close()
+    assert parser.open == []
+    assert {"html", "head", "title", "body"} <= parser.seen
+
+
+def _ics(text: str) -> None:
+    """iCalendar as RFC 5545 3.1 writes it: CRLF lines of at most 75 octets, folded lines
+    go on with a space, every content line is NAME[;PARAM]:VALUE, BEGIN and END nest."""
+    import icalendar
+
+    assert text.endswith("\r\n")
+    lines = text.removesuffix("\r\n").split("\r\n")
+    assert all("\n" not in line and "\r" not in line for line in lines)
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    unfolded: list[str] = []
+    for line in lines:
+        if line[:1] in (" ", "\t"):
+            unfolded[-1] += line[1:]
+        else:
+            unfolded.append(line)
+    blocks: list[str] = []
+    for line in unfolded:
+        assert re.match(r"[A-Za-z0-9-]+(;[^:]*)?:", line), line
+        name, _, value = line.partition(":")
+        if name == "BEGIN":
+            blocks.append(value)
+        elif name == "END":
+            assert blocks.pop() == value
+    assert blocks == []
+    assert unfolded[0] == "BEGIN:VCALENDAR"
+    assert unfolded[-1] == "END:VCALENDAR"
+    assert {"VERSION:2.0"} <= set(unfolded)
+    assert any(u.startswith("PRODID:") for u in unfolded)
+    assert icalendar.Calendar.from_ical(text).walk("VEVENT")
+
+
+def _json_schema(text: str) -> None:
+    """JSON that parses, and a JSON Schema."""
+    assert json.loads(text)["$schema"].startswith("https://json-schema.org/")
+
+
+#: How each document format is checked; a format without a check fails below.
+DOCUMENT_CHECKS: dict[DocumentFormat, Callable[[str], None]] = {
+    DocumentFormat.MARKDOWN: _markdown_tables,
+    DocumentFormat.HTML: _html,
+    DocumentFormat.ICS: _ics,
+    DocumentFormat.JSON: _json_schema,
+}
+
+
+def _document_commands(regio: Path) -> dict[str, list[list[str]]]:
+    """The command lines that write each document (``--format`` added where it has one)."""
+    day = ["--as-of", "2024-10-01"]
+    return {
+        "ReportDocument": [["report", *day, "--data", str(SAMPLE)]],
+        "RegionReportDocument": [["report", "--regio", str(regio), *day]],
+        "CalendarDocument": [["ics", *day, "--data", str(SAMPLE)]],
+        "SchemaDocument": [["schema", "spoorboekje"], ["schema", "checklist"]],
+    }
+
+
+def test_every_document_is_written_in_every_format_it_declares(
+    invoke: Invoke, regio: Path
+) -> None:
+    """Each document, through the command, in each of its formats: Markdown with well-formed
+    tables, HTML that nests, iCalendar by RFC 5545's line rules, JSON Schema that parses."""
+    assert set(DOCUMENT_CHECKS) == set(DocumentFormat)
+    commands = _document_commands(regio)
+    assert set(commands) == {type(document).__name__ for document in views.DOCUMENTS}
+    for document in views.DOCUMENTS:
+        for command in commands[type(document).__name__]:
+            for fmt in document.formats:
+                # A document with one format has no --format: the command line stays as it is.
+                args = [*command, "--format", fmt.value] if len(document.formats) > 1 else command
+                result = invoke(args)
+                assert result.exit_code == 0, (args, result.output)
+                DOCUMENT_CHECKS[fmt](result.stdout_bytes.decode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        ("# T\n\n| a | b |\n|---|---|\n| 1 |\n", "a row narrower than the header"),
+        ("# T\n\n| a | b |\n| 1 | 2 |\n", "no separator"),
+    ],
+)
+def test_the_markdown_check_sees_broken_tables(source: str, problem: str) -> None:
+    """The Markdown check above fails on a table that is not one."""
+    with pytest.raises(AssertionError):
+        _markdown_tables(source)
+
+
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        ("<!DOCTYPE html><html><head><title>x</title></head><body><p>a</body></html>",
+         "an element that does not end"),
+        ("<html><head><title>x</title></head><body></body></html>", "no doctype"),
+    ],
+)  # fmt: skip
+def test_the_html_check_sees_broken_pages(source: str, problem: str) -> None:
+    """The HTML check above fails on a page that does not nest."""
+    with pytest.raises(AssertionError):
+        _html(source)
+
+
+_EVENT = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        (_EVENT + "END:VEVENT\r\nEND:VCALENDAR\n", "a bare LF"),
+        (_EVENT + f"SUMMARY:{'x' * 80}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", "a long line"),
+        (_EVENT + "END:VCALENDAR\r\n", "an event that does not end"),
+        (_EVENT + "geen regel\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", "no name:value"),
+    ],
+)
+def test_the_ics_check_sees_broken_lines(source: str, problem: str) -> None:
+    """The iCalendar check above fails on what RFC 5545 does not allow."""
+    with pytest.raises(AssertionError):
+        _ics(source)
+
+
+def test_a_format_a_document_does_not_declare_is_a_usage_error() -> None:
+    """The switch refuses a format a document does not have with a message, not a
+    KeyError or a wrong file."""
+    with pytest.raises(UsageError, match="het schema is er niet als html; kies uit: json"):
+        render(views.SCHEMA, "spoorboekje", DocumentFormat.HTML)
+    with pytest.raises(UsageError, match="kies uit: markdown, html"):
+        render(views.REPORT, None, DocumentFormat.ICS)  # type: ignore[arg-type]

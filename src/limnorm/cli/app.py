@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from limnorm.files.region import Region
 from limnorm.output import views
-from limnorm.output.formats import OutputFormat, View, render
+from limnorm.output.formats import Document, DocumentFormat, OutputFormat, View, render
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -762,12 +762,14 @@ def schema(
     ],
 ) -> None:
     """Druk het JSON Schema van een gegevensbestand af (voor editors zoals VS Code)."""
-    from limnorm.files.schema import schema_json
-
-    typer.echo(schema_json(arguments.schema_kind(kind)), nl=False)
+    _write(views.SCHEMA, arguments.schema_kind(kind), DocumentFormat.JSON)
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(
+    document: Document[R], result: R, fmt: DocumentFormat, output: Path | None = None
+) -> None:
+    """Write a document (one whole file) to stdout, or to ``output`` (``-o``)."""
+    text = render(document, result, fmt)
     if output is None or str(output) == "-":  # '-o -': standard output, as usual
         typer.echo(text, nl=False)
         return
@@ -793,7 +795,7 @@ def ics(
     """
     from datetime import UTC, datetime
 
-    from limnorm.output import ics as calendar_feed
+    from limnorm.output.ics import calendar
 
     source = _source(data)
     version = discovery.version_at(source, at)
@@ -803,10 +805,8 @@ def ics(
     # The clock is read here, once: DTSTAMP is the moment of writing.
     now = datetime.now(UTC)
     changed = datafiles.changed_at(source, version) or now
-    cal = calendar_feed.calendar(
-        plan, _as_of(as_of), written=now, changed=changed, owner=code, alarm=days
-    )
-    _write(calendar_feed.to_ics(cal), output)
+    cal = calendar(plan, _as_of(as_of), written=now, changed=changed, owner=code, alarm=days)
+    _write(views.CALENDAR, cal, DocumentFormat.ICS, output)
 
 
 @app.command(cls=DutchCommand)
@@ -952,18 +952,14 @@ def report(
 
     if regio is not None:
         regional = progress.build_region_report(_region(regio, no_cache), _as_of(as_of))
-        html = fmt is ReportFormat.HTML
-        _write(
-            progress.region_html(regional) if html else progress.region_markdown(regional), output
-        )
+        _write(views.REGION_REPORT, regional, DocumentFormat(fmt.value), output)
         return
 
     source = _source(data)
     plan, checklist = _plan_and_checklist(source, None, required=False)
     since = past.diff_refs(source, Path.cwd(), sinds) if sinds is not None else None
     built = progress.build_report(plan, checklist, _as_of(as_of), since)
-    text = progress.to_html(built) if fmt is ReportFormat.HTML else progress.to_markdown(built)
-    _write(text, output)
+    _write(views.REPORT, built, DocumentFormat(fmt.value), output)
 
 
 @app.command(cls=DutchCommand)

@@ -6,6 +6,10 @@ A new command adds its result type to a query module, its forms to
 view to :func:`limnorm.output.formats.render`. ``tests/test_views.py`` fails
 when a result type has no view, or a view's form does not give real output.
 
+The results that are one whole file (the report, the agenda, a JSON Schema) are
+documents, registered here too (``DOCUMENTS``), each with the formats it declares;
+they go through the same :func:`~limnorm.output.formats.render`.
+
 The table forms are imported when called: Rich is needed only for tables
 (JSON, CSV and Markdown start ~50 ms faster without it).
 """
@@ -17,12 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 from limnorm.output import data as data_forms
 from limnorm.output import sheets as sheet_forms
-from limnorm.output.formats import View
+from limnorm.output.formats import Document, DocumentFormat, View
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from limnorm.files.updates import EditResult
+    from limnorm.output.ics import Calendar
+    from limnorm.output.report import RegionReport, Report
     from limnorm.output.sheets import Sheet
     from limnorm.queries.history import DiffReport, HistoryReport
     from limnorm.queries.plan import (
@@ -251,3 +257,66 @@ VIEWS: tuple[View[Any], ...] = (
     DUE, STATUS, THEME, CHECKLIST, CHECK, WHEN, EDIT, HISTORY, DIFF, COMPARE, REGION_DUE,
     REGION_STATUS, TIMELINE,
 )  # fmt: skip
+
+
+# --- documents: one whole file each ------------------------------------------------------
+
+
+class ReportDocument(Document["Report"]):
+    """``report``: the progress report for the board and the council."""
+
+    name = "het rapport"
+    formats = (DocumentFormat.MARKDOWN, DocumentFormat.HTML)
+
+    def write(self, result: Report, fmt: DocumentFormat) -> str:
+        from limnorm.output import report
+
+        return report.to_html(result) if fmt is DocumentFormat.HTML else report.to_markdown(result)
+
+
+class RegionReportDocument(Document["RegionReport"]):
+    """``report --regio``: the region's organisations side by side."""
+
+    name = "het regiorapport"
+    formats = (DocumentFormat.MARKDOWN, DocumentFormat.HTML)
+
+    def write(self, result: RegionReport, fmt: DocumentFormat) -> str:
+        from limnorm.output import report
+
+        if fmt is DocumentFormat.HTML:
+            return report.region_html(result)
+        return report.region_markdown(result)
+
+
+class CalendarDocument(Document["Calendar"]):
+    """``ics``: the actions on their deadlines, for Outlook and other calendars."""
+
+    name = "de agenda"
+    formats = (DocumentFormat.ICS,)
+
+    def write(self, result: Calendar, fmt: DocumentFormat) -> str:
+        from limnorm.output.ics import to_ics
+
+        return to_ics(result)
+
+
+class SchemaDocument(Document[str]):
+    """``schema``: the JSON Schema of a data file; the result is its kind
+    (``spoorboekje`` or ``checklist``)."""
+
+    name = "het schema"
+    formats = (DocumentFormat.JSON,)
+
+    def write(self, result: str, fmt: DocumentFormat) -> str:
+        from limnorm.files.schema import schema_json
+
+        return schema_json(result)
+
+
+REPORT = ReportDocument()
+REGION_REPORT = RegionReportDocument()
+CALENDAR = CalendarDocument()
+SCHEMA = SchemaDocument()
+
+#: Every document: the registry the tests run in each of its formats.
+DOCUMENTS: tuple[Document[Any], ...] = (REPORT, REGION_REPORT, CALENDAR, SCHEMA)
