@@ -539,12 +539,9 @@ def test_norm_differences_list_norms_in_natural_order() -> None:
 
     common = ["1.1"]
     more = ["1.1", "1.10", "1.2", "1.9"]
-    region = Region(
-        "regio",
-        tuple(Organisation(f"org{i}", f"Org {i}", None, checklist(common)) for i in range(2))
-        + (Organisation("org9", "Org 9", None, checklist(more)),),
-        (),
-    )
+    members = [Organisation(f"org{i}", f"Org {i}", None, checklist(common)) for i in range(2)]
+    members.append(Organisation("org9", "Org 9", None, checklist(more)))
+    region = Region("regio", tuple(members), ())
     (difference,) = norm_differences(region)
     assert difference.extra == ("1.2", "1.9", "1.10")
     assert difference.missing == ()
