@@ -1060,6 +1060,10 @@ def _around(
     value: str, text: str, year: int | None, cell: _Cell, tried: str | None = None
 ) -> Period:
     """Read a cell whose text is more than one form (parentheses already taken out)."""
+    if _USE_FAST and (fast := _fast(text, year, whole=True)) is not None:
+        # What is left of a cell is often one plain form ("Q2 2026" before a note, after
+        # "uitgesteld naar" or a label): none of the checks below reads such a form.
+        return fast
     kind = _UNDATED.get(text) or (
         PeriodKind.DOORLOPEND if text.split(" ")[0] in _ONGOING and not _DIGIT().search(text)
         else None
@@ -1265,14 +1269,68 @@ def parse_deadline(value: str | int | date | None, *, year: int | None = None) -
     try:
         return _read(value, year)
     except _Invalid as error:
-        raise DeadlineError(f"'{value}': {error}") from None
+        raise DeadlineError(_two_numbers(value, year, False) or f"'{value}': {error}") from None
     except _NoYear:
         raise DeadlineError(
-            f"'{value}': het jaar ontbreekt; schrijf het jaar erbij, of zet 'jaar:' bovenaan "
+            _two_numbers(value, year, True)
+            or f"'{value}': het jaar ontbreekt; schrijf het jaar erbij, of zet 'jaar:' bovenaan "
             "het spoorboekje of bij het thema"
         ) from None
     except _NoMatch:
         raise DeadlineError(_not_understood(value, year)) from None
+
+
+_TWO_NUMBERS = re.compile(r"(?:[a-z ]*[a-z] )?(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})")
+
+
+def _two_numbers(value: str, year: int | None, no_year: bool) -> str | None:
+    """The message for "12/26", "03-26": two numbers without a year, read day-first
+    only ("1/7" with the plan's year). When they cannot be a day and a month, or
+    when no year is given, the writer may have meant a month and a year ("december
+    2026") or, written the American way, a month and a day ("26 december"). Never
+    guessed: the message names the readings that exist, and suggests one only when
+    exactly one does. None when the text is not two such numbers, when they can
+    only be a day and a month, or when they are no reading at all and the usual
+    message (``no_year`` False: "29-2 bestaat niet ...") says why."""
+    match = _TWO_NUMBERS.fullmatch(normalise(value))
+    if match is None:
+        return None
+    a, b, written = int(match["a"]), int(match["b"]), f"{match['a']}{match['sep']}{match['b']}"
+    with_year = f" {year}" if year is not None else ""
+
+    def is_day(day: int, month: int) -> bool:
+        # Without a year, 29 February may exist: the year decides, not this message.
+        return 1 <= month <= 12 and 1 <= day <= days_in_month(year or 2024, month)
+
+    readings = []  # (how it is read, what to write for it)
+    day_month = is_day(a, b)
+    if day_month:
+        readings.append(f"{a} {MONTH_NAMES[b - 1]}{with_year} (dag-maand)")
+    if 1 <= a <= 12 and len(match["b"]) == 2:
+        readings.append(f"{MONTH_NAMES[a - 1]} {2000 + b} (maand-jaar)")
+    if not day_month and is_day(b, a):
+        readings.append(f"{b} {MONTH_NAMES[a - 1]}{with_year} (maand-dag)")
+    if day_month and len(readings) == 1:
+        return None
+    need_year = "" if year is not None else "; bij een dag hoort ook het jaar"
+    if not readings:
+        if not no_year:
+            return None
+        return (
+            f"'{value}': '{written}' is geen dag en maand, en geen maand en jaar; "
+            f"schrijf bijvoorbeeld {_EXAMPLES}"
+        )
+    if len(readings) == 1:
+        reading, _, how = readings[0].rpartition(" (")
+        return (
+            f"'{value}': '{written}' is geen dag en maand; bedoelt u {reading} ({how}? "
+            f"Schrijf dan '{reading}'"
+        )
+    written_out = " of ".join(f"'{r.rpartition(' (')[0]}'" for r in readings)
+    return (
+        f"'{value}': '{written}' is niet eenduidig: het kan {' of '.join(readings)} zijn; "
+        f"schrijf de maand als woord: {written_out}{need_year}"
+    )
 
 
 _KNOWN_WORDS = (
