@@ -78,10 +78,18 @@ MESSAGES = [
         "Schrijf dan 'februari 2030'",
     ),
     # No reading at all: not "the year is missing".
-    ("13/26", None, f"'13/26': '13/26' is geen dag en maand, en geen maand en jaar; "
-                    f"schrijf bijvoorbeeld {EXAMPLES}"),  # fmt: skip
-    ("00-26", None, f"'00-26': '00-26' is geen dag en maand, en geen maand en jaar; "
-                    f"schrijf bijvoorbeeld {EXAMPLES}"),  # fmt: skip
+    (
+        "13/26",
+        None,
+        f"'13/26': '13/26' is geen dag en maand, en geen maand en jaar; "
+        f"schrijf bijvoorbeeld {EXAMPLES}",
+    ),
+    (
+        "00-26",
+        None,
+        f"'00-26': '00-26' is geen dag en maand, en geen maand en jaar; "
+        f"schrijf bijvoorbeeld {EXAMPLES}",
+    ),
     # Only a day and a month: the usual messages are right and stay.
     ("1/7", None, f"'1/7': {MISSING_YEAR}"),
     ("31-12", None, f"'31-12': {MISSING_YEAR}"),
@@ -105,3 +113,44 @@ def test_a_day_and_a_month_with_the_plans_year_is_still_read(text: str, year: in
     period = parse_deadline(text, year=year)
     day, month = (int(n) for n in text.replace("-", "/").split("/"))
     assert period.begin == period.deadline == date(year, month, day)
+
+
+# Found by printing every refused phrase of tests/test_deadline_corpus.py with its message.
+AUDITED = [
+    # "week 12/26" is a week and a year or two weeks, not a month: its own message stays.
+    (
+        "week 12/26",
+        "'week 12/26': 'week 12/26' kan week 12 van 2026 zijn of weken 12 t/m 26; "
+        "schrijf het jaar voluit",
+    ),
+    # The word as written, not the word it stands for ("start" is read as "begin").
+    ("Start 1 maart 2026", "'Start 1 maart 2026': 'start' past niet bij een dag"),
+    ("begin 1 maart 2026", "'begin 1 maart 2026': 'begin' past niet bij een dag"),
+    ("halverwege week 12 2026", "'halverwege week 12 2026': 'halverwege' past niet bij een week"),
+    # A longer word is no typo: the spring memo is not the spring, the budget for 2027
+    # is adopted in 2026. No suggestion that would give a wrong date.
+    (
+        "Voorjaarsnota 2026",
+        "'Voorjaarsnota 2026' is geen bekende datum of periode: 'voorjaarsnota' begrijp ik "
+        f"niet; schrijf bijvoorbeeld {EXAMPLES}",
+    ),
+    (
+        "Begroting 2027",
+        "'Begroting 2027' is geen bekende datum of periode: 'begroting' begrijp ik niet; "
+        f"schrijf bijvoorbeeld {EXAMPLES}",
+    ),
+    # A real typo still gets its suggestion.
+    (
+        "maat 2026",
+        "'maat 2026' is geen bekende datum of periode: 'maat' begrijp ik niet (bedoelt u "
+        f"'maart'?); schrijf bijvoorbeeld {EXAMPLES}",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), AUDITED)
+def test_refused_phrases_say_what_is_wrong(text: str, message: str) -> None:
+    """Each refused phrase gets exactly this message, and none misleads."""
+    with pytest.raises(DeadlineError) as refused:
+        parse_deadline(text)
+    assert str(refused.value) == message

@@ -145,6 +145,14 @@ class _Invalid(Exception):
     """A form matched but names a period that does not exist."""
 
 
+class _Misfit(_Invalid):
+    """A word such as "begin" before a form it does not fit ("begin 1 maart 2026")."""
+
+    def __init__(self, word: str, kind: PeriodKind) -> None:
+        super().__init__(f"'{word}' past niet bij een {kind}")
+        self.kind = kind
+
+
 def _year(text: str) -> int:
     text = text.lstrip("'")
     year = int(text)
@@ -370,7 +378,7 @@ def _begin_of(p: Period) -> Period:
         return Period(p.begin, p.begin + timedelta(days=9), PeriodKind.PERIODE)
     if p.kind in _MULTI_MONTH:
         return _months(p.begin.year, p.begin.month, 1, PeriodKind.MAAND)
-    raise _Invalid(f"'begin' past niet bij een {p.kind}")
+    raise _Misfit("begin", p.kind)
 
 
 def _middle_of(p: Period) -> Period:
@@ -385,7 +393,7 @@ def _middle_of(p: Period) -> Period:
     if p.kind in (PeriodKind.KWARTAAL, PeriodKind.SEIZOEN):
         second = p.begin.replace(day=28) + timedelta(days=4)  # a day in the next month
         return _months(second.year, second.month, 1, PeriodKind.MAAND)
-    raise _Invalid(f"'medio' past niet bij een {p.kind}")
+    raise _Misfit("medio", p.kind)
 
 
 def _end_of(p: Period) -> Period:
@@ -397,7 +405,7 @@ def _end_of(p: Period) -> Period:
         return Period(p.begin + timedelta(days=20), p.deadline, PeriodKind.PERIODE)
     if p.kind in _MULTI_MONTH:
         return _months(p.deadline.year, p.deadline.month, 1, PeriodKind.MAAND)
-    raise _Invalid(f"'eind' past niet bij een {p.kind}")
+    raise _Misfit("eind", p.kind)
 
 
 def _primo(p: Period) -> Period:
@@ -409,7 +417,7 @@ def _primo(p: Period) -> Period:
 
 def _ultimo(p: Period) -> Period:
     if p.kind in (PeriodKind.DAG, PeriodKind.WEEK):
-        raise _Invalid(f"'ultimo' past niet bij een {p.kind}")
+        raise _Misfit("ultimo", p.kind)
     return Period(p.deadline, p.deadline, PeriodKind.DAG)
 
 
@@ -541,7 +549,12 @@ def _single(text: str, default_year: int | None) -> Period:
                     # "medio tot eind 2027" is a span, not the middle of "tot eind 2027";
                     # "begin eind 2026" is nothing.
                     raise _NoMatch(text)
-            return _dated(apply, _single(rest, default_year), text)
+            period = _single(rest, default_year)
+            try:
+                return _dated(apply, period, text)
+            except _Misfit as misfit:
+                # Name the word as written: "start 1 maart 2026" says 'start', not 'begin'.
+                raise _Invalid(f"'{prefix}' past niet bij een {misfit.kind}") from None
     weekday, _, rest = text.partition(" ")
     if weekday.rstrip(",") in _WEEKDAYS and rest:
         period = _single(rest, default_year)
@@ -1280,7 +1293,7 @@ def parse_deadline(value: str | int | date | None, *, year: int | None = None) -
         raise DeadlineError(_not_understood(value, year)) from None
 
 
-_TWO_NUMBERS = re.compile(r"(?:[a-z ]*[a-z] )?(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})")
+_TWO_NUMBERS = re.compile(r"(?:(?P<word>[a-z ]*[a-z]) )?(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})")
 
 
 def _two_numbers(value: str, year: int | None, no_year: bool) -> str | None:
@@ -1293,8 +1306,13 @@ def _two_numbers(value: str, year: int | None, no_year: bool) -> str | None:
     only be a day and a month, or when they are no reading at all and the usual
     message (``no_year`` False: "29-2 bestaat niet ...") says why."""
     match = _TWO_NUMBERS.fullmatch(normalise(value))
-    if match is None:
-        return None
+    if match is None or (
+        match["word"] is not None
+        and not any(
+            match["word"] == phrase for phrase, _ in _PREFIXES.get(match["word"].split()[0], ())
+        )
+    ):
+        return None  # "week 12/26" is another question (see _span)
     a, b, written = int(match["a"]), int(match["b"]), f"{match['a']}{match['sep']}{match['b']}"
     with_year = f" {year}" if year is not None else ""
 
@@ -1357,6 +1375,10 @@ def _not_understood(value: str, year: int | None) -> str:
     word = unknown[0]
     hint = ""
     for close in difflib.get_close_matches(word, sorted(vocabulary), n=4, cutoff=0.75):
+        if (close.startswith(word) or word.startswith(close)) and abs(len(close) - len(word)) > 2:
+            # A longer or shorter word, not a typo: "voorjaarsnota 2026" is not the
+            # spring of 2026, and "begroting 2027" is not "begrotingsjaar 2027".
+            continue
         try:
             _read(re.sub(rf"\b{word}\b", close, text, count=1), year)
         except (_NoMatch, _NoYear, _Invalid):
