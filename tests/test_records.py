@@ -1,4 +1,5 @@
-"""Records compare by value: answer totals by field name, versions without their places."""
+"""Records compare by value: answer totals by field name, records and versions without
+their places."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from limnorm.core import models
 from limnorm.core.errors import Location
-from limnorm.core.models import normalise_answer
-from limnorm.core.records import content, same_content
+from limnorm.core.models import Action, Theme, normalise_answer
+from limnorm.core.period import Period, PeriodKind
+from limnorm.core.records import PLACE_FIELDS, content, same_content
 from limnorm.files.discovery import WORKING_TREE, DataSource, Version
 from limnorm.files.git import log, toplevel
 from limnorm.files.loader import PLAN_FILE, load_plan
@@ -42,7 +45,7 @@ def test_content_leaves_out_places_only() -> None:
     """The same plan read under another name is the same content; another value is not."""
     plan = load_plan(SAMPLE / PLAN_FILE, "spoorboekje.yaml").require()
     elsewhere = load_plan(SAMPLE / PLAN_FILE, "spoorboekje.yaml@abc1234").require()
-    assert plan != elsewhere  # tuples compare where they were read, too
+    assert plan == elsewhere  # records compare by value, not by where they were read
     assert same_content(plan, elsewhere)
     theme = plan.themas[0]
     moved = theme._replace(acties=(theme.acties[0]._replace(wanneer="Q4 24"), *theme.acties[1:]))
@@ -75,3 +78,51 @@ def test_history_compares_the_working_tree_by_content(tmp_path: Path) -> None:
 def test_answers_are_normalised_in_one_place(typed: str, expected: str) -> None:
     """The checklist reader and 'limnorm answer' read an answer the same way."""
     assert normalise_answer(typed) == expected
+
+
+def _action(**changes: object) -> Action:
+    base = Action("1.1", 1, "Sessie", "Q3 24", Period(None, None, PeriodKind.ONBEKEND), ("OOV",))
+    return base._replace(**changes)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "equal"),
+    [
+        (_action(), _action(location=Location("a.yaml", 3, 5)), True),
+        (_action(location=Location("a.yaml", 3, 5)), _action(location=Location("b", 9, 1)), True),
+        (_action(where={"id": Location("a", 1, 1)}), _action(), True),
+        (_action(), _action(wanneer="Q4 24"), False),
+        (_action(), _action(actiehouders=("OOV", "HRM")), False),
+        (_action(extra={"budget": 100}), _action(extra={"budget": 200}), False),
+    ],
+)
+def test_actions_compare_by_value_not_by_place(first: Action, second: Action, equal: bool) -> None:
+    """An action equals the same action read elsewhere, and differs in any value."""
+    assert (first == second) is equal
+    assert (first != second) is not equal
+    assert (Theme(1, "T", (first,)) == Theme(1, "T", (second,))) is equal  # nested too
+
+
+def test_equal_records_hash_alike() -> None:
+    """Equal records (here themes read at two places) have one hash, so sets and dict keys
+    agree with ==."""
+    here = Theme(1, "T", (), location=Location("a.yaml", 1, 1))
+    there = Theme(1, "T", (), location=Location("b.yaml", 7, 3))
+    assert here == there
+    assert hash(here) == hash(there)
+    assert len({here, there}) == 1
+    assert here != Theme(2, "T", ())
+
+
+def test_every_record_that_carries_places_compares_by_value() -> None:
+    """A record with a place field (location, where, source) added to the models compares
+    by value; a finding is about its place and keeps it in ==."""
+    carrying = {
+        record
+        for record in vars(models).values()
+        if isinstance(record, type) and issubclass(record, tuple) and hasattr(record, "_fields")
+        and PLACE_FIELDS & set(record._fields)
+    }  # fmt: skip
+    by_value = {record for record in carrying if record.__eq__ is not tuple.__eq__}
+    assert carrying - by_value == {models.Finding}
+    assert len(by_value) >= 6

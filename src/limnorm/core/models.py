@@ -1,9 +1,14 @@
 """The domain: immutable value objects for the plan and for findings about files.
 
-Value objects are typed ``NamedTuple`` classes rather than frozen dataclasses:
-a frozen dataclass costs about 1 ms to define at import, ``NamedTuple`` a
-fifth of that, and start-up time is most of a command's run time (see
-``benchmarks/startup.py``).
+Value objects are typed ``NamedTuple`` classes rather than frozen dataclasses
+with ``slots=True``. Measured with all twelve records here and ``Period`` as such
+dataclasses (ARCHITECTURE.md has the figures): importing this module took 19 ms
+more (each class is made twice for its slots), which puts ``due --owner OOV``
+past 1.2x the import floor, and making an ``Action`` took 3-4x as long, which
+doubled the cache's decoding per action. The records that carry where they were
+read (``location``, ``where``, ``source``) compare by value instead
+(:func:`~limnorm.core.records.compare_by_value`): a record equals the same record
+read from another file or commit. None is summed or unpacked by position.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Any, NamedTuple, Protocol
 
 from limnorm.core.errors import Location
 from limnorm.core.period import Period
+from limnorm.core.records import compare_by_value
 
 
 class Placed(Protocol):
@@ -288,3 +294,8 @@ class Checklist(NamedTuple):
     def theme(self, nr: int) -> NormTheme | None:
         """The theme with number ``nr``, if the checklist has it."""
         return next((t for t in self.themas if t.nr == nr), None)
+
+
+# Equality by value, not by place: the same plan read from a commit and from the working
+# tree is equal (history compares versions so).
+compare_by_value(Action, Theme, Plan, Norm, NormTheme, Checklist)

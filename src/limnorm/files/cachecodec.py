@@ -204,7 +204,7 @@ def plan_out(plan: Plan) -> dict[str, Any]:
         "source": plan.source,
         "jaar": plan.jaar,
         "fouten": plan.fouten,
-        "actiehouders": [list(owner) for owner in plan.actiehouders.values()],
+        "actiehouders": [[o.code, o.naam, o.email] for o in plan.actiehouders.values()],
         "periodes": [_period_out(p) for p in periods],
         "themas": themes,
     }
@@ -290,7 +290,12 @@ def checklist_out(checklist: Checklist) -> dict[str, Any]:
         "source": checklist.source,
         "piramide": None
         if pyramid is None
-        else [pyramid.naam, [list(p) for p in pyramid.fasen], pyramid.van, pyramid.tot],
+        else [
+            pyramid.naam,
+            [[p.fase, p.naam, p.omschrijving] for p in pyramid.fasen],
+            pyramid.van,
+            pyramid.tot,
+        ],
         "themas": [
             [
                 t.nr,

@@ -60,19 +60,18 @@ def _checklist(root: Node, checker: Checker, file: str) -> Checklist | None:
     )
     if fields is None:
         return None
-    norm = _norm_header(fields.get("norm"), checker)
+    naam, bron, datum = _norm_header(fields.get("norm"), checker)
     scale = _scale(fields.get("antwoordschaal"), checker)
     themes: list[NormTheme] = []
     seen_themes: dict[int, Location] = {}
     seen_norms: dict[str, Location] = {}
     # The Limburgse Norm's themes (1-6, with their names) are checked only in its own
     # checklist: a checklist for another programme names its themes itself.
-    limburgse = is_limburgse_norm(norm[0])
+    limburgse = is_limburgse_norm(naam)
     for node in checker.items(fields.get("themas"), "themas"):
         theme = _theme(node, checker, scale, seen_themes, seen_norms, limburgse)
         if theme is not None:
             themes.append(theme)
-    naam, bron, datum = norm
     return Checklist(
         naam=naam,
         themas=tuple(themes),
