@@ -5,12 +5,19 @@ deadline."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import textwrap
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from limnorm.core.models import Action
+from limnorm.core.period import Period, PeriodKind
+from limnorm.output.text import deadline_text, postponement, when_text
 
 from .conftest import Invoke, strip_lines
 from .test_json_contract import validator
@@ -156,3 +163,224 @@ def _run(invoke: Invoke, *args: str, width: int = 80) -> str:
     result = invoke([*args], env={"COLUMNS": str(width)})
     assert (result.exit_code, result.stderr) == (0, ""), result.output
     return strip_lines(result.stdout)
+
+
+WHEN_80 = """\
+Wanneer                                 Van          Tot en met   Soort
+─────────────────────────────────────────────────────────────────────────────
+Q2 2026 (onder voorbehoud)              1 apr 2026   30 jun 2026  kwartaal
+  Notitie: onder voorbehoud
+streven maart, uiterlijk 30 april 2026  30 apr 2026  30 apr 2026  dag
+  Notitie: streven maart
+uitgesteld naar 2027                    1 jan 2027   31 dec 2027  jaar
+  Uitgesteld: ja
+verschoven naar Q1 2027                 1 jan 2027   31 mrt 2027  kwartaal
+  Uitgesteld: ja
+Q1 2027 (was Q3 26)                     1 jan 2027   31 mrt 2027  kwartaal
+  Uitgesteld: ja
+  Was: Q3 26
+afhankelijk van de raad                                           afhankelijk
+  Afhankelijk van: de raad
+Q3 24                                   1 jul 2024   30 sep 2024  kwartaal"""
+
+
+def test_when_table_shows_note_and_postponement_rows(invoke: Invoke) -> None:
+    """when at 80 columns: under a reading, one row each for its note (by kind: what it
+    depends on), "Uitgesteld: ja" and the earlier deadline; a plain reading gets none."""
+    phrases = [line[:40].rstrip() for line in WHEN_80.splitlines()[2:] if line[0] != " "]
+    assert _run(invoke, "when", *phrases) == WHEN_80
+
+
+@pytest.mark.parametrize(
+    ("wanneer", "rows"),
+    [
+        ("Q2 2026 (onder voorbehoud)", ["  Notitie: onder voorbehoud"]),
+        ("Q2 2026 (ovb)", ["  Notitie: ovb"]),
+        ("streven maart, uiterlijk 30 april 2026", ["  Notitie: streven maart"]),
+        ("uitgesteld naar 2027", ["  Uitgesteld: ja"]),
+        ("verschoven naar Q1 2027", ["  Uitgesteld: ja"]),
+        ("Q1 2027 (was Q3 26)", ["  Uitgesteld: ja", "  Was: Q3 26"]),
+        ("verschoven van Q3 2026 naar Q1 2027", ["  Uitgesteld: ja", "  Was: Q3 2026"]),
+        ("afhankelijk van de raad", ["  Afhankelijk van: de raad"]),
+        ("Q3 24", []),
+        ("doorlopend", []),
+    ],
+)  # fmt: skip
+def test_when_rows_per_phrase(invoke: Invoke, wanneer: str, rows: list[str]) -> None:
+    """when, one phrase at a time: exactly the reading's row and the rows under it."""
+    lines = _run(invoke, "when", wanneer).splitlines()
+    assert lines[2].startswith(wanneer)
+    assert [line.rstrip() for line in lines[3:]] == rows
+
+
+DUE_80 = """\
+Gemeente Voorbeeld · peildatum 1 jun 2026 · binnenkort = t/m 1 jun 2028
+OOV (Openbare Orde en Veiligheid): 1 te laat, 6 binnenkort
+Id   Actie                  Wanneer                Deadline     Dagen
+────────────────────────────────────────────────────────────────────────────────
+1.2  Weerbaarheidsscan      streven maart,         30 apr 2026  32 dagen te laat
+                            uiterlijk 30 april
+                            2026
+1.1  Sessie met het         Q2 2026 (onder         30 jun 2026  nog 29 dagen
+     college                voorbehoud)
+1.6  Bibob-beleid           Q2 2026 (verschoven    30 jun 2026  nog 29 dagen
+                            van eind 2025 naar 30
+                            jun 2026)
+1.7  Meldpunt               1-7-2026               1 jul 2026   nog 30 dagen
+1.5  Vastgoedbeleid         Q3 2026 (was Q3 25)    30 sep 2026  nog 121 dagen
+                            (verschoven van Q3 25
+                            naar 30 sep 2026)
+1.4  Screening bij inhuur   verschoven naar Q1     31 mrt 2027  nog 303 dagen
+                            2027 (verschoven naar
+                            31 mrt 2027)
+1.3  Integriteitsbeleid     uitgesteld naar 2027   31 dec 2027  nog 578 dagen
+     herzien                (verschoven naar 31
+                            dec 2027)"""
+
+
+def test_due_marks_every_postponement_at_80_columns(invoke: Invoke, plan: Path) -> None:
+    """due: a postponement from oorspronkelijk or "(was …)" says from what to what; one the
+    cell only states ("uitgesteld naar 2027") says to what; all within 80 columns."""
+    assert _run(invoke, "due", *AS_OF, "--within", "24m", "--data", str(plan)) == DUE_80
+
+
+THEME_80 = """\
+Thema 1 · Bewustwording · stand op 1 jun 2026
+Id   Actie               Wanneer           Deadline         Actiehouder  Status
+────────────────────────────────────────────────────────────────────────────────
+1.1  Sessie met het      Q2 2026 (onder    30 jun 2026      OOV          open
+     college             voorbehoud)       (onder
+                                           voorbehoud)
+1.2  Weerbaarheidsscan   streven maart,    30 apr 2026      OOV          te laat
+                         uiterlijk 30      (streven maart)
+                         april 2026
+1.3  Integriteitsbeleid  uitgesteld naar   31 dec 2027      OOV          open
+     herzien             2027 (verschoven
+                         naar 31 dec
+                         2027)
+1.4  Screening bij       verschoven naar   31 mrt 2027      OOV          open
+     inhuur              Q1 2027
+                         (verschoven naar
+                         31 mrt 2027)
+1.5  Vastgoedbeleid      Q3 2026 (was Q3   30 sep 2026      OOV          open
+                         25) (verschoven
+                         van Q3 25 naar
+                         30 sep 2026)
+1.6  Bibob-beleid        Q2 2026           30 jun 2026      OOV          open
+                         (verschoven van
+                         eind 2025 naar
+                         30 jun 2026)
+1.7  Meldpunt            1-7-2026          1 jul 2026       OOV          open
+7 acties: 0 gereed, 0 lopend, 7 open, 1 te laat · voortgang ░░░░░░░░░░   0%"""
+
+
+def test_theme_shows_note_under_the_deadline_at_80_columns(invoke: Invoke, plan: Path) -> None:
+    """status thema N: the note under the deadline (the date stays on one line), the
+    postponements marked as in due; within 80 columns."""
+    out = _run(invoke, "status", "thema", "1", *AS_OF, "--data", str(plan))
+    assert out.split("\n\n")[0] == THEME_80
+    assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_theme_at_60_columns_keeps_the_date_whole(invoke: Invoke, plan: Path) -> None:
+    """Narrower, the columns give way but a deadline's date is never broken."""
+    out = _run(invoke, "status", "thema", "1", *AS_OF, "--data", str(plan), width=60)
+    assert all(len(line) <= 60 for line in out.splitlines())
+    for day in ("30 jun 2026", "30 apr 2026", "31 dec 2027", "1 jul 2026"):
+        assert day in out
+
+
+def _report(invoke: Invoke, plan: Path, *args: str) -> str:
+    return _run(invoke, "report", *AS_OF, "--data", str(plan), *args)
+
+
+def test_report_markdown_notes_and_postponements(invoke: Invoke, plan: Path) -> None:
+    """report: the deadline with its note, the postponement in the Wanneer column as in the
+    terminal, and the Uitgesteld section with the cell's own postponements (earlier
+    deadline and delay 'onbekend')."""
+    lines = _report(invoke, plan).splitlines()
+    for row in (
+        "| 1.2 | Weerbaarheidsscan | streven maart, uiterlijk 30 april 2026 "
+        "| 30 apr 2026 (streven maart) | 32 |  |",
+        "| 1.1 | Sessie met het college | Q2 2026 (onder voorbehoud) "
+        "| 30 jun 2026 (onder voorbehoud) | OOV |  |",
+        "| 1.6 | Bibob-beleid | Q2 2026 (verschoven van eind 2025 naar 30 jun 2026) "
+        "| 30 jun 2026 | OOV |  |",
+    ):
+        assert row in lines
+    start = lines.index("## Uitgesteld")
+    assert lines[start + 2 : start + 8] == [
+        "| Id | Actie | Eerder | Nu | Uitstel |",
+        "|---|---|---|---|---|",
+        "| 1.3 | Integriteitsbeleid herzien | onbekend | uitgesteld naar 2027 | onbekend |",
+        "| 1.4 | Screening bij inhuur | onbekend | verschoven naar Q1 2027 | onbekend |",
+        "| 1.5 | Vastgoedbeleid | Q3 25 | Q3 2026 (was Q3 25) | 365 dagen later |",
+        "| 1.6 | Bibob-beleid | eind 2025 | Q2 2026 | 181 dagen later |",
+    ]
+    theme = lines[lines.index("### 1 Bewustwording") :]
+    assert (
+        "| 1.3 | Integriteitsbeleid herzien | uitgesteld naar 2027 (verschoven naar 31 dec 2027) "
+        "| OOV | open |"
+    ) in theme
+
+
+def test_report_html_note_on_its_own_line(invoke: Invoke, plan: Path) -> None:
+    """report --format html: the note under the deadline, escaped; cell postponements in
+    the Uitgesteld section."""
+    html = _report(invoke, plan, "--format", "html")
+    assert '<td class="num">30 apr 2026<br>(streven maart)</td>' in html
+    assert (
+        "<tr><td>1.3</td><td>Integriteitsbeleid herzien</td><td>onbekend</td>"
+        "<td>uitgesteld naar 2027</td><td>onbekend</td></tr>"
+    ) in html
+
+
+def test_sheets_carry_note_and_postponement(invoke: Invoke, plan: Path) -> None:
+    """due --format csv: Notitie, Uitgesteld and Oorspronkelijk after the older columns."""
+    result = invoke(["due", *AS_OF, "--within", "24m", "--data", str(plan), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
+    header = rows[0]
+    assert header[9:] == [
+        "Toelichting", "Notitie", "Uitgesteld", "Oorspronkelijk", "Categorie", "Dagen",
+    ]  # fmt: skip
+    got = {row[0]: tuple(row[10:13]) for row in rows[1:]}
+    assert got == {
+        id_: (note or "", "ja" if moved else "nee", was or "")
+        for id_, (note, moved, was) in EXPECTED.items()
+    }
+
+
+_Q1_2027 = (date(2027, 1, 1), date(2027, 3, 31), PeriodKind.KWARTAAL)
+
+
+@pytest.mark.parametrize(
+    ("wanneer", "period", "oorspronkelijk", "moved", "deadline"),
+    [
+        ("Q1 2027", Period(*_Q1_2027), None, None, "31 mrt 2027"),
+        ("Q1 2027 (ovb)", Period(*_Q1_2027, note="ovb"), None, None, "31 mrt 2027 (ovb)"),
+        ("uitgesteld naar Q1 2027", Period(*_Q1_2027, postponed=True), None,
+         "verschoven naar 31 mrt 2027", "31 mrt 2027"),
+        ("Q1 2027 (was Q3 26)", Period(*_Q1_2027, postponed=True, was="Q3 26"), None,
+         "verschoven van Q3 26 naar 31 mrt 2027", "31 mrt 2027"),
+        # The plan's own field (or, later, git history) names the earlier deadline.
+        ("Q1 2027", Period(*_Q1_2027), "Q3 26",
+         "verschoven van Q3 26 naar 31 mrt 2027", "31 mrt 2027"),
+        ("uitgesteld naar Q1 2027", Period(*_Q1_2027, postponed=True), "eind 2026",
+         "verschoven van eind 2026 naar 31 mrt 2027", "31 mrt 2027"),
+        ("vanaf 2027 (uitgesteld)", Period(date(2027, 1, 1), None, PeriodKind.VANAF,
+                                           postponed=True),
+         None, "verschoven", ""),
+        ("vanaf 2027", Period(date(2027, 1, 1), None, PeriodKind.VANAF), "2026",
+         "verschoven van 2026 naar vanaf 2027", ""),
+    ],
+)  # fmt: skip
+def test_one_wording_for_postponements_and_notes(
+    wanneer: str, period: Period, oorspronkelijk: str | None, moved: str | None, deadline: str
+) -> None:
+    """The one home of the wording (output/text.py): how a postponement reads and the
+    deadline with its note, for periods made by hand (not by the grammar)."""
+    action = Action("1.1", 1, "Scan", wanneer, period, ("OOV",), oorspronkelijk=oorspronkelijk)
+    assert postponement(action) == moved
+    assert deadline_text(action) == deadline
+    assert when_text(action) == (f"{wanneer} ({moved})" if moved else wanneer)

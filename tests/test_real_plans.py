@@ -229,8 +229,8 @@ def test_report_names_the_postponement_and_the_milestone(invoke: Invoke, real_pl
     _, out, _ = _run(invoke, "report")
     lines = out.splitlines()
     assert (
-        "| 1.1 | ◆ mijlpaal: Sessie met het college | 1 juli (61 dagen later) | 1 jul 2026 "
-        "| OOV, JZ |  |"
+        "| 1.1 | ◆ mijlpaal: Sessie met het college | 1 juli (verschoven van 1 mei naar 1 jul "
+        "2026) | 1 jul 2026 | OOV, JZ |  |"
     ) in lines
     assert "| 1.1 | Sessie met het college | 1 mei | 1 juli | 61 dagen later |" in lines
 

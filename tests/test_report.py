@@ -155,8 +155,9 @@ def test_unanswered_checklist_is_not_filled_in(invoke: Invoke) -> None:
 
 
 def test_slip_of_postponed_actions() -> None:
-    """An action whose deadline says what it was shows how far it moved, in its row and in
-    a section of its own; an unreadable earlier deadline shows as "onbekend"."""
+    """An action whose deadline says what it was is marked in its row ("verschoven van …
+    naar …", as in the terminal) and listed with how far it moved in a section of its own;
+    an unreadable earlier deadline shows as "onbekend"."""
     moved = Period(date(2027, 1, 1), date(2027, 3, 31), PeriodKind.KWARTAAL, was="Q3 26")
     unknown = Period(date(2027, 1, 1), date(2027, 3, 31), PeriodKind.KWARTAAL, was="ooit")
     actions = (
@@ -165,7 +166,10 @@ def test_slip_of_postponed_actions() -> None:
     )
     plan = Plan("Gemeente X", (Theme(1, "Thema", actions),), {"OOV": None})
     text = to_markdown(build_report(plan, None, date(2026, 12, 1)))
-    assert "| 1.1 | Scan | Q1 2027 (was Q3 26) (182 dagen later) | 31 mrt 2027 | OOV |  |" in text
+    assert (
+        "| 1.1 | Scan | Q1 2027 (was Q3 26) (verschoven van Q3 26 naar 31 mrt 2027) "
+        "| 31 mrt 2027 | OOV |  |"
+    ) in text
     slips = _section(text, "## Uitgesteld")
     assert "| 1.1 | Scan | Q3 26 | Q1 2027 (was Q3 26) | 182 dagen later |" in slips
     assert "| 1.2 | Sessie | ooit | Q1 2027 (was ooit) | onbekend |" in slips

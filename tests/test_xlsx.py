@@ -45,11 +45,12 @@ def test_due_workbook_cells_are_typed(invoke: Invoke, tmp_path: Path) -> None:
     sheet = book.active
     assert [c.value for c in sheet[1]] == [
         "Id", "Thema", "Actie", "Wanneer", "Begin", "Deadline", "Actiehouder", "Status",
-        "Gereed op", "Toelichting", "Categorie", "Dagen",
+        "Gereed op", "Toelichting", "Notitie", "Uitgesteld", "Oorspronkelijk", "Categorie",
+        "Dagen",
     ]  # fmt: skip
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:L6"
+    assert sheet.auto_filter.ref == "A1:O6"
     ids = _column(sheet, "Id")
     assert [c.value for c in ids] == ["1.1", "0.1", "1.2", "6.1", "0.2"]
     assert {(c.data_type, c.number_format) for c in ids} == {("s", "@")}

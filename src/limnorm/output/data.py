@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from limnorm.core.models import Action, Finding
 from limnorm.core.period import Period
+from limnorm.output.text import is_postponed
 from limnorm.queries.plan import (
     AnswerCounts,
     ChecklistReport,
@@ -243,7 +244,7 @@ def _period_data(period: Period | None, earlier: str | None = None) -> dict[str,
         "deadline": _iso(period.deadline),
         "soort": str(period.kind),
         "notitie": period.note,
-        "uitgesteld": period.postponed or bool(earlier),
+        "uitgesteld": is_postponed(period, earlier),
         "oorspronkelijk": earlier,
     }
 

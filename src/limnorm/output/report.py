@@ -18,7 +18,7 @@ from limnorm.core.errors import DeadlineError
 from limnorm.core.ids import by_id
 from limnorm.core.models import Action, Answer, Checklist, Plan, Pyramid
 from limnorm.output.tabular import md_escape, md_table
-from limnorm.output.text import MONTH_ABBREVIATIONS, nl_date
+from limnorm.output.text import MONTH_ABBREVIATIONS, deadline_text, is_postponed, nl_date, when_text
 from limnorm.queries.plan import (
     Category,
     DueItem,
@@ -70,8 +70,9 @@ class Slip(NamedTuple):
     """A postponed action: the deadline it had and how far it moved, where known."""
 
     action: Action
-    #: The earlier deadline as written ("Q3 26").
-    was: str
+    #: The earlier deadline as written ("Q3 26"); None when only the cell says it moved
+    #: ("uitgesteld naar 2027").
+    was: str | None
     #: Days from the earlier deadline to the current one; None when either is unknown.
     days: int | None
 
@@ -118,12 +119,12 @@ def next_window(as_of: date) -> Window:
 
 
 def _slip(action: Action) -> Slip | None:
-    was = action.postponed_from  # oorspronkelijk:, or the cell's own "(was …)"
-    if was is None:
+    was = action.postponed_from or None  # oorspronkelijk:, or the cell's own "(was …)"
+    if not is_postponed(action.period, was):
         return None
     days = None
     deadline = action.period.deadline
-    if deadline is not None:
+    if deadline is not None and was is not None:
         try:
             earlier = parse_deadline(was, year=deadline.year).deadline
         except DeadlineError:
@@ -279,12 +280,9 @@ def _links_text(row: NormRow) -> str:
     )
 
 
-def _when_text(action: Action) -> str:
-    """``wanneer`` as written, plus the deadline moved where the cell says so."""
-    slip = _slip(action)
-    if slip is not None and slip.days:
-        return f"{action.wanneer} ({_slip_days(slip.days)})"
-    return action.wanneer
+def _deadline_html(action: Action) -> str:
+    """The deadline and, on a line of its own, the note written with it."""
+    return "<br>".join(_e(part) for part in deadline_text(action, "\n").split("\n"))
 
 
 def _slip_days(days: int) -> str:
@@ -332,8 +330,8 @@ def to_markdown(report: Report) -> str:
                 [
                     i.action.id,
                     _actie(i.action),
-                    _when_text(i.action),
-                    nl_date(i.deadline),
+                    when_text(i.action),
+                    deadline_text(i.action),
                     -i.days,
                     i.action.toelichting or "",
                 ]
@@ -351,8 +349,8 @@ def to_markdown(report: Report) -> str:
                 [
                     i.action.id,
                     _actie(i.action),
-                    _when_text(i.action),
-                    nl_date(i.deadline),
+                    when_text(i.action),
+                    deadline_text(i.action),
                     ", ".join(i.action.actiehouders),
                     i.action.toelichting or "",
                 ]
@@ -369,7 +367,7 @@ def to_markdown(report: Report) -> str:
                 [
                     s.action.id,
                     s.action.actie,
-                    s.was,
+                    s.was or "onbekend",
                     s.action.wanneer,
                     _slip_days(s.days) if s.days else "onbekend",
                 ]
@@ -409,7 +407,7 @@ def _theme_markdown(report: Report, section: ThemeSection) -> list[str]:
                 [
                     a.id,
                     a.actie,
-                    _when_text(a),
+                    when_text(a),
                     ", ".join(a.actiehouders),
                     str(state_of(a, report.as_of)),
                 ]
@@ -721,8 +719,8 @@ def to_html(report: Report) -> str:
                     [
                         _e(i.action.id),
                         _e(_actie(i.action)),
-                        _e(_when_text(i.action)),
-                        _e(nl_date(i.deadline)),
+                        _e(when_text(i.action)),
+                        _deadline_html(i.action),
                         f'<span class="late">{-i.days}</span>',
                         _e(i.action.toelichting or ""),
                     ]
@@ -739,8 +737,8 @@ def to_html(report: Report) -> str:
                 [
                     _e(i.action.id),
                     _e(_actie(i.action)),
-                    _e(_when_text(i.action)),
-                    _e(nl_date(i.deadline)),
+                    _e(when_text(i.action)),
+                    _deadline_html(i.action),
                     _e(", ".join(i.action.actiehouders)),
                     _e(i.action.toelichting or ""),
                 ]
@@ -759,7 +757,7 @@ def to_html(report: Report) -> str:
                     [
                         _e(s.action.id),
                         _e(s.action.actie),
-                        _e(s.was),
+                        _e(s.was or "onbekend"),
                         _e(s.action.wanneer),
                         _e(_slip_days(s.days) if s.days else "onbekend"),
                     ]
@@ -809,7 +807,7 @@ def _theme_html(report: Report, section: ThemeSection) -> list[str]:
                 [
                     _e(a.id),
                     _e(a.actie),
-                    _e(_when_text(a)),
+                    _e(when_text(a)),
                     _e(", ".join(a.actiehouders)),
                     _e(state_of(a, report.as_of)),
                 ]

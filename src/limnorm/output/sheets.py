@@ -15,6 +15,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from limnorm.core.models import Action, Answer
+from limnorm.core.period import Period
+from limnorm.output.text import is_postponed
 
 if TYPE_CHECKING:
     from limnorm.files.updates import EditResult
@@ -67,8 +69,16 @@ def _answer(answer: Answer | None) -> str:
     return answer.value if answer else ""
 
 
+#: What a sheet says of a period besides its dates, as JSON does (notitie, uitgesteld,
+#: oorspronkelijk); after the older columns, which keep their places.
+_PERIOD_HEADERS = ("Notitie", "Uitgesteld", "Oorspronkelijk")
 _ACTION_HEADERS = ("Id", "Thema", "Actie", "Wanneer", "Begin", "Deadline", "Actiehouder",
-                   "Status", "Gereed op", "Toelichting")  # fmt: skip
+                   "Status", "Gereed op", "Toelichting", *_PERIOD_HEADERS)  # fmt: skip
+
+
+def _period_cells(period: Period, earlier: str | None = None) -> tuple[Cell, ...]:
+    """Notitie, Uitgesteld (ja/nee) and Oorspronkelijk of a period (see :func:`is_postponed`)."""
+    return period.note, "ja" if is_postponed(period, earlier) else "nee", earlier or period.was
 
 
 def _action_cells(action: Action) -> tuple[Cell, ...]:
@@ -83,6 +93,7 @@ def _action_cells(action: Action) -> tuple[Cell, ...]:
         action.status.value,
         action.gereed_op,
         action.toelichting,
+        *_period_cells(action.period, action.postponed_from),
     )
 
 
@@ -179,11 +190,13 @@ def when(report: WhenReport) -> list[Sheet]:
             r.period.begin if r.period else None,
             r.period.deadline if r.period else None,
             r.period.kind.value if r.period else None,
+            *(_period_cells(r.period) if r.period else (None,) * len(_PERIOD_HEADERS)),
             r.error,
         )
         for r in report.readings
     )
-    return [Sheet("Wanneer", "Wanneer", ("Wanneer", "Van", "Tot en met", "Soort", "Fout"), rows)]
+    header = ("Wanneer", "Van", "Tot en met", "Soort", *_PERIOD_HEADERS, "Fout")
+    return [Sheet("Wanneer", "Wanneer", header, rows)]
 
 
 def timeline(report: TimelineReport) -> list[Sheet]:

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from limnorm.core.models import Answer, Pyramid
 from limnorm.core.norm import BASELINE_THEME, BASELINE_TITLE
+from limnorm.core.period import Period, PeriodKind
 from limnorm.output.fit import Column, FitTable, Row
 from limnorm.output.text import (
     MONTH_ABBREVIATIONS,
@@ -305,7 +306,7 @@ def theme_table(detail: ThemeDetail) -> RenderableType:
                 _text(action.id),
                 _text(action.actie),
                 _text(when_text(action)),
-                _text(deadline_text(action)),
+                _text(deadline_text(action, "\n")),  # the date stays whole, the note under it
                 _text(", ".join(action.actiehouders)),
                 Text(str(state), style=_STATE_STYLE[state]),
                 _text(action.toelichting),
@@ -337,8 +338,25 @@ def check_lines(report: CheckReport) -> str:
     return "\n".join(lines)
 
 
+#: What ``when`` shows under a reading besides its dates: the label of a period's note by
+#: kind (the note of "afhankelijk van de raad" says what it depends on).
+_NOTE_LABEL = {PeriodKind.AFHANKELIJK: "Afhankelijk van", PeriodKind.STATUS: "Status"}
+
+
+def _period_rows(period: Period) -> list[tuple[Text, ...]]:
+    """A reading's note and postponement, one indented row each ("Uitgesteld: ja")."""
+    lines = []
+    if period.note:
+        lines.append(f"{_NOTE_LABEL.get(period.kind, 'Notitie')}: {period.note}")
+    if period.postponed or period.was:
+        lines.append("Uitgesteld: ja")
+    if period.was:
+        lines.append(f"Was: {period.was}")
+    return [(_text(f"  {line}", "dim"), Text(""), Text(""), Text("")) for line in lines]
+
+
 def when_table(report: WhenReport) -> RenderableType:
-    rows = []
+    rows: list[tuple[Text, ...]] = []
     errors = []
     for reading in report.readings:
         if reading.period is None:
@@ -355,6 +373,7 @@ def when_table(report: WhenReport) -> RenderableType:
                     Text(str(period.kind)),
                 )
             )
+            rows += _period_rows(period)
     return Group(FitTable(None, _columns("Wanneer*|Van|Tot en met|Soort*"), rows), *errors)
 
 
