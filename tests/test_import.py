@@ -642,7 +642,7 @@ def test_files_saved_by_libreoffice(invoke: Invoke, tmp_path: Path) -> None:
     lines = shown.read_text(encoding="utf-8").splitlines()
     assert lines[1] == (
         '"1.1";1;"Bewustwordingssessie directie/MT";"4-3-24";4-3-2024;4-3-2024;"OOV";"open";;;'
-        '"te_laat";-119'
+        ';"nee";;"te_laat";-119'
     )
 
 
