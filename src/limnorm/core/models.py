@@ -134,6 +134,9 @@ class Action(NamedTuple):
     oorspronkelijk: str | None = None
     #: Keys limnorm does not know, with their values as written, in file order.
     extra: Mapping[str, Written] = MappingProxyType({})
+    #: An earlier deadline found in the git history (derived at load time, never written
+    #: to the file; kept apart from the user's ``oorspronkelijk``).
+    history_was: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -155,8 +158,9 @@ class Action(NamedTuple):
 
     @property
     def postponed_from(self) -> str | None:
-        """The earlier deadline as written, when the action was postponed."""
-        return self.oorspronkelijk or self.period.was
+        """The earlier deadline as written, when the action was postponed: the user's
+        ``oorspronkelijk``, the cell's own "(was …)", else the one git's history shows."""
+        return self.oorspronkelijk or self.period.was or self.history_was
 
 
 class Theme(NamedTuple):
