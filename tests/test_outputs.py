@@ -248,8 +248,9 @@ def _due_item_dict(item: DueItem) -> dict[str, object]:
         "deadline": period.deadline.isoformat() if period.deadline else None,
         "soort": period.kind.value,
         "notitie": period.note,
-        "uitgesteld": period.postponed or bool(action.oorspronkelijk or period.was),
-        "oorspronkelijk": action.oorspronkelijk or period.was,
+        "uitgesteld": period.postponed
+        or bool(action.oorspronkelijk or period.was or action.history_was),
+        "oorspronkelijk": action.oorspronkelijk or period.was or action.history_was,
         "actiehouder": list(action.actiehouders),
         "status": action.status.value,
         "gereed_op": action.gereed_op.isoformat() if action.gereed_op else None,
