@@ -227,6 +227,7 @@ _ACTIONS = st.builds(
     voortgang=st.none() | st.integers(0, 100),
     mijlpaal=st.booleans(),
     oorspronkelijk=st.none() | _TEXT,
+    history_was=st.none() | _TEXT.filter(bool),  # derived: never an empty text
     extra=st.dictionaries(
         st.sampled_from(["budget", "hoe", "status", "ïndicator"]) | _TEXT,
         st.none() | st.integers() | _TEXT | st.lists(_TEXT, max_size=2),
@@ -250,7 +251,9 @@ def _due_item_dict(item: DueItem) -> dict[str, object]:
         "notitie": period.note,
         "uitgesteld": period.postponed
         or bool(action.oorspronkelijk or period.was or action.history_was),
-        "oorspronkelijk": action.oorspronkelijk or period.was or action.history_was,
+        # The first non-empty of the field, the cell's "(was …)" and the history's; else
+        # the cell's as read.
+        "oorspronkelijk": action.oorspronkelijk or period.was or action.history_was or period.was,
         "actiehouder": list(action.actiehouders),
         "status": action.status.value,
         "gereed_op": action.gereed_op.isoformat() if action.gereed_op else None,
