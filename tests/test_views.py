@@ -407,3 +407,49 @@ def test_a_format_a_document_does_not_declare_is_a_usage_error() -> None:
         render(views.SCHEMA, "spoorboekje", DocumentFormat.HTML)
     with pytest.raises(UsageError, match="kies uit: markdown, html"):
         render(views.REPORT, None, DocumentFormat.ICS)  # type: ignore[arg-type]
+
+
+#: Commands that show no result through the switch, and what they write instead.
+NO_RESULT = {
+    "init": "makes the data folder and says which files it wrote",
+    "remind": "writes e-mails (drafts or sent) and shows a preview of them",
+    "completion": "prints a shell script",
+}
+
+
+def _command_calls() -> dict[str, set[str]]:
+    """Per command of ``cli/app.py``: the names of the functions its body calls."""
+    import ast
+
+    from limnorm.cli import app as cli
+
+    tree = ast.parse(Path(cli.__file__).read_text(encoding="utf-8"))
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and any(
+            isinstance(d, ast.Call) and ast.unparse(d.func) == "app.command"
+            for d in node.decorator_list
+        ):
+            calls = {ast.unparse(c.func) for c in ast.walk(node) if isinstance(c, ast.Call)}
+            found[node.name] = calls
+    return found
+
+
+def test_every_command_shows_its_result_through_the_switch() -> None:
+    """Each command writes its result with ``_emit`` (a view) or ``_write`` (a document),
+    both of which go through ``render``; the few that show no result say what they do."""
+    from limnorm.cli.app import app
+
+    calls = _command_calls()
+    assert len(calls) == len(app.registered_commands)
+    bypassing = {name for name, called in calls.items() if not called & {"_emit", "_write"}}
+    assert bypassing == set(NO_RESULT)
+
+
+def test_report_format_choices_are_the_documents_formats() -> None:
+    """``report --format`` offers exactly the formats the report documents declare."""
+    from limnorm.cli.app import ReportFormat
+
+    choices = [f.value for f in ReportFormat]
+    assert choices == [f.value for f in views.REPORT.formats]
+    assert choices == [f.value for f in views.REGION_REPORT.formats]
