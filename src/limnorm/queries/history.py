@@ -117,32 +117,34 @@ def action_events(old: Snapshot, new: Snapshot) -> list[ActionEvent]:
     if old.plan is None or new.plan is None:
         return []
     commit = new.version.commit.short if new.version.commit else "werkkopie"
-    stamp = (new.when, new.author, commit)
+
+    def event(
+        action_id: str, kind: str, was: str | None, now: str | None, days: int | None = None
+    ) -> ActionEvent:
+        # By name: a field added to ActionEvent cannot shift the others.
+        return ActionEvent(
+            when=new.when, author=new.author, commit=commit, id=action_id, kind=kind, old=was,
+            new=now, days=days,
+        )  # fmt: skip
+
     before = {a.id: a for a in old.plan.actions()}
     after = {a.id: a for a in new.plan.actions()}
     events = []
     for action_id, action in after.items():
         previous = before.get(action_id)
         if previous is None:
-            events.append(ActionEvent(*stamp, action_id, "nieuw", None, action.actie))
+            events.append(event(action_id, "nieuw", None, action.actie))
             continue
         if previous.wanneer != action.wanneer:
             events.append(
-                ActionEvent(
-                    *stamp,
-                    action_id,
-                    "wanneer",
-                    previous.wanneer,
-                    action.wanneer,
-                    _moved(previous, action),
+                event(
+                    action_id, "wanneer", previous.wanneer, action.wanneer, _moved(previous, action)
                 )
             )
         if previous.status is not action.status:
-            events.append(
-                ActionEvent(*stamp, action_id, "status", previous.status.value, action.status.value)
-            )
+            events.append(event(action_id, "status", previous.status.value, action.status.value))
     events += [
-        ActionEvent(*stamp, action_id, "verwijderd", action.actie, None)
+        event(action_id, "verwijderd", action.actie, None)
         for action_id, action in before.items()
         if action_id not in after
     ]
