@@ -175,6 +175,13 @@ MODIFIERS: dict[str, Callable[[Period], Period | None]] = {
     "op ": lambda p: p,
     "rond ": lambda p: p,
     "uiterlijk ": lambda p: p,
+    "in de loop van ": lambda p: p,
+    "in het ": lambda p: p,
+    "planning ": lambda p: p,
+    "looptijd ": lambda p: p,
+    "uiterlijk op ": lambda p: p,
+    "aan het eind ": end_of,
+    "tegen eind ": end_of,
     "begin ": begin_of,
     "medio ": middle_of,
     "eind ": end_of,
@@ -239,6 +246,7 @@ def test_a_two_digit_year_after_begin_medio_eind(year: int, word: str) -> None:
 
 TOKENS = st.sampled_from(
     ["voor", "eind", "begin", "medio", "uiterlijk", "vanaf", "in", "per", "na", "van", "tot",
+     "looptijd", "aan het eind", "in de loop van", "in het", "tegen", "het", "planning", "de",
      "juni", "jun", "mrt", "december", "zomer", "najaar", "winter", "jaar", "foo", "ma", "di",
      "kwartaal", "helft", "tertiaal", "week", "wk", "q2", "Q5", "h3", "t4", "w12", "W53", "kw2",
      "2e", "5e", "tweede", "vijfde", "1", "8", "12", "13", "29", "31", "32", "53", "54", "99",

@@ -600,9 +600,15 @@ def _dated(apply: Callable[[Period], Period], period: Period, text: str) -> Peri
 
 #: Switched off by the tests that compare the fast path with the general reader.
 _USE_FAST = True
+#: The framing words read by the fast path, longest first as in _PREFIXES.
+_FAST_MOD_WORDS = (
+    "in de loop van", "aan het einde", "aan het eind", "tegen het eind", "uiterlijk eind",
+    "in de loop", "uiterlijk in", "uiterlijk op", "voor eind", "tegen eind", "gereed in",
+    "uiterlijk", "planning", "looptijd", "in het", "begin", "medio", "einde", "eind", "voor",
+    "vanaf", "in de", "in", "op", "rond",
+)  # fmt: skip
 _FAST = re.compile(
-    r"(?:(?P<mod>voor eind|uiterlijk eind|begin|medio|einde|eind|voor|uiterlijk|vanaf|in|op"
-    r"|rond) )?"
+    rf"(?:(?P<mod>{'|'.join(_FAST_MOD_WORDS)}) )?"
     r"(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"  # 2026-06-30
     r"|(?P<nd>\d{1,2})(?P<ns>[-/.])(?P<nm>\d{1,2})(?P=ns)(?P<ny>\d{4}|\d{2})"  # 30-6-2026
     r"|(?P<mm>\d{1,2})[-/.](?P<my>\d{4})"  # 6-2026, 3.2026
@@ -621,9 +627,8 @@ _FAST_MODS: dict[str, Callable[[Period], Period]] = {
     phrase: apply
     for words, apply in _PREFIX_WORDS
     for phrase in words.split("|")
-    if phrase in ("voor eind", "uiterlijk eind", "begin", "medio", "einde", "eind", "voor",
-                  "uiterlijk", "vanaf", "in", "op", "rond")
-}  # fmt: skip
+    if phrase in _FAST_MOD_WORDS
+}
 #: Month and season words the fast path reads: none is also a prefix or a weekday.
 _FAST_WORDS = frozenset((*_MONTHS, *_SEASONS)) - frozenset((*_PREFIXES, *_WEEKDAYS))
 _FAST_MONTHS = {word: month for word, month in _MONTHS.items() if word in _FAST_WORDS}
@@ -837,11 +842,17 @@ def _fast_span(text: str, default_year: int | None) -> Period | None:
             return None
     elif left_form["mod"] is not None or left_form["us"] is not None:
         return None
-    first = left.partition(" ")[0]
+    first, _, after = left.partition(" ")
     if (first in _PREFIXES or first in _WEEKDAYS) and (separator != "/" or " " in left):
         # "medio tm eind 2026" is read as one form by _single (a prefix before a prefix);
-        # "medio/eind 2026" is not ("medio/eind" is no word).
-        return None
+        # "medio/eind 2026" is not ("medio/eind" is no word). A word that changes
+        # nothing ("looptijd 2024-2027") leaves the rest to be read as a span.
+        if not (after and _framing_only(left, first)):
+            return None
+        left_form = _FAST.fullmatch(after)
+        if left_form is None or left_form["mod"] is not None:
+            return None
+        left = after if separator in ("/", "-") else left  # for the check below only
     if separator in ("/", "-") and not (
         # Not a form of its own with a dash or slash inside ("mrt-24", "2024-Q3", "4-3-24").
         any(c.isalpha() for c in left)
@@ -850,9 +861,18 @@ def _fast_span(text: str, default_year: int | None) -> Period | None:
     ):
         return None
     try:
-        return _span(left, right, default_year, separator)
+        return _span(match["a"], right, default_year, separator)
     except (_NoMatch, _NoYear, _Invalid):
         return None  # the general reader gives the message
+
+
+def _framing_only(text: str, first: str) -> bool:
+    """Whether the prefix _single would take at the start of ``text`` is ``first``
+    alone and changes nothing (``looptijd``, ``in``)."""
+    for prefix, apply in _PREFIXES.get(first, ()):
+        if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1] in (" ", "-"):
+            return prefix == first and apply is _same
+    return False
 
 
 def _spans(text: str, default_year: int | None) -> Period:
