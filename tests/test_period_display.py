@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -384,3 +385,27 @@ def test_one_wording_for_postponements_and_notes(
     assert postponement(action) == moved
     assert deadline_text(action) == deadline
     assert when_text(action) == (f"{wanneer} ({moved})" if moved else wanneer)
+
+
+def test_region_due_json_cold_and_warm(invoke: Invoke, plan: Path, tmp_path: Path) -> None:
+    """due --regio: the same keys through the region's cache, first read and cached; valid
+    by the due schema (with ``organisatie``); the terminal marks the postponements too."""
+    region = tmp_path / "regio"
+    shutil.copytree(plan, region / "voorbeeld")
+    args = ["due", "--regio", str(region), *AS_OF, "--within", "24m"]
+    for _ in range(2):  # cold, then from the cache
+        data = _json(invoke, *args)
+        validator("due").validate(data)
+        assert {a["id"]: _period_keys(a) for a in data} == EXPECTED
+    assert "(verschoven naar 31 dec 2027)" in " ".join(_run(invoke, *args, width=200).split())
+
+
+def test_timeline_actions_follow_the_action_schema(invoke: Invoke, plan: Path) -> None:
+    """timeline --format json: each action validates as the schemas' action."""
+    data = _json(invoke, "timeline", *AS_OF, "--data", str(plan))
+    actie = "https://limnorm.invalid/schemas/due.schema.json#/$defs/actie"
+    action = validator("due").evolve(schema={"$ref": actie})
+    for item in data["acties"]:
+        action.validate(item)
+    broken = {**data["acties"][0], "uitgesteld": None}
+    assert not action.is_valid(broken)
