@@ -24,10 +24,10 @@ from limnorm.cli import completion as complete
 from limnorm.cli.dutch import FROM_ENV as _FROM_ENV
 from limnorm.cli.dutch import DutchCommand, DutchGroup, shared_defaults, usage_error
 from limnorm.core.errors import LimnormError, UsageError
-from limnorm.core.models import Checklist, Plan
+from limnorm.core.models import Checklist, Plan, Severity
 from limnorm.core.owners import resolve_owner
 from limnorm.files import datafiles, discovery
-from limnorm.files.discovery import DataSource, locate
+from limnorm.files.discovery import DataSource, Version, locate
 from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE, errors_line
 from limnorm.files.settable import SETTABLE
 from limnorm.queries import plan as queries
@@ -267,15 +267,34 @@ def _source(data: Path | None) -> DataSource:
 
 def _plan(data: Path | None, at: str | None) -> Plan:
     source = _source(data)
-    version = discovery.version_at(source, at)
-    return _noted(datafiles.require_plan(source, Path.cwd(), version))
+    return _plan_at(source, discovery.version_at(source, at))
 
 
-def _noted(plan: Plan) -> Plan:
-    """The plan, after one stderr line when some of its actions have a fout."""
-    line = errors_line(plan.fouten, plan.source)
-    if line:
-        _tell(f"limnorm: {line}", "yellow")
+def _plan_at(source: DataSource, version: Version) -> Plan:
+    """The plan of a command that does not use the checklist, after the stderr lines.
+
+    The checklist is read all the same (~3 ms) when it is there: a theme it does not
+    have is a fout that 'check' reports, so the count on stderr must include it.
+    """
+    cwd = Path.cwd()
+    plan = datafiles.require_plan(source, cwd, version)
+    loaded = datafiles.loaded_checklist(source, cwd, version)
+    if loaded is None:
+        return _noted(plan, None)
+    own = sum(f.severity is Severity.FOUT for f in loaded.findings)
+    return _noted(plan, loaded.value, {loaded.file: own} if own else None)
+
+
+def _noted(plan: Plan, checklist: Checklist | None, more: dict[str, int] | None = None) -> Plan:
+    """The plan, after one stderr line per file with a fout, as many as 'check' reports
+    (``more``: the checklist's own fouten, when a command reads it without needing it)."""
+    counts = queries.error_counts(plan, checklist)
+    for file, count in (more or {}).items():
+        counts[file] = counts.get(file, 0) + count
+    for file, count in counts.items():
+        line = errors_line(count, file)
+        if line:
+            _tell(f"limnorm: {line}", "yellow")
     return plan
 
 
@@ -284,8 +303,9 @@ def _plan_and_checklist(
 ) -> tuple[Plan, Checklist | None]:
     cwd = Path.cwd()
     version = discovery.version_at(source, at)
-    plan = _noted(datafiles.require_plan(source, cwd, version))
-    return plan, datafiles.require_checklist(source, cwd, required=required, version=version)
+    plan = datafiles.require_plan(source, cwd, version)
+    checklist = datafiles.require_checklist(source, cwd, required=required, version=version)
+    return _noted(plan, checklist), checklist
 
 
 def _region(regio: Path, no_cache: bool) -> "Region":
@@ -296,7 +316,7 @@ def _region(regio: Path, no_cache: bool) -> "Region":
     region = load_region(regio, Path.cwd(), cache)
     for organisation in region.organisations:
         if organisation.plan is not None:
-            _noted(organisation.plan)
+            _noted(organisation.plan, organisation.checklist)
     return region
 
 
@@ -799,7 +819,7 @@ def ics(
 
     source = _source(data)
     version = discovery.version_at(source, at)
-    plan = _noted(datafiles.require_plan(source, Path.cwd(), version))
+    plan = _plan_at(source, version)
     code = resolve_owner(plan, owner) if owner else None
     days = arguments.alarm_days(alarm)
     # The clock is read here, once: DTSTAMP is the moment of writing.

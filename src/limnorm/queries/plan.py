@@ -536,6 +536,19 @@ def cross_findings(checklist: Checklist, plan: Plan) -> list[Finding]:
     return findings
 
 
+def error_counts(plan: Plan, checklist: Checklist | None) -> dict[str, int]:
+    """How many fouten ``check`` reports per file for this plan: its own (counted while
+    loading) and those of the cross-checks with the checklist (a theme the checklist
+    does not have; a norm linking an action the plan does not have)."""
+    counts = {plan.source: plan.fouten}
+    if checklist is not None:
+        for finding in cross_findings(checklist, plan):
+            if finding.severity is Severity.FOUT:
+                file = finding.location.file
+                counts[file] = counts.get(file, 0) + 1
+    return counts
+
+
 class TimelineRow(NamedTuple):
     """An action on the timeline, with its state on the as-of date."""
 
