@@ -97,8 +97,9 @@ def test_warnings_alone_pass_check_unless_strict(invoke: Invoke, real_plan: Path
 
 def test_due_runs_on_the_rest(invoke: Invoke, real_plan: Path) -> None:
     """due runs (exit 0) with one stderr line; the compound owner's action is under both
-    owners, the postponement is shown, the ownerless action has its own group, and the
-    theme's jaar: 2025 dates 2.1 a year before the plan's 1 juli."""
+    owners, the postponement is shown, the ownerless action has its own group, the
+    theme's jaar: 2025 dates 2.1 a year before the plan's 1 juli, and the action whose
+    wanneer is unreadable is listed last, with what is wrong instead of a date."""
     code, out, err = _run(invoke, "due")
     assert (code, err) == (0, ERRORS_LINE)
     # The empty Toelichting column is left out; the postponement fits on one line.
@@ -120,7 +121,12 @@ def test_due_runs_on_the_rest(invoke: Invoke, real_plan: Path) -> None:
         "(geen actiehouder): 1 te laat, 0 binnenkort\n"
         "Id   Actie                       Wanneer  Deadline    Dagen\n"
         f"{'─' * 71}\n"
-        "2.1  Integriteitsbeleid herzien  1 juli   1 jul 2025  354 dagen te laat"
+        "2.1  Integriteitsbeleid herzien  1 juli   1 jul 2025  354 dagen te laat\n"
+        "\n"
+        "Niet te plannen (wanneer onleesbaar): 1 actie\n"
+        "Id   Actie              Actiehouder  Wanneer  Fout\n"
+        f"{'─' * 64}\n"
+        "1.2  Weerbaarheidsscan  OOV          Q5 2026  wanneer onleesbaar"
     )
 
 
@@ -177,10 +183,15 @@ def test_theme_detail_shows_what_is_wrong(invoke: Invoke, real_plan: Path) -> No
 
 def test_json_carries_the_unknown_key_and_the_new_fields(invoke: Invoke, real_plan: Path) -> None:
     """due --format json: the organisation's own key under its own name, the compound
-    owner split, milestone and original deadline, and no owner as an empty list."""
+    owner split, milestone and original deadline, no owner as an empty list, and the
+    unreadable action last, without a date or days."""
     code, out, err = _run(invoke, "due", "--format", "json")
     assert (code, err) == (0, ERRORS_LINE)
-    first, second = json.loads(out)
+    first, second, third = json.loads(out)
+    assert (third["id"], third["wanneer"], third["deadline"], third["categorie"]) == (
+        "1.2", "Q5 2026", None, "wanneer_onleesbaar"
+    )
+    assert (third["dagen"], third["fouten"]) == (None, ["wanneer onleesbaar"])
     assert (first["id"], first["actiehouder"], first["deadline"]) == ("2.1", [], "2025-07-01")
     assert second == {
         "id": "1.1", "thema": 1, "actie": "Sessie met het college", "wanneer": "1 juli",

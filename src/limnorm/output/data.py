@@ -17,6 +17,7 @@ from limnorm.core.period import Period
 from limnorm.output.text import is_postponed
 from limnorm.queries.plan import (
     AnswerCounts,
+    Category,
     ChecklistReport,
     CheckReport,
     DueItem,
@@ -114,8 +115,19 @@ def _due_item_data(item: DueItem) -> dict[str, Any]:
 
 
 def due(report: DueReport) -> JsonText:
+    """The due items, then the open actions whose wanneer is unreadable: these with
+    ``categorie`` "wanneer_onleesbaar", no deadline and ``dagen`` null (never a guess)."""
     encode = _encode()
-    return JsonText(_json_lines([encode(_due_item_data(item)) for item in report.items]))
+    unreadable = Category.WANNEER_ONLEESBAAR.value
+    return JsonText(
+        _json_lines(
+            [encode(_due_item_data(item)) for item in report.items]
+            + [
+                encode(_action_data(action, categorie=unreadable, dagen=None))
+                for action in report.unreadable
+            ]
+        )
+    )
 
 
 def _counts_data(row: ThemeStatus) -> dict[str, Any]:

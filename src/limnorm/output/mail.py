@@ -15,6 +15,7 @@ from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
+from limnorm.core.models import Action
 from limnorm.output.text import clean, nl_date
 from limnorm.queries.plan import DueItem
 from limnorm.queries.remind import Reminder, RemindReport
@@ -34,6 +35,8 @@ class Mail(NamedTuple):
     html: str
     late: int
     soon: int
+    #: Open actions mentioned without a date: their wanneer cannot be read.
+    unreadable: int = 0
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -48,6 +51,10 @@ def subject(organisatie: str, reminder: Reminder) -> str:
     if reminder.soon:
         noun = "" if reminder.late else (" actie" if len(reminder.soon) == 1 else " acties")
         parts.append(f"{len(reminder.soon)}{noun} binnenkort")
+    if reminder.unreadable:
+        parts.append(
+            f"{_count(len(reminder.unreadable), 'actie', 'acties')} zonder leesbare deadline"
+        )
     return f"Spoorboekje {_line(organisatie)}: {', '.join(parts)} ({_line(reminder.code)})"
 
 
@@ -94,15 +101,34 @@ def _text_items(items: tuple[DueItem, ...]) -> list[str]:
     return lines
 
 
+#: Said of an action whose wanneer cannot be read, in place of a date (never a guess).
+UNREADABLE = "geen deadline te lezen; vul een deadline in bij 'wanneer'"
+
+
+def _text_unreadable(actions: tuple[Action, ...]) -> list[str]:
+    lines = []
+    for action in actions:
+        lines += _wrap(f"{_line(action.id)} {_line(action.actie)}", "  ", first="- ")
+        lines += _wrap(f"wanneer: {_line(action.wanneer)} ({UNREADABLE})", "  ")
+        if action.toelichting:
+            lines += _wrap(f"toelichting: {_line(action.toelichting)}", "  ")
+    return lines
+
+
 def _greeting(reminder: Reminder) -> str:
     return f"Beste {_line(reminder.naam) or _line(reminder.code)},"
 
 
-def _intro(report: RemindReport) -> str:
+def _intro(report: RemindReport, reminder: Reminder) -> str:
+    which = "die te laat zijn of binnenkort af moeten"
+    if not reminder.late and not reminder.soon:
+        which = "waarvan de deadline niet te lezen is"
+    elif reminder.unreadable:
+        which += ", en acties waarvan de deadline niet te lezen is"
     return (
         f"Dit is een herinnering uit het spoorboekje van {_line(report.organisatie)} voor de "
         f"Limburgse Norm, stand op {nl_date(report.as_of)}. Hieronder staan de acties van uw "
-        "afdeling die te laat zijn of binnenkort af moeten."
+        f"afdeling {which}."
     )
 
 
@@ -113,13 +139,19 @@ _CLOSING = (
 
 
 def _text(report: RemindReport, reminder: Reminder) -> str:
-    lines = [_greeting(reminder), "", *_wrap(_intro(report)), ""]
+    lines = [_greeting(reminder), "", *_wrap(_intro(report, reminder)), ""]
     if reminder.late:
         lines += [f"Te laat ({len(reminder.late)}):", *_text_items(reminder.late), ""]
     if reminder.soon:
         lines += [
             f"Binnenkort, tot en met {nl_date(report.until)} ({len(reminder.soon)}):",
             *_text_items(reminder.soon),
+            "",
+        ]
+    if reminder.unreadable:
+        lines += [
+            f"Zonder leesbare deadline ({len(reminder.unreadable)}):",
+            *_text_unreadable(reminder.unreadable),
             "",
         ]
     lines += [*_wrap(_CLOSING), "", "Met vriendelijke groet,", ""]
@@ -162,8 +194,26 @@ def _html_items(items: tuple[DueItem, ...]) -> str:
     )
 
 
+def _html_unreadable(actions: tuple[Action, ...]) -> str:
+    head = "".join(
+        f'<th scope="col" style="{_CELL};background:#eef3f7">{h}</th>'
+        for h in ("Id", "Actie", "Wanneer", "Deadline")
+    )
+    rows = "".join(
+        f'<tr><td style="{_CELL}">{_e(_line(action.id))}</td>'
+        f'<td style="{_CELL}">{_e(_line(action.actie))}</td>'
+        f'<td style="{_CELL}">{_e(_line(action.wanneer))}</td>'
+        f'<td style="{_CELL};color:#b3261e">{_e(UNREADABLE)}</td></tr>'
+        for action in actions
+    )
+    return (
+        '<table style="border-collapse:collapse;margin:4px 0 16px">'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
 def _html(report: RemindReport, reminder: Reminder) -> str:
-    parts = [f"<p>{_e(_greeting(reminder))}</p>", f"<p>{_e(_intro(report))}</p>"]
+    parts = [f"<p>{_e(_greeting(reminder))}</p>", f"<p>{_e(_intro(report, reminder))}</p>"]
     if reminder.late:
         parts += [
             f'<h2 style="font-size:16px;color:#b3261e">Te laat ({len(reminder.late)})</h2>',
@@ -174,6 +224,12 @@ def _html(report: RemindReport, reminder: Reminder) -> str:
             f'<h2 style="font-size:16px;color:#0b4f71">Binnenkort, tot en met '
             f"{_e(nl_date(report.until))} ({len(reminder.soon)})</h2>",
             _html_items(reminder.soon),
+        ]
+    if reminder.unreadable:
+        parts += [
+            f'<h2 style="font-size:16px;color:#b3261e">Zonder leesbare deadline '
+            f"({len(reminder.unreadable)})</h2>",
+            _html_unreadable(reminder.unreadable),
         ]
     parts += [
         f"<p>{_e(_CLOSING)}</p>",
@@ -200,6 +256,7 @@ def compose(report: RemindReport) -> tuple[Mail, ...]:
             _html(report, r),
             len(r.late),
             len(r.soon),
+            len(r.unreadable),
         )
         for r in report.reminders
     )

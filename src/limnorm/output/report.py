@@ -17,6 +17,7 @@ from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DeadlineError
 from limnorm.core.ids import by_id
 from limnorm.core.models import Action, Answer, Checklist, Plan, Pyramid
+from limnorm.core.period import PeriodKind
 from limnorm.output.tabular import md_escape, md_table
 from limnorm.output.text import MONTH_ABBREVIATIONS, deadline_text, is_postponed, nl_date, when_text
 from limnorm.queries.plan import (
@@ -199,6 +200,26 @@ def _actie(action: Action) -> str:
 
 # --- wording shared by both formats ---------------------------------------------------------
 
+#: Open actions whose wanneer cannot be read: listed where the report lists what needs
+#: attention, never with a guessed date.
+UNREADABLE_HEADING = "## Niet te plannen (wanneer onleesbaar)"
+UNREADABLE_NOTE = (
+    "Deze open acties hebben geen leesbare deadline; ze staan niet bij 'te laat' of 'wat nu "
+    "af moet'. Vul bij 'wanneer' een deadline in ('limnorm check' zegt wat er mis is)."
+)
+UNREADABLE_HEADERS = ["Id", "Actie", "Wanneer", "Actiehouder", "Fout"]
+
+
+def _unreadable_cells(action: Action) -> list[str]:
+    return [
+        action.id,
+        _actie(action),
+        action.wanneer,
+        ", ".join(action.actiehouders),
+        ", ".join(action.fouten),
+    ]
+
+
 #: What the two columns mean, under the overview: "voldoet" and the phase answer different
 #: questions, and readers took "nee" next to "binnen de norm" for a contradiction.
 READING_GUIDE = (
@@ -285,6 +306,14 @@ def _deadline_html(action: Action) -> str:
     return "<br>".join(_e(part) for part in deadline_text(action, "\n").split("\n"))
 
 
+def _stand(action: Action, as_of: date) -> str:
+    """The state to show; an open action whose wanneer is unreadable says so (it is no
+    plain "open": nobody can plan it)."""
+    if action.is_open and action.period.kind is PeriodKind.ONLEESBAAR:
+        return ", ".join(action.fouten) or "wanneer onleesbaar"
+    return str(state_of(action, as_of))
+
+
 def _slip_days(days: int) -> str:
     return f"{days} dagen later" if days > 0 else f"{-days} dagen eerder"
 
@@ -359,6 +388,12 @@ def to_markdown(report: Report) -> str:
         )
     else:
         out.append("Geen open acties met een deadline in deze periode.")
+    if report.overdue.unreadable:
+        out += ["", UNREADABLE_HEADING, "", UNREADABLE_NOTE, ""]
+        unreadable: list[list[str | int]] = [
+            [*_unreadable_cells(action)] for action in report.overdue.unreadable
+        ]
+        out += md_table(UNREADABLE_HEADERS, unreadable)
     if report.postponed:
         out += ["", "## Uitgesteld", ""]
         out += md_table(
@@ -409,7 +444,7 @@ def _theme_markdown(report: Report, section: ThemeSection) -> list[str]:
                     a.actie,
                     when_text(a),
                     ", ".join(a.actiehouders),
-                    str(state_of(a, report.as_of)),
+                    _stand(a, report.as_of),
                 ]
                 for a in section.actions
             ],
@@ -748,6 +783,21 @@ def to_html(report: Report) -> str:
             empty="Geen open acties met een deadline in deze periode.",
         ),
     ]
+    if report.overdue.unreadable:
+        body += [
+            f"<h2>{_e(UNREADABLE_HEADING.removeprefix('## '))}</h2>",
+            f'<p class="note">{_e(UNREADABLE_NOTE)}</p>',
+            _html_table(
+                UNREADABLE_HEADERS,
+                [
+                    [
+                        *(_e(cell) for cell in _unreadable_cells(action)[:-1]),
+                        f'<span class="late">{_e(_unreadable_cells(action)[-1])}</span>',
+                    ]
+                    for action in report.overdue.unreadable
+                ],
+            ),
+        ]
     if report.postponed:
         body += [
             "<h2>Uitgesteld</h2>",
@@ -809,7 +859,7 @@ def _theme_html(report: Report, section: ThemeSection) -> list[str]:
                     _e(a.actie),
                     _e(when_text(a)),
                     _e(", ".join(a.actiehouders)),
-                    _e(state_of(a, report.as_of)),
+                    _e(_stand(a, report.as_of)),
                 ]
                 for a in section.actions
             ],

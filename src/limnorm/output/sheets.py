@@ -99,13 +99,19 @@ def _action_cells(action: Action) -> tuple[Cell, ...]:
 
 def due(report: DueReport) -> list[Sheet]:
     """The tables of a :class:`DueReport`."""
+    from limnorm.queries.plan import Category  # the types above are for the checker only
+
     title = f"{report.organisatie}: te laat en binnenkort (peildatum {report.as_of.isoformat()})"
+    # One table: the actions that cannot be planned follow, with their categorie and no
+    # deadline or days (never a guess).
+    unreadable = Category.WANNEER_ONLEESBAAR.value
     return [
         Sheet(
             "Te laat en binnenkort",
             title,
             (*_ACTION_HEADERS, "Categorie", "Dagen"),
-            tuple((*_action_cells(i.action), i.category.value, i.days) for i in report.items),
+            tuple((*_action_cells(i.action), i.category.value, i.days) for i in report.items)
+            + tuple((*_action_cells(a), unreadable, None) for a in report.unreadable),
         )
     ]
 

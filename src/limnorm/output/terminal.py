@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
-from limnorm.core.models import Answer, Pyramid
+from limnorm.core.models import Action, Answer, Pyramid
 from limnorm.core.norm import BASELINE_THEME, BASELINE_TITLE
 from limnorm.core.period import Period, PeriodKind
 from limnorm.output.fit import Column, FitTable, Row
@@ -115,8 +115,12 @@ def due_table(report: DueReport) -> RenderableType:
         f"binnenkort = t/m {nl_date(report.until)}",
         style="bold",
     )
+    unreadable: list[RenderableType] = (
+        [Text(""), _unreadable_table(report.unreadable)] if report.unreadable else []
+    )
     if not report.groups:
-        return Group(header, Text(f"Niets te laat en niets binnenkort{whom}.", style="green"))
+        nothing = Text(f"Niets te laat en niets binnenkort{whom}.", style="green")
+        return Group(header, nothing, *unreadable)
     parts: list[RenderableType] = [header]
     for index, group in enumerate(report.groups):
         if index:
@@ -131,7 +135,26 @@ def due_table(report: DueReport) -> RenderableType:
                 [_due_cells(item) for item in group.items],
             )
         )
-    return Group(*parts)
+    return Group(*parts, *unreadable)
+
+
+def _unreadable_table(actions: tuple[Action, ...]) -> FitTable:
+    """Open actions without a readable ``wanneer``: what is wrong instead of a date."""
+    return FitTable(
+        f"Niet te plannen (wanneer onleesbaar): {_plural(len(actions), 'actie', 'acties')}",
+        _columns("Id|Actie*|Actiehouder*~1|Wanneer*|Fout*|Toelichting*~2"),
+        [
+            (
+                _text(action.id),
+                _text(action.actie),
+                _text(", ".join(action.actiehouders)),
+                _text(action.wanneer),
+                Text(", ".join(action.fouten), style="bold red"),
+                _text(action.toelichting),
+            )
+            for action in actions
+        ],
+    )
 
 
 def _due_cells(item: DueItem) -> tuple[Text, ...]:

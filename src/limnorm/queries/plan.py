@@ -6,7 +6,7 @@ objects; the renderers turn those into tables or JSON.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
@@ -29,7 +29,7 @@ from limnorm.core.models import (
     Theme,
 )
 from limnorm.core.norm import BASELINE_THEME
-from limnorm.core.period import Period
+from limnorm.core.period import Period, PeriodKind
 from limnorm.core.suggest import suggest
 from limnorm.files.loader import Loaded
 
@@ -39,6 +39,9 @@ class Category(StrEnum):
 
     TE_LAAT = "te_laat"
     BINNENKORT = "binnenkort"
+    #: Open, but its ``wanneer`` cannot be read (or is missing): it cannot be planned.
+    #: Never a :class:`DueItem` (that has a deadline); listed in ``DueReport.unreadable``.
+    WANNEER_ONLEESBAAR = "wanneer_onleesbaar"
 
 
 class State(StrEnum):
@@ -90,6 +93,9 @@ class DueReport(NamedTuple):
     owner: str | None
     items: tuple[DueItem, ...]
     groups: tuple[OwnerGroup, ...]
+    #: Open actions (of ``owner``) whose ``wanneer`` cannot be read, in id order: no
+    #: date is guessed for them, and they are shown apart ("wanneer onleesbaar").
+    unreadable: tuple[Action, ...] = ()
 
     @property
     def late(self) -> int:
@@ -125,23 +131,48 @@ def due(plan: Plan, as_of: date, *, until: date, owner: str | None = None) -> Du
     """The items of :func:`due_items`, also grouped per owner; actions without an owner
     last, under :data:`NO_OWNER`."""
     items = due_items(plan, as_of, until=until, owner=owner)
-    codes = [owner] if owner else _owner_order(plan, items)
+    codes = [owner] if owner else owner_order(plan, (item.action for item in items))
     groups = []
     for code in codes:
         entry = plan.actiehouders.get(code)
         mine = tuple(i for i in items if i.action.owned_by(code))
         if mine:
             groups.append(OwnerGroup(code, entry.naam if entry else None, mine))
-    return DueReport(plan.organisatie, as_of, until, owner, tuple(items), tuple(groups))
+    return DueReport(
+        plan.organisatie,
+        as_of,
+        until,
+        owner,
+        tuple(items),
+        tuple(groups),
+        unreadable(plan, owner=owner),
+    )
 
 
-def _owner_order(plan: Plan, items: Sequence[DueItem]) -> list[str]:
-    """Owners in the order of the ``actiehouders`` map, then any others by name, then
-    the actions without one."""
-    used = {code for item in items for code in item.action.actiehouders}
+def unreadable(plan: Plan, *, owner: str | None = None) -> tuple[Action, ...]:
+    """Open actions (of ``owner``) that cannot be planned because their ``wanneer`` is
+    unreadable or missing (a fout ``check`` reports), in natural id order."""
+    return by_id(
+        [
+            action
+            for action in plan.actions()
+            if action.period.kind is PeriodKind.ONLEESBAAR
+            and action.is_open
+            and (owner is None or action.owned_by(owner))
+        ]
+    )
+
+
+def owner_order(plan: Plan, actions: Iterable[Action]) -> list[str]:
+    """The owners of ``actions`` in the order of the ``actiehouders`` map, then any
+    others by name, then :data:`NO_OWNER` when some action has none."""
+    used: set[str] = set()
+    ownerless = False
+    for action in actions:
+        used.update(action.actiehouders)
+        ownerless = ownerless or not action.actiehouders
     ordered = [code for code in plan.actiehouders if code in used]
-    ownerless = [NO_OWNER] if any(not item.action.actiehouders for item in items) else []
-    return ordered + sorted(used - set(ordered), key=str.casefold) + ownerless
+    return ordered + sorted(used - set(ordered), key=str.casefold) + [NO_OWNER] * ownerless
 
 
 class ThemeStatus(NamedTuple):

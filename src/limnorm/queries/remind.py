@@ -1,7 +1,8 @@
 """Who gets a reminder, and with what: a pure selection from the plan and a date.
 
 One reminder per actiehouder with at least one action late or due within the window
-(the same selection as ``due``). An action without an owner goes to nobody; an owner
+(the same selection as ``due``), or an open action whose ``wanneer`` cannot be read
+(mentioned without a date). An action without an owner goes to nobody; an owner
 with nothing late or due gets nothing. Composing the message is
 :mod:`limnorm.output.mail`; writing and sending it is :mod:`limnorm.files.mailer`.
 """
@@ -11,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from limnorm.core.models import NO_OWNER, Plan
-from limnorm.queries.plan import Category, DueItem, due
+from limnorm.core.models import NO_OWNER, Action, Plan
+from limnorm.queries.plan import Category, DueItem, due, owner_order
 
 
 class Reminder(NamedTuple):
@@ -25,6 +26,9 @@ class Reminder(NamedTuple):
     email: str | None
     late: tuple[DueItem, ...]
     soon: tuple[DueItem, ...]
+    #: Open actions whose ``wanneer`` cannot be read: mentioned without a date (never a
+    #: guessed one), so that the owner can fill in a deadline.
+    unreadable: tuple[Action, ...] = ()
 
 
 class RemindReport(NamedTuple):
@@ -53,18 +57,29 @@ def reminders(plan: Plan, as_of: date, *, until: date, owner: str | None = None)
     if owner == NO_OWNER:
         return RemindReport(plan.organisatie, as_of, until, ())
     report = due(plan, as_of, until=until, owner=owner)
+    items = {group.code: group.items for group in report.groups}
+    # An owner with only unreadable actions gets a reminder too: otherwise such an action
+    # would drop out of every reminder, as it drops out of every date.
+    actions = [*(item.action for item in report.items), *report.unreadable]
+    codes = [owner] if owner else owner_order(plan, actions)
     result = []
-    for group in report.groups:
-        if group.code == NO_OWNER:  # actions without an owner go to nobody
+    for code in codes:
+        if code == NO_OWNER:  # actions without an owner go to nobody
             continue
-        entry = plan.actiehouders.get(group.code)
+        mine = items.get(code, ())
+        unreadable = tuple(a for a in report.unreadable if a.owned_by(code))
+        if not mine and not unreadable:  # nothing to remind this owner of
+            continue
+        entry = plan.actiehouders.get(code)
         result.append(
             Reminder(
-                group.code,
+                code,
                 entry.naam if entry else None,
                 entry.email if entry else None,
-                tuple(i for i in group.items if i.category is Category.TE_LAAT),
-                tuple(i for i in group.items if i.category is Category.BINNENKORT),
+                tuple(i for i in mine if i.category is Category.TE_LAAT),
+                tuple(i for i in mine if i.category is Category.BINNENKORT),
+                unreadable,
             )
         )
     return RemindReport(plan.organisatie, as_of, until, tuple(result))
+
