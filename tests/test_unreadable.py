@@ -174,13 +174,14 @@ def test_due_csv_is_one_table_with_the_category(invoke: Invoke, folder: Path) ->
     rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))
     assert rows == [
         ["Id", "Thema", "Actie", "Wanneer", "Begin", "Deadline", "Actiehouder", "Status",
-         "Gereed op", "Toelichting", "Categorie", "Dagen"],
+         "Gereed op", "Toelichting", "Notitie", "Uitgesteld", "Oorspronkelijk", "Categorie",
+         "Dagen"],
         ["1.1", "1", "Sessie directie", "Q2 24", "2024-04-01", "2024-06-30", "OOV", "open",
-         "", "", "te_laat", "-1"],
+         "", "", "", "nee", "", "te_laat", "-1"],
         ["1.2", "1", "Sessie college", "Q5 24", "", "", "OOV", "open", "", "Datum volgt",
-         "wanneer_onleesbaar", ""],
+         "", "nee", "", "wanneer_onleesbaar", ""],
         ["1.10", "1", "Lopend", "Q0 24", "", "", "OOV", "lopend", "", "",
-         "wanneer_onleesbaar", ""],
+         "", "nee", "", "wanneer_onleesbaar", ""],
     ]  # fmt: skip
 
 
@@ -191,7 +192,8 @@ def test_due_markdown_and_xlsx_carry_them(invoke: Invoke, folder: Path, tmp_path
 
     out, _ = _due(invoke, folder, "--format", "markdown", "--owner", "HRM")
     assert out.splitlines()[-1] == (
-        "| 1.3 | 1 | Training | als het kan |  |  | HRM | open |  |  | wanneer\\_onleesbaar |  |"
+        "| 1.3 | 1 | Training | als het kan |  |  | HRM | open |  |  |  | nee |  | "
+        "wanneer\\_onleesbaar |  |"
     )
     target = tmp_path / "due.xlsx"
     _due(invoke, folder, "--format", "xlsx", "-o", str(target))
