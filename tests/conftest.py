@@ -18,6 +18,8 @@ SAMPLE = ROOT / "data"
 
 settings.register_profile("ci", deadline=None, max_examples=300)
 settings.register_profile("dev", deadline=None)
+# scripts/mutation.py: each mutant runs the tests again, so fewer examples per property.
+settings.register_profile("mutation", deadline=None, max_examples=25)
 settings.load_profile("dev")
 
 Invoke = Callable[..., Result]

@@ -1,0 +1,196 @@
+"""Mutation testing of the grammar, the queries and the edits, with mutmut.
+
+Not part of `.ci/run`: a run takes minutes to hours. The script brings its own tool:
+
+1. `.venv-mutation/` (gitignored) gets the pinned mutmut and limnorm's dependencies, but
+   NOT limnorm itself. With limnorm installed (editable or not) the tests can import the
+   unmutated package instead of mutmut's `mutants/src` copy, and every mutant "survives";
+   without it, the mutated copy is the only limnorm the tests can find.
+2. Each module runs in its own scratch copy of the work tree, `.mutation/<module>/`
+   (gitignored), with a `[tool.mutmut]` section naming that one source file and the test
+   files that exercise it, so that a run fits on a shared two-core machine.
+3. mutmut runs at low priority with one worker; the counts are printed, and every
+   surviving mutant's diff is written to `.mutation/<module>/survivors.txt`.
+
+Score: (killed + timeout) / (total - skipped), mutmut's "no tests" counting as not killed.
+
+Usage: python scripts/mutation.py MODULE [MODULE ...]    (no MODULE: list them)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = ROOT / ".venv-mutation"
+WORK = ROOT / ".mutation"
+MUTMUT = "mutmut==3.8.1"
+NICE = ["nice", "-n", "15"]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One module to mutate and the test files that exercise it."""
+
+    source: str
+    tests: tuple[str, ...]
+
+
+GRAMMAR_TESTS = (
+    "tests/test_deadlines.py",
+    "tests/test_deadline_corpus.py",
+    "tests/test_two_deadlines.py",
+    "tests/test_calendar.py",
+    "tests/test_mutation_grammar.py",
+)
+EDIT_TESTS = (
+    "tests/test_edits.py",
+    "tests/test_cli_edits.py",
+    "tests/test_mutation_edits.py",
+)
+TARGETS = {
+    "deadlines": Target("src/limnorm/core/deadlines.py", GRAMMAR_TESTS),
+    "period": Target("src/limnorm/core/period.py", GRAMMAR_TESTS),
+    "calendar": Target("src/limnorm/core/calendar.py", GRAMMAR_TESTS),
+    "plan": Target(
+        "src/limnorm/queries/plan.py",
+        ("tests/test_queries.py", "tests/test_records.py", "tests/test_mutation_queries.py"),
+    ),
+    "yamledit": Target("src/limnorm/files/yamledit.py", EDIT_TESTS),
+    "updates": Target("src/limnorm/files/updates.py", EDIT_TESTS),
+    "remind": Target("src/limnorm/queries/remind.py", ("tests/test_remind.py",)),
+}
+
+
+def venv_python() -> Path:
+    return VENV / "bin" / "python"
+
+
+def ensure_venv() -> None:
+    """Create `.venv-mutation` with mutmut and limnorm's dependencies (not limnorm)."""
+    if not (VENV / "bin" / "mutmut").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+        project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+        requirements = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+        # The same pins as .ci/run, so the exact-output tests see the same Rich.
+        env = {**os.environ, "PIP_CONSTRAINT": str(ROOT / "constraints.txt")}
+        subprocess.run(
+            [str(venv_python()), "-m", "pip", "install", "--quiet", MUTMUT, *requirements],
+            check=True,
+            env=env,
+        )
+    # The guard against the pitfall above: limnorm must not be importable from the venv.
+    found = subprocess.run(
+        [str(venv_python()), "-c", "import importlib.util as u; print(u.find_spec('limnorm'))"],
+        cwd="/",
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if found != "None":
+        sys.exit(f"mutation: limnorm is installed in {VENV} ({found}); remove it first")
+
+
+def scratch_copy(name: str, target: Target) -> Path:
+    """A copy of the work tree (tracked and new files) configured for one module."""
+    scratch = WORK / name
+    shutil.rmtree(scratch, ignore_errors=True)
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode().split("\0")
+    for relative in filter(None, listed):
+        source = ROOT / relative
+        if source.is_file():
+            (scratch / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, scratch / relative)
+    tests = [test for test in target.tests if (scratch / test).exists()]
+    config = {
+        "source_paths": ["src"],
+        "only_mutate": [target.source],
+        "pytest_add_cli_args_test_selection": tests,
+        # Fewer hypothesis examples per mutant (the profile is in tests/conftest.py).
+        "pytest_add_cli_args": ["-p", "no:cacheprovider", "--hypothesis-profile=mutation"],
+    }
+    lines = ["", "[tool.mutmut]"]
+    lines += [f"{key} = {json.dumps(value)}" for key, value in config.items()]
+    with (scratch / "pyproject.toml").open("a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    return scratch
+
+
+def mutmut(scratch: Path, *args: str, log: Path | None = None) -> str:
+    """Run mutmut in a scratch copy; its output goes to `log` when given."""
+    env = {**os.environ, "PATH": f"{VENV / 'bin'}:{os.environ['PATH']}", "NO_COLOR": "1"}
+    env.pop("PYTHONPATH", None)
+    command = [*NICE, str(VENV / "bin" / "mutmut"), *args]
+    if log is None:
+        return subprocess.run(
+            command, cwd=scratch, env=env, capture_output=True, text=True, check=False
+        ).stdout
+    with log.open("w", encoding="utf-8") as handle:
+        subprocess.run(command, cwd=scratch, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    return ""
+
+
+def run(name: str, target: Target) -> dict[str, int]:
+    scratch = scratch_copy(name, target)
+    print(f"== {name}: {target.source}, tests: {' '.join(target.tests)}", flush=True)
+    mutmut(scratch, "run", "--max-children", "1", log=scratch / "run.log")
+    mutmut(scratch, "export-cicd-stats")
+    stats_file = scratch / "mutants" / "mutmut-cicd-stats.json"
+    if not stats_file.exists():
+        sys.exit(f"mutation: {name}: no results; see {scratch / 'run.log'}")
+    stats: dict[str, int] = json.loads(stats_file.read_text(encoding="utf-8"))
+    survivors = [
+        line.split(":")[0].strip()
+        for line in mutmut(scratch, "results").splitlines()
+        if line.strip().endswith(("survived", "no tests"))
+    ]
+    with (scratch / "survivors.txt").open("w", encoding="utf-8") as handle:
+        for mutant in survivors:
+            handle.write(mutmut(scratch, "show", mutant) + "\n")
+    tested = stats["total"] - stats["skipped"]
+    detected = stats["killed"] + stats["timeout"]
+    score = 100 * detected / tested if tested else 0.0
+    print(
+        f"   mutants {stats['total']}, killed {stats['killed']}, survived {stats['survived']}, "
+        f"no tests {stats['no_tests']}, timeout {stats['timeout']}, "
+        f"suspicious {stats['suspicious']}, skipped {stats['skipped']}: score {score:.1f}%",
+        flush=True,
+    )
+    print(f"   survivors: {scratch / 'survivors.txt'}", flush=True)
+    if stats["killed"] == 0:
+        # Nothing killed at all means the tests did not run the mutated copy.
+        sys.exit(f"mutation: {name}: no mutant killed; the tests did not see the mutants")
+    return stats
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("modules", nargs="*", metavar="MODULE", help=", ".join(TARGETS))
+    options = parser.parse_args()
+    unknown = [name for name in options.modules if name not in TARGETS]
+    if unknown:
+        parser.error(f"unknown module {', '.join(unknown)}; choose from {', '.join(TARGETS)}")
+    if not options.modules:
+        for name, target in TARGETS.items():
+            print(f"{name:10} {target.source}  ({', '.join(target.tests)})")
+        return
+    ensure_venv()
+    for name in options.modules:
+        run(name, TARGETS[name])
+
+
+if __name__ == "__main__":
+    main()
