@@ -6,8 +6,9 @@ Not part of `.ci/run`: a run takes minutes to hours. The script brings its own t
    NOT limnorm itself. With limnorm installed (editable or not) the tests can import the
    unmutated package instead of mutmut's `mutants/src` copy, and every mutant "survives";
    without it, the mutated copy is the only limnorm the tests can find.
-2. Each module runs in its own scratch copy of the work tree, `.mutation/<module>/`
-   (gitignored), with a `[tool.mutmut]` section naming that one source file and the test
+2. Each module runs in a scratch copy of the work tree as it is when the script
+   starts (tracked and new files), `.mutation/<module>/` (gitignored), with a
+   `[tool.mutmut]` section naming that one source file and the test
    files that exercise it, so that a run fits on a shared two-core machine.
 3. mutmut runs at low priority with one worker; the counts are printed, and every
    surviving mutant's diff is written to `.mutation/<module>/survivors.txt`.
@@ -103,12 +104,16 @@ def scratch_copy(name: str, target: Target) -> Path:
     """A copy of the work tree (tracked and new files) configured for one module."""
     scratch = WORK / name
     shutil.rmtree(scratch, ignore_errors=True)
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for relative in filter(None, listed):
         source = ROOT / relative
         if source.is_file():
@@ -143,8 +148,7 @@ def mutmut(scratch: Path, *args: str, log: Path | None = None) -> str:
     return ""
 
 
-def run(name: str, target: Target) -> dict[str, int]:
-    scratch = scratch_copy(name, target)
+def run(name: str, target: Target, scratch: Path) -> dict[str, int]:
     print(f"== {name}: {target.source}, tests: {' '.join(target.tests)}", flush=True)
     mutmut(scratch, "run", "--max-children", "1", log=scratch / "run.log")
     mutmut(scratch, "export-cicd-stats")
@@ -188,8 +192,11 @@ def main() -> None:
             print(f"{name:10} {target.source}  ({', '.join(target.tests)})")
         return
     ensure_venv()
-    for name in options.modules:
-        run(name, TARGETS[name])
+    # Every copy first: each module is tested against the tree as it was at the start,
+    # whatever is edited while the runs go on.
+    scratches = {name: scratch_copy(name, TARGETS[name]) for name in options.modules}
+    for name, scratch in scratches.items():
+        run(name, TARGETS[name], scratch)
 
 
 if __name__ == "__main__":
