@@ -21,6 +21,8 @@ Usage: python scripts/mutation.py MODULE [MODULE ...]    (no MODULE: list them)
 from __future__ import annotations
 
 import argparse
+import ast
+import difflib
 import json
 import os
 import shutil
@@ -148,41 +150,122 @@ def mutmut(scratch: Path, *args: str, log: Path | None = None) -> str:
     return ""
 
 
-def run(name: str, target: Target, scratch: Path) -> dict[str, int]:
+#: mutmut's exit codes by what they mean (mutmut/stats.py); anything else is suspicious.
+STATUS = {
+    1: "killed",
+    3: "killed",
+    0: "survived",
+    5: "no tests",
+    33: "no tests",
+    34: "skipped",
+    36: "timeout",
+    -24: "timeout",
+    24: "timeout",
+    152: "timeout",
+    255: "timeout",
+    None: "not checked",
+}
+KINDS = ("killed", "survived", "no tests", "timeout", "suspicious", "skipped", "not checked")
+
+
+def results(scratch: Path, target: Target) -> dict[str, str]:
+    """Each mutant's status, from mutmut's record of the run."""
+    meta = scratch / "mutants" / f"{target.source}.meta"
+    if not meta.exists():
+        return {}
+    codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    return {key: STATUS.get(code, "suspicious") for key, code in codes.items()}
+
+
+def diffs(scratch: Path, target: Target, names: list[str]) -> str:
+    """The diff of each named mutant against the original function.
+
+    Read from mutmut's mutated file (every mutant is a copy of its function there):
+    `mutmut show` per mutant costs a second each."""
+    text = (scratch / "mutants" / target.source).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    functions: dict[str, list[str]] = {}
+    for node in ast.parse(text).body:
+        members = node.body if isinstance(node, ast.ClassDef) else [node]
+        for member in members:
+            if isinstance(member, ast.FunctionDef) and member.end_lineno is not None:
+                functions[member.name] = lines[member.lineno - 1 : member.end_lineno]
+    out = []
+    for key in names:
+        mutant = key.rsplit(".", 1)[1]
+        function = mutant.rsplit("__mutmut_", 1)[0]
+        original = functions.get(f"{function}__mutmut_orig", [])
+        changed = [
+            line.replace(mutant, f"{function}__mutmut_orig", 1)
+            for line in functions.get(mutant, [])
+        ]
+        out.append(f"## {key}")
+        out += [
+            line
+            for line in difflib.unified_diff(original, changed, lineterm="", n=0)
+            if not line.startswith(("---", "+++", "@@"))
+        ]
+    return "\n".join(out) + "\n"
+
+
+def run(
+    name: str, target: Target, scratch: Path, *, survivors_only: bool = False, execute: bool = True
+) -> None:
+    """Run mutmut on one module (or only on what survived its last run) and report."""
+    saved = WORK / f"{name}.json"
+    previous: dict[str, object] = {}
+    names: list[str] = []
+    if survivors_only:
+        if not saved.exists():
+            sys.exit(f"mutation: {name}: no earlier run to take the survivors from")
+        previous = json.loads(saved.read_text(encoding="utf-8"))
+        names = list(previous["survivors"])  # type: ignore[call-overload]
     print(f"== {name}: {target.source}, tests: {' '.join(target.tests)}", flush=True)
-    mutmut(scratch, "run", "--max-children", "1", log=scratch / "run.log")
-    mutmut(scratch, "export-cicd-stats")
-    stats_file = scratch / "mutants" / "mutmut-cicd-stats.json"
-    if not stats_file.exists():
+    if execute and (names or not survivors_only):
+        mutmut(scratch, "run", "--max-children", "1", *names, log=scratch / "run.log")
+    status = results(scratch, target)
+    if not status:
         sys.exit(f"mutation: {name}: no results; see {scratch / 'run.log'}")
-    stats: dict[str, int] = json.loads(stats_file.read_text(encoding="utf-8"))
-    survivors = [
-        line.split(":")[0].strip()
-        for line in mutmut(scratch, "results").splitlines()
-        if line.strip().endswith(("survived", "no tests"))
-    ]
-    with (scratch / "survivors.txt").open("w", encoding="utf-8") as handle:
-        for mutant in survivors:
-            handle.write(mutmut(scratch, "show", mutant) + "\n")
-    tested = stats["total"] - stats["skipped"]
-    detected = stats["killed"] + stats["timeout"]
+    if survivors_only:
+        # Tests were only added since: what was killed stays killed; rerun the rest.
+        old = dict(previous["status"])  # type: ignore[call-overload]
+        status = {**old, **{key: status[key] for key in names}}
+    counts = {kind: sum(1 for s in status.values() if s == kind) for kind in KINDS}
+    alive = sorted(key for key, s in status.items() if s in ("survived", "no tests"))
+    saved.write_text(
+        json.dumps({"status": status, "survivors": alive, "counts": counts}, indent=1),
+        encoding="utf-8",
+    )
+    (scratch / "survivors.txt").write_text(diffs(scratch, target, alive), encoding="utf-8")
+    tested = len(status) - counts["skipped"] - counts["not checked"]
+    detected = counts["killed"] + counts["timeout"]
     score = 100 * detected / tested if tested else 0.0
     print(
-        f"   mutants {stats['total']}, killed {stats['killed']}, survived {stats['survived']}, "
-        f"no tests {stats['no_tests']}, timeout {stats['timeout']}, "
-        f"suspicious {stats['suspicious']}, skipped {stats['skipped']}: score {score:.1f}%",
+        f"   mutants {len(status)}, "
+        + ", ".join(f"{kind} {count}" for kind, count in counts.items())
+        + f": score {score:.1f}%"
+        + (" (survivors of the last run tested again)" if survivors_only else ""),
         flush=True,
     )
     print(f"   survivors: {scratch / 'survivors.txt'}", flush=True)
-    if stats["killed"] == 0:
+    if counts["killed"] == 0:
         # Nothing killed at all means the tests did not run the mutated copy.
         sys.exit(f"mutation: {name}: no mutant killed; the tests did not see the mutants")
-    return stats
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("modules", nargs="*", metavar="MODULE", help=", ".join(TARGETS))
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="test again only the mutants that survived the last run (after adding tests)",
+    )
+    parser.add_argument(
+        "--report",
+        action="store_true",
+        help="only report the last run found in .mutation/MODULE (no new run)",
+    )
     options = parser.parse_args()
     unknown = [name for name in options.modules if name not in TARGETS]
     if unknown:
@@ -191,12 +274,16 @@ def main() -> None:
         for name, target in TARGETS.items():
             print(f"{name:10} {target.source}  ({', '.join(target.tests)})")
         return
+    if options.report:
+        for name in options.modules:
+            run(name, TARGETS[name], WORK / name, execute=False)
+        return
     ensure_venv()
     # Every copy first: each module is tested against the tree as it was at the start,
     # whatever is edited while the runs go on.
     scratches = {name: scratch_copy(name, TARGETS[name]) for name in options.modules}
     for name, scratch in scratches.items():
-        run(name, TARGETS[name], scratch)
+        run(name, TARGETS[name], scratch, survivors_only=options.survivors)
 
 
 if __name__ == "__main__":
