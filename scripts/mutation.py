@@ -122,8 +122,12 @@ def scratch_copy(name: str, target: Target) -> Path:
             (scratch / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, scratch / relative)
     tests = [test for test in target.tests if (scratch / test).exists()]
+    # mutmut copies src/ and tests/ into mutants/; the tests also read the sample data,
+    # the examples, the schemas and the README from there.
+    tops = sorted({relative.split("/")[0] for relative in listed if relative} - {"src", "tests"})
     config = {
         "source_paths": ["src"],
+        "also_copy": tops,
         "only_mutate": [target.source],
         "pytest_add_cli_args_test_selection": tests,
         # Fewer hypothesis examples per mutant (the profile is in tests/conftest.py).
@@ -262,6 +266,11 @@ def main() -> None:
         help="test again only the mutants that survived the last run (after adding tests)",
     )
     parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="run in the copy an earlier start left in .mutation/MODULE, if there is one",
+    )
+    parser.add_argument(
         "--report",
         action="store_true",
         help="only report the last run found in .mutation/MODULE (no new run)",
@@ -281,7 +290,12 @@ def main() -> None:
     ensure_venv()
     # Every copy first: each module is tested against the tree as it was at the start,
     # whatever is edited while the runs go on.
-    scratches = {name: scratch_copy(name, TARGETS[name]) for name in options.modules}
+    scratches = {
+        name: WORK / name
+        if options.reuse and (WORK / name / "pyproject.toml").exists()
+        else scratch_copy(name, TARGETS[name])
+        for name in options.modules
+    }
     for name, scratch in scratches.items():
         run(name, TARGETS[name], scratch, survivors_only=options.survivors)
 
