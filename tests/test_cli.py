@@ -357,10 +357,10 @@ def test_yaml_syntax_error_is_located(invoke: Invoke, write_plan: Callable[[str]
     folder = write_plan('organisatie: "Test\nthemas: []\n')
     check = invoke(["check", "--data", str(folder)])
     assert check.exit_code == 2  # fataal: the file cannot be used at all
-    assert ":3:1: fataal: het bestand houdt op midden in een waarde" in check.stdout
+    assert ":3:1: fataal: het bestand houdt op midden in tekst tussen aanhalingstekens" in check.stdout
     due = invoke(["due", "--data", str(folder)])
     assert due.exit_code == 2
-    assert ":3:1: fataal: het bestand houdt op midden in een waarde" in due.stderr
+    assert ":3:1: fataal: het bestand houdt op midden in tekst tussen aanhalingstekens" in due.stderr
 
 
 def test_missing_data_folder(invoke: Invoke, tmp_path: Path) -> None:

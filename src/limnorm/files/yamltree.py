@@ -43,26 +43,123 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
     _limit_nesting = None
 TOO_DEEP = "de gegevens zijn te diep genest; dit lijkt geen spoorboekje of checklist"
 
-_PROBLEMS = (  # PyYAML's English problem text -> what to tell the user, in Dutch
-    ("found character '\\t'", "tab-teken gevonden; spring in met spaties, niet met tabs"),
-    ("mapping values are not allowed", "dubbele punt op een plek waar dat niet mag "
-     "(zet de tekst tussen aanhalingstekens of controleer het inspringen)"),
-    ("found unexpected end of stream", "het bestand houdt op midden in een waarde "
-     "(ontbreekt een sluitend aanhalingsteken?)"),
-    ("could not find expected ':'", "dubbele punt verwacht (sleutel zonder ':' of verkeerd "
-     "ingesprongen?)"),
-    ("did not find expected key", "sleutel verwacht; controleer het inspringen"),
-    ("did not find expected '-'", "'-' verwacht; controleer het inspringen van de lijst"),
-    ("did not find expected node content", "waarde verwacht; controleer de regel"),
-    ("found undefined alias", "onbekende alias (*naam zonder &naam)"),
-    ("expected a single document", "meer dan één YAML-document (---); zet alles in één document"),
-    ("found another document", "meer dan één YAML-document (---); zet alles in één document"),
-    ("found unexpected ':'", "onverwachte dubbele punt"),
-    ("found unknown escape character", "onbekend escape-teken na '\\' in tekst tussen "
-     "dubbele aanhalingstekens"),
-    ("control characters are not allowed", "stuurteken gevonden dat niet in tekst mag staan"),
-    ("unacceptable character", "teken gevonden dat niet in een YAML-bestand mag staan"),
+#: PyYAML's problem texts (libyaml's, and the pure-Python parser's where they differ), as
+#: (problem fragment, context fragment, Dutch message with what to do). The first entry
+#: whose fragments both occur wins; an empty context fragment matches any context.
+#: ``{start}`` becomes where the quoted text, list or block began (" (begonnen op regel
+#: 3, kolom 14)") when that is another line, ``{earlier}`` where the first of two was
+#: (" (eerder op regel 1, kolom 4)"), ``{char}`` the character found. Nothing English
+#: reaches the user: a text not in this table gets the general message.
+_PROBLEMS: tuple[tuple[str, str, str], ...] = (
+    ("found unexpected end of stream", "quoted scalar",
+     "het bestand houdt op midden in tekst tussen aanhalingstekens{start}; zet het "
+     "sluitende aanhalingsteken"),
+    ("found unexpected end of stream", "",
+     "het bestand houdt op midden in een waarde{start}; ontbreekt een sluitend "
+     "aanhalingsteken of haakje?"),
+    ("found unexpected document indicator", "",
+     "'---' of '...' aan het begin van een regel midden in tekst tussen "
+     "aanhalingstekens{start}; ontbreekt een sluitend aanhalingsteken?"),
+    ("found unknown escape character", "",
+     "onbekend teken na '\\' in tekst tussen dubbele aanhalingstekens; schrijf '\\\\' "
+     "voor een backslash, of zet de tekst tussen enkele aanhalingstekens"),
+    ("hexdecimal number", "",
+     "na \\x, \\u of \\U horen cijfers 0-9 en letters a-f; schrijf '\\\\' voor een "
+     "backslash, of zet de tekst tussen enkele aanhalingstekens"),
+    ("unicode character escape", "",
+     "na \\u of \\U staat geen bestaand teken; schrijf '\\\\' voor een backslash, of zet "
+     "de tekst tussen enkele aanhalingstekens"),
+    ("mapping values are not allowed", "",
+     "dubbele punt op een plek waar dat niet mag; zet tekst met ': ' erin tussen "
+     "aanhalingstekens, of controleer het inspringen"),
+    ("could not find expected ':'", "",
+     "dubbele punt verwacht na de sleutel{start}; schrijf 'sleutel: waarde', of "
+     "controleer het inspringen"),
+    ("did not find expected key", "",
+     "sleutel verwacht; deze regel hoort even ver in te springen als de sleutels van het "
+     "blok{start}, en een waarde die na een aanhalingsteken doorgaat hoort helemaal tussen "
+     "aanhalingstekens"),
+    ("expected <block end>", "",
+     "sleutel of '-' verwacht; controleer het inspringen{start}"),
+    ("did not find expected '-'", "",
+     "'-' verwacht; controleer het inspringen van de lijst{start}"),
+    ("expected ',' or ']'", "",
+     "',' of ']' verwacht in de lijst tussen [ en ]{start}; sluit de lijst af met ']'"),
+    ("expected ',' or '}'", "",
+     "',' of '}}' verwacht in het blok tussen {{ en }}{start}; sluit het blok af met '}}'"),
+    ("did not find expected node content", "flow",
+     "waarde verwacht{start}; sluit een lijst die met '[' begint af met ']', en een blok "
+     "dat met '{{' begint met '}}'"),
+    ("expected node content", "",
+     "waarde verwacht; controleer de regel (een '-' of ':' zonder waarde erna?)"),
+    ("block sequence entries are not allowed", "",
+     "een '-' (lijst) op een plek waar dat niet mag; controleer het inspringen"),
+    ("mapping keys are not allowed", "",
+     "een sleutel op een plek waar dat niet mag; controleer het inspringen"),
+    ("found unexpected ':'", "",
+     "onverwachte dubbele punt; zet de tekst tussen aanhalingstekens"),
+    ("undefined alias", "",
+     "verwijzing (*naam) naar een anker (&naam) dat er niet is; schrijf de waarde voluit, "
+     "of zet tekst die met '*' begint tussen aanhalingstekens"),
+    ("second occurrence", "duplicate anchor",
+     "anker (&naam) staat er voor de tweede keer{earlier}; geef elk anker een eigen naam"),
+    ("found another document", "",
+     "een tweede YAML-document (na '---'); zet alles in één document en haal de '---' weg"),
+    ("expected a single document", "",
+     "een tweede YAML-document (na '---'); zet alles in één document en haal de '---' weg"),
+    ("alphabetic or numeric character", "",
+     "na '&' of '*' hoort een naam; zet tekst die met & of * begint tussen aanhalingstekens"),
+    ("anchor value must", "",
+     "na '&' hoort een naam; zet tekst die met & begint tussen aanhalingstekens"),
+    ("alias value must", "",
+     "na '*' hoort een naam; zet tekst die met * begint tussen aanhalingstekens"),
+    ("", "scanning a tag",
+     "onleesbare tag (tekst die met '!' begint); zet de waarde tussen aanhalingstekens"),
+    ("tag", "",
+     "onleesbare tag (tekst die met '!' begint); zet de waarde tussen aanhalingstekens"),
+    ("duplicate %", "",
+     "de regel '%YAML' of '%TAG' staat er twee keer; haal de regels die met '%' beginnen weg"),
+    ("directive", "",
+     "onbekende regel die met '%' begint; haal hem weg, of zet de waarde tussen "
+     "aanhalingstekens"),
+    ("version number", "",
+     "onleesbare regel '%YAML'; haal hem weg"),
+    ("digit or '.' character", "",
+     "onleesbare regel '%YAML'; haal hem weg"),
+    ("incompatible YAML document", "",
+     "de regel '%YAML' noemt een versie die limnorm niet leest; haal hem weg"),
+    ("indentation indicator", "",
+     "na '|' of '>' mag alleen een cijfer 1 t/m 9, '+' of '-' staan; haal de 0 weg"),
+    ("", "block scalar",
+     "onleesbaar tekstblok na '|' of '>'; zet na | of > niets anders dan een nieuwe regel"),
+    ("tab character", "",
+     "tab-teken gevonden; spring in met spaties, niet met tabs"),
+    ("found character '\\t'", "",
+     "tab-teken gevonden; spring in met spaties, niet met tabs"),
+    ("cannot start any token", "",
+     "het teken '{char}' mag niet aan het begin van een waarde staan; zet de waarde "
+     "tussen aanhalingstekens"),
+    ("control characters are not allowed", "",
+     "stuurteken gevonden dat niet in tekst mag staan; haal het weg"),
+    ("unacceptable character", "",
+     "teken gevonden dat niet in een YAML-bestand mag staan; haal het weg"),
+    ("comment or line break", "",
+     "onverwachte tekst aan het eind van de regel; zet de waarde tussen aanhalingstekens"),
+    ("whitespace", "",
+     "spatie verwacht; zet de waarde tussen aanhalingstekens"),
+    ("non-alphabetical character", "",
+     "onverwacht teken; zet de waarde tussen aanhalingstekens"),
+    ("document start", "",
+     "onverwachte tekst na het einde van het document; controleer het inspringen, of haal "
+     "de regel weg"),
 )  # fmt: skip
+
+#: For a problem not in the table: still Dutch, with what to try.
+_GENERAL = (
+    "dit is geen geldige YAML; controleer deze regel: inspringen met spaties, aanhalingstekens "
+    "die sluiten, en tekst met ': ' of '#' tussen aanhalingstekens"
+)
+
 
 
 class _Walker:
@@ -183,12 +280,9 @@ def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        problem = str(error.problem or error.context)
-        if "maximum nesting depth" in problem:
+        if "maximum nesting depth" in str(error.problem or error.context):
             raise DataError(TOO_DEEP, location) from None
-        if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            problem = "found character '\\t' that cannot start any token"
-        raise DataError(_translate(problem), location) from None
+        raise DataError(explain(error, text), location) from None
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         line = before.count("\n") + 1
@@ -198,8 +292,8 @@ def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
             "YAML-bestand staan (vaak meegekopieerd uit Word of een webpagina). Haal het weg",
             Location(file, line, column),
         ) from None
-    except yaml.YAMLError as error:
-        raise DataError(_translate(str(error)), Location(file)) from None
+    except yaml.YAMLError:
+        raise DataError(_GENERAL, Location(file)) from None
     if root is None:
         return None, []
     findings: list[Finding] = []
@@ -210,8 +304,21 @@ def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     return tree, findings
 
 
-def _translate(problem: str) -> str:
-    for english, dutch in _PROBLEMS:
-        if english in problem:
-            return f"{dutch} (YAML: {problem})"
-    return f"dit is geen geldige YAML (YAML: {problem})"
+def explain(error: yaml.MarkedYAMLError, text: str) -> str:
+    """PyYAML's English problem in Dutch, with what to do (see :data:`_PROBLEMS`)."""
+    problem = str(error.problem or "")
+    context = str(error.context or "")
+    mark, begun = error.problem_mark, error.context_mark
+    start = earlier = ""
+    if begun is not None:
+        where = f"regel {begun.line + 1}, kolom {begun.column + 1}"
+        earlier = f" (eerder op {where})"
+        if mark is None or begun.line != mark.line:
+            start = f" (begonnen op {where})"
+    char = text[mark.index : mark.index + 1] if mark is not None else ""
+    if char == "\t":
+        problem = "found character '\\t'"
+    for english, around, dutch in _PROBLEMS:
+        if english in problem and around in context and (english or around):
+            return dutch.format(start=start, earlier=earlier, char=char)
+    return _GENERAL
