@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from .conftest import Invoke, strip_lines
+from .conftest import SAMPLE, Invoke, strip_lines
 from .test_json_contract import validator
 
 #: 1.1 is late; 1.2, 1.3, 1.5 and 1.10 are open (or lopend) with an unreadable wanneer;
@@ -274,3 +275,30 @@ def test_remind_names_them_without_a_date(invoke: Invoke, folder: Path) -> None:
     assert "waarvan de deadline niet te lezen is." in " ".join(mails[1].split())
     assert "1.5" not in result.stdout
     assert "2024" not in mails[1].split("Zonder leesbare deadline")[1]
+
+
+def test_due_over_a_region_lists_them_per_organisation(
+    invoke: Invoke, folder: Path, tmp_path: Path
+) -> None:
+    """due --regio: after the region's table, the unreadable open actions with their
+    organisation (of --owner where given); in JSON with organisatie, by the schema."""
+    region = tmp_path / "regio"
+    (region / "proef").mkdir(parents=True)
+    shutil.copy(folder / "spoorboekje.yaml", region / "proef")
+    shutil.copy(SAMPLE / "checklist.yaml", region / "proef")
+    shutil.copytree(SAMPLE, region / "eijsden")
+    common = ["due", "--regio", str(region), *AS_OF, "--no-cache"]
+    result = invoke([*common, "--owner", "HRM"])
+    assert result.exit_code == 0, result.output
+    assert strip_lines(result.stdout).endswith(
+        "Niet te plannen (wanneer onleesbaar): 1 actie\n"
+        "Organisatie  Id   Actie     Wanneer      Fout\n"
+        f"{'─' * 59}\n"
+        "Proef        1.3  Training  als het kan  wanneer onleesbaar"
+    )
+    data = json.loads(invoke([*common, "--format", "json"]).stdout)
+    validator("due").validate(data)
+    assert [(d["organisatie"], d["id"]) for d in data if d["dagen"] is None] == [
+        ("Proef", "1.2"), ("Proef", "1.3"), ("Proef", "1.5"), ("Proef", "1.10"),
+    ]  # fmt: skip
+    assert {d["categorie"] for d in data if d["dagen"] is None} == {"wanneer_onleesbaar"}

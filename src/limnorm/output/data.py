@@ -395,6 +395,19 @@ def region_due(report: RegionDueReport) -> JsonText:
                 encode({"organisatie": entry.organisation, **_due_item_data(entry.item)})
                 for entry in report.items
             ]
+            + [
+                encode(
+                    {
+                        "organisatie": entry.organisation,
+                        **_action_data(
+                            entry.action,
+                            categorie=Category.WANNEER_ONLEESBAAR.value,
+                            dagen=None,
+                        ),
+                    }
+                )
+                for entry in report.unreadable
+            ]
         )
     )
 

@@ -288,6 +288,8 @@ def compare(report: CompareReport) -> list[Sheet]:
 
 def region_due(report: RegionDueReport) -> list[Sheet]:
     """The tables of a :class:`RegionDueReport`."""
+    from limnorm.queries.plan import Category  # the types above are for the checker only
+
     return [
         Sheet(
             "Te laat en binnenkort",
@@ -296,6 +298,10 @@ def region_due(report: RegionDueReport) -> list[Sheet]:
             tuple(
                 (e.organisation, *_action_cells(e.item.action), e.item.category.value, e.item.days)
                 for e in report.items
+            )
+            + tuple(
+                (u.organisation, *_action_cells(u.action), Category.WANNEER_ONLEESBAAR.value, None)
+                for u in report.unreadable
             ),
         )
     ]

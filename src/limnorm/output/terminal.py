@@ -683,7 +683,28 @@ def region_due_table(report: RegionDueReport) -> RenderableType:
         heading=3,
     )
     body: RenderableType = table if report.items else Text("Niets te laat en niets binnenkort.")
-    return Group(body, *_region_notes(report.broken))
+    unreadable: list[RenderableType] = []
+    if report.unreadable:
+        count = _plural(len(report.unreadable), "actie", "acties")
+        unreadable = [
+            Text(""),
+            FitTable(
+                f"Niet te plannen (wanneer onleesbaar): {count}",
+                _columns(f"Organisatie*|Id|Actie*{owners}|Wanneer*|Fout*"),
+                [
+                    (
+                        _text(entry.organisation),
+                        _text(entry.action.id),
+                        _text(entry.action.actie),
+                        *([_text(", ".join(entry.action.actiehouders))] if owners else []),
+                        _text(entry.action.wanneer),
+                        Text(", ".join(entry.action.fouten), style="bold red"),
+                    )
+                    for entry in report.unreadable
+                ],
+            ),
+        ]
+    return Group(body, *unreadable, *_region_notes(report.broken))
 
 
 def region_status_table(report: RegionStatusReport) -> RenderableType:

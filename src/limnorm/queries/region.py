@@ -13,10 +13,11 @@ from typing import NamedTuple
 
 from limnorm.core.errors import Input, UsageError
 from limnorm.core.ids import id_key
+from limnorm.core.models import Action
 from limnorm.core.norm import BASELINE_THEME, NORM_THEMES
 from limnorm.core.owners import resolve_owner
 from limnorm.files.region import Organisation, Region
-from limnorm.queries.plan import DueItem, count_answers, due_items
+from limnorm.queries.plan import DueItem, count_answers, due_items, unreadable
 
 
 class NormDifference(NamedTuple):
@@ -174,6 +175,13 @@ class RegionDueItem(NamedTuple):
     item: DueItem
 
 
+class RegionUnreadable(NamedTuple):
+    """An open action whose ``wanneer`` cannot be read, with its organisation."""
+
+    organisation: str
+    action: Action
+
+
 class RegionDueReport(NamedTuple):
     """Result of ``due --regio``: every organisation's late and soon-due actions."""
 
@@ -182,6 +190,8 @@ class RegionDueReport(NamedTuple):
     owner: str | None
     items: tuple[RegionDueItem, ...]
     broken: tuple[Organisation, ...]
+    #: Open actions without a readable wanneer, per organisation in id order: no date.
+    unreadable: tuple[RegionUnreadable, ...] = ()
 
     @property
     def late(self) -> int:
@@ -196,6 +206,7 @@ def region_due(region: Region, as_of: date, *, until: date, owner: str | None) -
         UsageError: no organisation has the owner code.
     """
     items = []
+    unplanned: list[RegionUnreadable] = []
     found = owner is None
     for organisation in region.organisations:
         assert organisation.plan is not None
@@ -208,12 +219,18 @@ def region_due(region: Region, as_of: date, *, until: date, owner: str | None) -
             found = True
         found_items = due_items(organisation.plan, as_of, until=until, owner=code)
         items += [RegionDueItem(organisation.name, item) for item in found_items]
+        unplanned += [
+            RegionUnreadable(organisation.name, action)
+            for action in unreadable(organisation.plan, owner=code)
+        ]
     if not found:
         raise UsageError(f"actiehouder '{owner}' komt bij geen enkele organisatie in de regio voor")
     # Each organisation's items are already in deadline and id order (1.2 before 1.10),
     # and sorting is stable: the day and the organisation are all the key needs.
     items.sort(key=lambda r: (r.item.days, r.organisation))
-    return RegionDueReport(as_of, until, owner, tuple(items), region.broken)
+    return RegionDueReport(
+        as_of, until, owner, tuple(items), region.broken, tuple(unplanned)
+    )
 
 
 class RegionStatusRow(NamedTuple):
