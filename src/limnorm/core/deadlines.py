@@ -836,32 +836,33 @@ def _fast_span(text: str, default_year: int | None) -> Period | None:
         right_form["mod"] is not None and not _ORDINAL_LEFT().fullmatch(left)
     ):
         return None
-    left_form = _FAST.fullmatch(left)
-    if left_form is None:
-        if not _ORDINAL_LEFT().fullmatch(left):
-            return None
-    elif left_form["mod"] is not None or left_form["us"] is not None:
-        return None
-    first, _, after = left.partition(" ")
+    core, (first, _, after) = left, left.partition(" ")
+    if first == "winter":
+        return None  # "winter 2026-2027" is one form
     if (first in _PREFIXES or first in _WEEKDAYS) and (separator != "/" or " " in left):
         # "medio tm eind 2026" is read as one form by _single (a prefix before a prefix);
         # "medio/eind 2026" is not ("medio/eind" is no word). A word that changes
         # nothing ("looptijd 2024-2027") leaves the rest to be read as a span.
         if not (after and _framing_only(left, first)):
             return None
-        left_form = _FAST.fullmatch(after)
-        if left_form is None or left_form["mod"] is not None:
+        core = after
+        if core.partition(" ")[0] in _PREFIXES and separator != "/":
+            return None  # "in medio tm eind 2026": as above, after "in"
+    core_form = _FAST.fullmatch(core)
+    if core_form is None:
+        if not _ORDINAL_LEFT().fullmatch(core):
             return None
-        left = after if separator in ("/", "-") else left  # for the check below only
+    elif core_form["mod"] is not None or core_form["us"] is not None:
+        return None
     if separator in ("/", "-") and not (
         # Not a form of its own with a dash or slash inside ("mrt-24", "2024-Q3", "4-3-24").
-        any(c.isalpha() for c in left)
+        any(c.isalpha() for c in core)
         or " " in right
-        or (len(left) == len(right) == 4 and left.isdigit() and right.isdigit())
+        or (len(core) == len(right) == 4 and core.isdigit() and right.isdigit())
     ):
         return None
     try:
-        return _span(match["a"], right, default_year, separator)
+        return _span(left, right, default_year, separator)
     except (_NoMatch, _NoYear, _Invalid):
         return None  # the general reader gives the message
 
