@@ -154,3 +154,11 @@ def test_refused_phrases_say_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(DeadlineError) as refused:
         parse_deadline(text)
     assert str(refused.value) == message
+
+
+@pytest.mark.parametrize("separator", [" t/m ", " tm ", " tot en met ", "/", " - "])
+def test_medio_through_end_is_a_span(separator: str) -> None:
+    """"medio t/m eind 2026" runs from mid-2026 to the end of 2026; it was read as the
+    middle of "t/m eind 2026" (November), a date nobody meant."""
+    period = parse_deadline(f"medio{separator}eind 2026")
+    assert (period.begin, period.deadline) == (date(2026, 6, 1), date(2026, 12, 31))

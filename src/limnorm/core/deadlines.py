@@ -545,9 +545,10 @@ def _single(text: str, default_year: int | None) -> Period:
             if apply in _TWO_DIGIT_YEAR_AFTER:
                 if _TWO_DIGITS().fullmatch(rest):
                     rest = str(_year(rest))
-                elif _modified(rest):
+                elif _modified(rest) or rest.startswith(("tm ", "t/m ", "tot en met ")):
                     # "medio tot eind 2027" is a span, not the middle of "tot eind 2027";
-                    # "begin eind 2026" is nothing.
+                    # "medio t/m eind 2026" is mid-2026 to the end of 2026, not November
+                    # ("t/m X" alone is X); "begin eind 2026" is nothing.
                     raise _NoMatch(text)
             period = _single(rest, default_year)
             try:
