@@ -302,10 +302,10 @@ def _month(word: str) -> int:
 # "3e kwartaal 2024" / "derde kwartaal 2024", and "2024-Q3". One regex per
 # shape keeps compilation, paid at every start-up, small.
 _UNITS: dict[str, Callable[[int, int], Period]] = {
-    **dict.fromkeys(("q", "kw", "k", "kwartaal"), lambda y, n: _quarter(y, n)),
-    **dict.fromkeys(("h", "hj", "helft", "halfjaar", "half jaar"), lambda y, n: _half(y, n)),
-    **dict.fromkeys(("t", "tertiaal"), lambda y, n: _tertial(y, n)),
-    **dict.fromkeys(("w", "wk", "week"), lambda y, n: _week(y, n)),
+    **dict.fromkeys(("q", "kw", "k", "kwartaal"), _quarter),
+    **dict.fromkeys(("h", "hj", "helft", "halfjaar", "half jaar"), _half),
+    **dict.fromkeys(("t", "tertiaal"), _tertial),
+    **dict.fromkeys(("w", "wk", "week"), _week),
 }
 
 
@@ -520,9 +520,12 @@ _SPECIAL: list[tuple[Callable[[], re.Pattern[str]], Callable[[int], Period]]] = 
 ]
 
 
-def _single(text: str, default_year: int | None) -> Period:
-    """Read one (non-span) expression, applying modifier words recursively."""
-    if _USE_FAST and (fast := _fast(text, default_year)) is not None:
+def _single(text: str, default_year: int | None, *, fast_tried: bool = False) -> Period:
+    """Read one (non-span) expression, applying modifier words recursively.
+
+    ``fast_tried``: the caller already tried the fast path on this very text.
+    """
+    if _USE_FAST and not fast_tried and (fast := _fast(text, default_year)) is not None:
         return fast
     if text[text.rfind(" ") + 1 :] in _SUFFIX_WORDS:  # one lookup instead of nine endswith()
         for suffix, apply in _SUFFIXES:
@@ -804,11 +807,11 @@ _VAN_RANGE = _lazy(r"(?:van|vanaf) (?P<a>.+?) (?P<sep>tot en met|t/m|tm|tot|-) (
 _LIST_SEPARATOR = _lazy(r" *(?:,| en | & | \+ ) *")
 
 
-def _parse_text(text: str, default_year: int | None) -> Period:
+def _parse_text(text: str, default_year: int | None, *, fast_tried: bool = False) -> Period:
     if _USE_FAST and (span := _fast_span(text, default_year)) is not None:
         return span
     try:
-        return _single(text, default_year)
+        return _single(text, default_year, fast_tried=fast_tried)
     except _NoMatch:
         pass
     return _spans(text, default_year)
@@ -1042,9 +1045,14 @@ class _Cell:
         )
 
 
-def _read(value: str, year: int | None) -> Period:
-    """Read a whole cell: the form and what is written around it."""
+def _read(value: str, year: int | None, fast_tried: str | None = None) -> Period:
+    """Read a whole cell: the form and what is written around it.
+
+    ``fast_tried``: a text the caller already tried on the fast path, in vain (each
+    failed try costs a regex match; a cell that is more than one form had three).
+    """
     text = normalise(value)
+    tried_fast = text == fast_tried
     kind = _UNDATED.get(text)
     if kind is not None:
         return Period(None, None, kind)
@@ -1059,7 +1067,8 @@ def _read(value: str, year: int | None) -> Period:
         try:
             if text in _STATUS_WORDS or text.endswith("jaar") or " van " in text:
                 return _core(text, year)
-            return _parse_text(text, year)  # what _core would do, minus its checks
+            # what _core would do, minus its checks
+            return _parse_text(text, year, fast_tried=tried_fast)
         except _NoMatch:
             tried = text
     cell = _Cell()
@@ -1069,10 +1078,12 @@ def _read(value: str, year: int | None) -> Period:
         stripped = stripped.rstrip("?").rstrip()
     if stripped != value:
         value, text = stripped, normalise(stripped)
+        tried_fast = False
     if "(" in value or "[" in value:
         value = _take_parentheses(value, cell)
         text = normalise(value)
-    return cell.finish(_around(value, text, year, cell, tried))
+        tried_fast = False
+    return cell.finish(_around(value, text, year, cell, tried, fast_tried=tried_fast))
 
 
 def _after_first_hard(text: str) -> list[str]:
@@ -1145,10 +1156,16 @@ def _take_parentheses(value: str, cell: _Cell) -> str:
 
 
 def _around(
-    value: str, text: str, year: int | None, cell: _Cell, tried: str | None = None
+    value: str,
+    text: str,
+    year: int | None,
+    cell: _Cell,
+    tried: str | None = None,
+    *,
+    fast_tried: bool = False,
 ) -> Period:
     """Read a cell whose text is more than one form (parentheses already taken out)."""
-    if _USE_FAST and (fast := _fast(text, year, whole=True)) is not None:
+    if _USE_FAST and not fast_tried and (fast := _fast(text, year, whole=True)) is not None:
         # What is left of a cell is often one plain form ("Q2 2026" before a note, after
         # "uitgesteld naar" or a label): none of the checks below reads such a form.
         return fast
@@ -1192,7 +1209,7 @@ def _around(
             return _around(new, normalise(new), year, cell)
     if text != tried:  # the caller already read this very text as a form, in vain
         with contextlib.suppress(_NoMatch):
-            return _core(text, year)
+            return _core(text, year, fast_tried=_USE_FAST)  # tried at the top
     label, colon, rest = value.partition(":")
     if colon and rest.strip() and "," not in label and ":" not in rest:
         # "Besluitvorming raad: Q2 2026": the label is kept as a note.
@@ -1276,20 +1293,24 @@ def _parts(value: str, year: int | None, cell: _Cell) -> Period:
     return period
 
 
-def _core(text: str, year: int | None) -> Period:
-    """Read a form with its framing words, or a word that names no date."""
+def _core(text: str, year: int | None, *, fast_tried: bool = False) -> Period:
+    """Read a form with its framing words, or a word that names no date.
+
+    ``fast_tried``: the caller already tried the fast path on ``text``.
+    """
     kind = _UNDATED.get(text)
     if kind is not None:
         return Period(None, None, kind)
     status = _STATUS_WORDS.get(text)
     if status is not None:
         return Period(None, None, PeriodKind.STATUS, note=status)
+    written = text
     if text.endswith("jaar"):
         text = _plan_year(text, year)
     if " van " in text:
         # "tweede kwartaal van 2026", "in het voorjaar van 2026": "van" before a year.
         text = _VAN_YEAR().sub(" ", text)
-    return _parse_text(text, year)
+    return _parse_text(text, year, fast_tried=fast_tried and text == written)
 
 
 def _plan_year(text: str, year: int | None) -> str:
@@ -1348,14 +1369,16 @@ def parse_deadline(value: str | int | date | None, *, year: int | None = None) -
             f"'{value[:40]}…' is te lang voor een datum ({len(value)} tekens); "
             f"schrijf bijvoorbeeld {_EXAMPLES}"
         )
+    plain = None
     if _USE_FAST and value.isascii():
         # A plain form needs neither normalising (it is lower-case ASCII with single
         # spaces) nor the cell reader: the fast path reads it as _read would.
-        fast = _fast(value.strip().lower(), year, whole=True)
+        plain = value.strip().lower()
+        fast = _fast(plain, year, whole=True)
         if fast is not None:
             return fast
     try:
-        return _read(value, year)
+        return _read(value, year, plain)
     except _Invalid as error:
         raise DeadlineError(_two_numbers(value, year, False) or f"'{value}': {error}") from None
     except _NoYear:
