@@ -18,7 +18,7 @@ import pytest
 
 from limnorm.core.models import Action
 from limnorm.core.period import Period, PeriodKind
-from limnorm.output.text import deadline_text, postponement, when_text
+from limnorm.output.text import deadline_text, is_postponed, postponement, when_text
 
 from .conftest import Invoke, strip_lines
 from .test_json_contract import validator
@@ -374,6 +374,17 @@ _Q1_2027 = (date(2027, 1, 1), date(2027, 3, 31), PeriodKind.KWARTAAL)
          None, "verschoven", ""),
         ("vanaf 2027", Period(date(2027, 1, 1), None, PeriodKind.VANAF), "2026",
          "verschoven van 2026 naar vanaf 2027", ""),
+        # Brought forward is not put off (review of 2 Dec: it was "verschoven"/uitgesteld).
+        ("Q1 2027", Period(*_Q1_2027), "Q3 2027",
+         "vervroegd van Q3 2027 naar 31 mrt 2027", "31 mrt 2027"),
+        ("Q3 2027 -> Q1 2027", Period(*_Q1_2027, postponed=True, was="Q3 2027"), None,
+         "vervroegd van Q3 2027 naar 31 mrt 2027", "31 mrt 2027"),
+        # The same deadline written otherwise did not move.
+        ("Q1 2027", Period(*_Q1_2027), "31 maart 2027", None, "31 mrt 2027"),
+        # An earlier text without a year is not read with a guessed one: it moved, the
+        # writer says so, and how far is not known.
+        ("Q1 2027", Period(*_Q1_2027), "december",
+         "verschoven van december naar 31 mrt 2027", "31 mrt 2027"),
     ],
 )  # fmt: skip
 def test_one_wording_for_postponements_and_notes(
@@ -409,3 +420,69 @@ def test_timeline_actions_follow_the_action_schema(invoke: Invoke, plan: Path) -
         action.validate(item)
     broken = {**data["acties"][0], "uitgesteld": None}
     assert not action.is_valid(broken)
+
+
+#: Deadlines moved earlier, by the cell's arrow and by ``oorspronkelijk``; read on 1 june 2026.
+EARLIER = textwrap.dedent("""\
+    organisatie: Gemeente Voorbeeld
+    actiehouders:
+      OOV: Openbare Orde en Veiligheid
+    themas:
+      - nr: 1
+        titel: Bewustwording
+        acties:
+          - id: "1.1"
+            actie: Sessie met het college
+            wanneer: Q3 2026 -> Q2 2026
+            actiehouder: OOV
+          - id: "1.2"
+            actie: Weerbaarheidsscan
+            wanneer: Q2 2026
+            oorspronkelijk: Q3 2026
+            actiehouder: OOV
+          - id: "1.3"
+            actie: Screening bij inhuur
+            wanneer: Q3 2026
+            oorspronkelijk: Q2 2026
+            actiehouder: OOV
+    """)
+
+
+def test_a_deadline_brought_forward_is_not_postponed(invoke: Invoke, plan: Path) -> None:
+    """A deadline moved earlier reads "vervroegd", is not ``uitgesteld`` in JSON or the
+    sheet, and stays out of the report's Uitgesteld section; the one moved later is."""
+    (plan / "spoorboekje.yaml").write_text(EARLIER, encoding="utf-8")
+    data = _json(invoke, "status", "thema", "1", *AS_OF, "--data", str(plan))
+    moved = {a["id"]: (a["uitgesteld"], a["oorspronkelijk"]) for a in data["thema"]["acties"]}
+    assert moved == {
+        "1.1": (False, "Q3 2026"), "1.2": (False, "Q3 2026"), "1.3": (True, "Q2 2026"),
+    }  # fmt: skip
+    table = _run(invoke, "due", *AS_OF, "--within", "6m", "--data", str(plan), width=200)
+    assert "Q3 2026 -> Q2 2026 (vervroegd van Q3 2026 naar 30 jun 2026)" in table
+    assert "Q2 2026 (vervroegd van Q3 2026 naar 30 jun 2026)" in table
+    assert "Q3 2026 (verschoven van Q2 2026 naar 30 sep 2026)" in table
+    lines = _report(invoke, plan).splitlines()
+    start = lines.index("## Uitgesteld")
+    section = lines[start : lines.index("", start + 3)]
+    assert [line.split(" | ")[0] for line in section if line.startswith("| 1.")] == ["| 1.3"]
+
+
+@pytest.mark.parametrize(
+    ("jaar", "moved", "uitgesteld"),
+    [
+        (None, "verschoven van december naar 31 mrt 2027", True),  # how far: not known
+        (2026, "verschoven van december naar 31 mrt 2027", True),  # dec 2026: put off
+        (2027, "vervroegd van december naar 31 mrt 2027", False),  # dec 2027: brought forward
+    ],
+)
+def test_an_earlier_deadline_without_a_year_reads_with_the_plans_year(
+    jaar: int | None, moved: str, uitgesteld: bool
+) -> None:
+    """``oorspronkelijk: december`` reads with the year the plan gives the action (``jaar:``),
+    as ``wanneer`` does; without one the direction is not guessed."""
+    action = Action(
+        "1.1", 1, "Scan", "Q1 2027", Period(*_Q1_2027), ("OOV",),
+        oorspronkelijk="december", jaar=jaar,
+    )  # fmt: skip
+    assert postponement(action) == moved
+    assert is_postponed(action.period, action.postponed_from, year=jaar) is uitgesteld

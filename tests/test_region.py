@@ -300,6 +300,7 @@ def _encoded_sample() -> dict[str, Any]:
 _ROW = (
     "id", "thema", "actie", "wanneer", "periode", "actiehouders", "status", "toelichting",
     "gereed_op", "regel", "kolom", "fouten", "voortgang", "mijlpaal", "oorspronkelijk", "extra",
+    "jaar",
 )  # fmt: skip
 _JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
@@ -333,6 +334,7 @@ def _well_typed(action: Action) -> bool:
         and type(action.mijlpaal) is bool
         and type(action.oorspronkelijk) in (str, type(None))
         and all(type(key) is str for key in action.extra)
+        and type(action.jaar) in (int, type(None))
     )
 
 
@@ -387,6 +389,7 @@ def _set(field: str, value: Any) -> Any:
         (_set("gereed_op", "morgen"), "no day either"),
         (_set("mijlpaal", 1), "a milestone is yes or no"),
         (_set("extra", []), "extra fields are a block"),
+        (_set("jaar", "2026"), "a year is a number"),
         (lambda v: v["actiehouders"].__setitem__(0, ["OOV", 3, None]), "a name that is no text"),
         (lambda v: v.update(themas={}), "themes that are no list"),
     ],

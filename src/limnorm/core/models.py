@@ -137,6 +137,9 @@ class Action(NamedTuple):
     #: An earlier deadline found in the git history (derived at load time, never written
     #: to the file; kept apart from the user's ``oorspronkelijk``).
     history_was: str | None = None
+    #: The year the plan gives for texts without one (the theme's or the plan's ``jaar:``),
+    #: so that an earlier deadline without a year reads as ``wanneer`` does.
+    jaar: int | None = None
 
     @property
     def is_open(self) -> bool:

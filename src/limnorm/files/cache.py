@@ -31,7 +31,7 @@ from limnorm.files.yamlsource import read_regular
 MAX_ENTRY_BYTES = 8 * 1024 * 1024
 #: The layout of an entry (see :mod:`limnorm.files.cachecodec`); part of the key, so that a
 #: development build never reads entries written in an older layout.
-FORMAT = 5
+FORMAT = 6
 
 
 def cache_directory(env: Mapping[str, str]) -> Path:

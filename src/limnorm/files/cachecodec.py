@@ -157,14 +157,14 @@ def _action_out(action: Action, period: int) -> list[Any]:
         action.id, action.thema, action.actie, action.wanneer, period,
         list(action.actiehouders), action.status.value, action.toelichting,
         _iso(action.gereed_op), line, column, list(action.fouten), action.voortgang,
-        action.mijlpaal, action.oorspronkelijk, dict(action.extra) or None,
+        action.mijlpaal, action.oorspronkelijk, dict(action.extra) or None, action.jaar,
     ]  # fmt: skip
 
 
 def _action_in(value: Any, periods: list[Period], file: str) -> Action:
     (
         id_, theme, actie, wanneer, period, owners, status, toelichting, done, line, column,
-        fouten, voortgang, mijlpaal, oorspronkelijk, extra,
+        fouten, voortgang, mijlpaal, oorspronkelijk, extra, year,
     ) = _list(value)  # fmt: skip
     if type(period) is not int or not 0 <= period < len(periods):
         raise CodecError("periode klopt niet")
@@ -186,6 +186,7 @@ def _action_in(value: Any, periods: list[Period], file: str) -> Action:
         mijlpaal=_bool(mijlpaal),
         oorspronkelijk=_opt_str(oorspronkelijk),
         extra=MappingProxyType(extra) if extra else _NO_EXTRA,
+        jaar=_opt_int(year),
     )
 
 

@@ -399,6 +399,7 @@ def _action_fields(
         mijlpaal=mijlpaal,
         oorspronkelijk=oorspronkelijk,
         extra=MappingProxyType(extra) if extra else _NO_EXTRA,
+        jaar=year,
     )
 
 

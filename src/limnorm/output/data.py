@@ -82,7 +82,7 @@ def _action_data(action: Action, **more: Any) -> dict[str, Any]:
         "thema": action.thema,
         "actie": action.actie,
         "wanneer": action.wanneer,
-        **_period_data(action.period, action.postponed_from),
+        **_period_data(action.period, action.postponed_from, action.jaar),
         "actiehouder": list(action.actiehouders),
         "status": str(action.status),
         "gereed_op": _iso(action.gereed_op),
@@ -242,7 +242,9 @@ def check(report: CheckReport) -> dict[str, Any]:
     }
 
 
-def _period_data(period: Period | None, earlier: str | None = None) -> dict[str, Any]:
+def _period_data(
+    period: Period | None, earlier: str | None = None, year: int | None = None
+) -> dict[str, Any]:
     """A period's keys, spelled alike wherever a period is written (an action, a ``when``
     reading). ``earlier`` is the deadline before a postponement when it is known besides the
     cell (an action's ``oorspronkelijk``); ``uitgesteld`` is null when nothing was read."""
@@ -256,7 +258,7 @@ def _period_data(period: Period | None, earlier: str | None = None) -> dict[str,
         "deadline": _iso(period.deadline),
         "soort": str(period.kind),
         "notitie": period.note,
-        "uitgesteld": is_postponed(period, earlier),
+        "uitgesteld": is_postponed(period, earlier, year=year),
         "oorspronkelijk": earlier,
     }
 

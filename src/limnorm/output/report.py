@@ -13,13 +13,18 @@ from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
 from limnorm.core import calendar
-from limnorm.core.deadlines import parse_deadline
-from limnorm.core.errors import DeadlineError
 from limnorm.core.ids import by_id
 from limnorm.core.models import Action, Answer, Checklist, Plan, Pyramid
 from limnorm.core.period import PeriodKind
 from limnorm.output.tabular import md_escape, md_table
-from limnorm.output.text import MONTH_ABBREVIATIONS, deadline_text, is_postponed, nl_date, when_text
+from limnorm.output.text import (
+    MONTH_ABBREVIATIONS,
+    deadline_text,
+    is_postponed,
+    nl_date,
+    shift_days,
+    when_text,
+)
 from limnorm.queries.plan import (
     Category,
     DueItem,
@@ -121,17 +126,9 @@ def next_window(as_of: date) -> Window:
 
 def _slip(action: Action) -> Slip | None:
     was = action.postponed_from or None  # oorspronkelijk:, or the cell's own "(was …)"
-    if not is_postponed(action.period, was):
+    if not is_postponed(action.period, was, year=action.jaar):
         return None
-    days = None
-    deadline = action.period.deadline
-    if deadline is not None and was is not None:
-        try:
-            earlier = parse_deadline(was, year=deadline.year).deadline
-        except DeadlineError:
-            earlier = None
-        days = (deadline - earlier).days if earlier is not None else None
-    return Slip(action, was, days)
+    return Slip(action, was, shift_days(action.period, was, year=action.jaar))
 
 
 def _sections(

@@ -76,9 +76,12 @@ _ACTION_HEADERS = ("Id", "Thema", "Actie", "Wanneer", "Begin", "Deadline", "Acti
                    "Status", "Gereed op", "Toelichting", *_PERIOD_HEADERS)  # fmt: skip
 
 
-def _period_cells(period: Period, earlier: str | None = None) -> tuple[Cell, ...]:
+def _period_cells(
+    period: Period, earlier: str | None = None, year: int | None = None
+) -> tuple[Cell, ...]:
     """Notitie, Uitgesteld (ja/nee) and Oorspronkelijk of a period (see :func:`is_postponed`)."""
-    return period.note, "ja" if is_postponed(period, earlier) else "nee", earlier or period.was
+    postponed = is_postponed(period, earlier, year=year)
+    return period.note, "ja" if postponed else "nee", earlier or period.was
 
 
 def _action_cells(action: Action) -> tuple[Cell, ...]:
@@ -93,7 +96,7 @@ def _action_cells(action: Action) -> tuple[Cell, ...]:
         action.status.value,
         action.gereed_op,
         action.toelichting,
-        *_period_cells(action.period, action.postponed_from),
+        *_period_cells(action.period, action.postponed_from, action.jaar),
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from limnorm.core.deadlines import parse_deadline
+from limnorm.core.errors import DeadlineError
 from limnorm.core.models import Action
 from limnorm.core.period import Period
 
@@ -24,21 +26,46 @@ def nl_date(day: date | None) -> str:
     return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}" if day else ""
 
 
-def is_postponed(period: Period, earlier: str | None = None) -> bool:
+def shift_days(
+    period: Period, earlier: str | None = None, *, year: int | None = None
+) -> int | None:
+    """Days from the earlier deadline (``earlier``, else the cell's own "(was …)") to the
+    current one: positive when postponed, negative when brought forward; None when either
+    is unknown. An earlier text without a year reads with ``year`` (the plan's ``jaar:``, as
+    ``wanneer`` does), never with a guessed one."""
+    earlier = earlier or period.was
+    if not earlier or period.deadline is None:
+        return None
+    try:
+        before = parse_deadline(earlier, year=year).deadline
+    except DeadlineError:
+        return None
+    return (period.deadline - before).days if before is not None else None
+
+
+def is_postponed(period: Period, earlier: str | None = None, *, year: int | None = None) -> bool:
     """Whether a deadline was postponed: the cell says so ("uitgesteld naar 2027", "(was
-    Q3 26)") or the earlier deadline is known (``earlier``: ``Action.postponed_from``)."""
-    return period.postponed or bool(earlier or period.was)
+    Q3 26)") or the earlier deadline is known (``earlier``: ``Action.postponed_from``),
+    unless that earlier deadline is not before the current one (then it was not put off)."""
+    if not (period.postponed or earlier or period.was):
+        return False
+    days = shift_days(period, earlier, year=year)
+    return days is None or days > 0
 
 
 def postponement(action: Action) -> str | None:
     """How the deadline moved: ``verschoven van Q3 26 naar 31 mrt 2027`` when the earlier
     deadline is known (``oorspronkelijk``, the cell's own "(was …)"), ``verschoven naar 31
-    dec 2027`` when only the cell says it moved ("uitgesteld naar 2027"); None when the
-    action was not postponed."""
+    dec 2027`` when only the cell says it moved ("uitgesteld naar 2027"), ``vervroegd van
+    Q3 2026 naar 30 jun 2026`` when it moved earlier; None when it did not move."""
     was = action.postponed_from
-    if not is_postponed(action.period, was):
+    period = action.period
+    deadline = period.deadline
+    days = shift_days(period, was, year=action.jaar)
+    if days is not None and days <= 0:  # not put off: brought forward, or the same day
+        return f"vervroegd van {was or period.was} naar {nl_date(deadline)}" if days else None
+    if not is_postponed(period, was, year=action.jaar):
         return None
-    deadline = action.period.deadline
     if not was:  # "vanaf 2027 (uitgesteld)": no date to name, the cell says the rest
         return f"verschoven naar {nl_date(deadline)}" if deadline else "verschoven"
     return f"verschoven van {was} naar {nl_date(deadline) if deadline else action.wanneer}"
