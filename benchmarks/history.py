@@ -1,13 +1,13 @@
-"""``limnorm history`` on a plan with many commits, against ``git log -p --follow``.
+"""``limnorm history`` on plans with many commits, against ``git log -p --follow``.
 
-Builds a repository (with ``git fast-import``) whose spoorboekje changes one
-action's deadline in every commit and whose checklist never changes after the
-first, then times the installed ``limnorm history --format json`` against
-``git log -p --follow`` on the same file (best of N runs each, alternating) and
-reports the peak memory (max RSS) of the limnorm process at two history lengths.
-Goal: within 15x of git log -p.
+Builds repositories (with ``git fast-import``) whose spoorboekje changes one action's
+deadline in every commit and whose checklist never changes after the first, then
+times the installed ``limnorm history --format json`` against ``git log -p --follow``
+on the same file (best of N runs each, alternating), and reports the peak memory (max
+RSS) of the limnorm process at each history length, all in one run.
+Goals: within 15x of git log -p at 500 commits; memory flat in the number of commits.
 
-Usage: python benchmarks/history.py [--commits 500] [--runs 3]
+Usage: python benchmarks/history.py [--commits 250,500,1000] [--runs 3]
 """
 
 from __future__ import annotations
@@ -62,14 +62,15 @@ def run(command: list[str], cwd: Path) -> tuple[float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--commits", type=int, default=500)
+    parser.add_argument("--commits", default="250,500,1000", help="history lengths, e.g. 250,500")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    lengths = sorted(int(n) for n in args.commits.split(","))
     script = Path(sys.executable).with_name("limnorm")
     limnorm = [str(script)] if script.exists() else [sys.executable, "-m", "limnorm"]
+    memory = {}
     with tempfile.TemporaryDirectory() as tmp:
-        memory = {}
-        for commits in (args.commits // 2, args.commits):
+        for commits in lengths:
             data = build(Path(tmp) / f"repo{commits}", commits)
             history = [*limnorm, "history", "--as-of", "2024-07-01", "--format", "json",
                        "--data", str(data)]  # fmt: skip
@@ -81,11 +82,13 @@ def main() -> None:
                 peak = max(peak, rss)
                 theirs.append(run(git, data.parent)[0])
             memory[commits] = peak
-            print(f"{commits} commits: limnorm history {min(ours) * 1000:7.0f} ms, "
+            print(f"{commits:5} commits: limnorm history {min(ours) * 1000:7.0f} ms, "
                   f"git log -p --follow {min(theirs) * 1000:6.0f} ms: "
-                  f"{min(ours) / min(theirs):5.1f}x; peak {peak / 1024:5.1f} MiB")  # fmt: skip
-        half, full = memory[args.commits // 2], memory[args.commits]
-        print(f"memory at {args.commits} commits / at {args.commits // 2}: {full / half:.2f}x")
+                  f"{min(ours) / min(theirs):5.1f}x; peak RSS {peak / 1024:5.1f} MiB")  # fmt: skip
+    first = lengths[0]
+    for commits in lengths[1:]:
+        print(f"peak RSS at {commits} commits / at {first}: {memory[commits] / memory[first]:.2f}x "
+              f"({commits / first:.0f}x the commits)")  # fmt: skip
 
 
 if __name__ == "__main__":

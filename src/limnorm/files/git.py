@@ -9,13 +9,21 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from limnorm.core.errors import DataError, Location
 
+if TYPE_CHECKING:
+    import threading
+
 _SEPARATOR = "\x1f"
+_NO_GIT = (
+    "git is niet geïnstalleerd; de geschiedenis (history, diff, een eerdere versie lezen) "
+    "heeft git nodig"
+)
 _FORMAT = f"--format=%H{_SEPARATOR}%aI{_SEPARATOR}%an{_SEPARATOR}%s"
 
 
@@ -37,10 +45,7 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=60)
     except FileNotFoundError:
-        raise DataError(
-            "git is niet geïnstalleerd; de geschiedenis (history, diff, een eerdere versie "
-            "lezen) heeft git nodig"
-        ) from None
+        raise DataError(_NO_GIT) from None
     except subprocess.TimeoutExpired:  # pragma: no cover
         raise DataError("git antwoordde niet binnen een minuut") from None
 
@@ -183,10 +188,7 @@ class BlobReader:
                 stderr=subprocess.DEVNULL,
             )
         except FileNotFoundError:
-            raise DataError(
-                "git is niet geïnstalleerd; de geschiedenis (history, diff, een eerdere versie "
-                "lezen) heeft git nodig"
-            ) from None
+            raise DataError(_NO_GIT) from None
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -213,6 +215,78 @@ class BlobReader:
         data = process.stdout.read(int(header[2]))
         process.stdout.read(1)  # the newline after the contents
         return header[0].decode(), data
+
+
+class BlobStream:
+    """Many files at many commits through one ``git cat-file --batch`` process, streamed.
+
+    :class:`BlobReader` asks for one file and waits for git's answer: a round trip per
+    file was a third of ``history``'s time on 500 commits. Here a thread writes every
+    request while the caller reads the answers in order, one at a time, so memory holds
+    one file whatever the number of commits. Use as a context manager.
+    """
+
+    def __init__(self, top: Path, names: list[str]) -> None:
+        self.top, self.names = top, names
+        self._process: subprocess.Popen[bytes] | None = None
+        self._writer: threading.Thread | None = None
+
+    def __enter__(self) -> BlobStream:
+        import threading  # only history streams
+
+        try:
+            process = subprocess.Popen(
+                ["git", "cat-file", "--batch"],
+                cwd=self.top,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except FileNotFoundError:
+            raise DataError(_NO_GIT) from None
+        self._process = process
+        requests = "".join(f"{name}\n" for name in self.names).encode("utf-8", "surrogateescape")
+
+        def write() -> None:
+            assert process.stdin is not None
+            try:
+                process.stdin.write(requests)
+                process.stdin.close()
+            except OSError:  # git ended early (the reader stopped): nothing left to ask
+                pass
+
+        self._writer = threading.Thread(target=write, daemon=True)
+        self._writer.start()
+        return self
+
+    def __iter__(self) -> Iterator[tuple[str, bytes] | None]:
+        """(blob id, bytes) for each name in order; None for a file not there."""
+        process = self._process
+        assert process is not None
+        assert process.stdout is not None
+        stdout = process.stdout
+        for _ in self.names:
+            header = stdout.readline().split()
+            if len(header) == 2 and header[1] == b"missing":
+                yield None
+                continue
+            if len(header) != 3:  # pragma: no cover - git ended
+                raise DataError("git cat-file hield onverwacht op")
+            data = stdout.read(int(header[2]))
+            stdout.read(1)  # the newline after the contents
+            yield (header[0].decode(), data) if header[1] == b"blob" else None
+
+    def __exit__(self, *exc: object) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.poll() is None and exc[0] is not None:
+            process.kill()
+        assert process.stdout is not None
+        process.stdout.close()  # a writer still blocked on a full pipe gets an error
+        process.wait(timeout=60)
+        if self._writer is not None:
+            self._writer.join(timeout=60)
 
 
 def log(top: Path, paths: list[Path]) -> list[Commit]:
