@@ -55,7 +55,8 @@ def _plan(ctx: typer.Context) -> Plan | None:
     if directory is None:
         return None
     try:
-        return require_plan(DataSource(directory), Path.cwd())
+        # Ids only: no history (completion must stay within the start-up budget).
+        return require_plan(DataSource(directory), Path.cwd(), history=False)
     except (LimnormError, OSError):
         return None
 

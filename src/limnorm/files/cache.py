@@ -12,8 +12,6 @@ and is rewritten. Nothing is ever unpickled or executed.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import stat
 from collections.abc import Mapping
@@ -22,7 +20,6 @@ from typing import Any
 
 from limnorm import __version__
 from limnorm.core.errors import DataError
-from limnorm.files.cachecodec import CodecError, decode
 from limnorm.files.loader import Loaded
 from limnorm.files.yamlsource import read_regular
 
@@ -66,6 +63,10 @@ def _trusted(info: os.stat_result) -> bool:
 
 def entry_key(kind: str, name: str, data: bytes) -> str:
     """The entry's name: a hash of version, entry layout, kind, file name and content."""
+    # hashlib, json and the codec are imported where used: every command that reads a
+    # plan in git reads one entry through get_text, and they cost it ~10 ms (OpenSSL).
+    import hashlib
+
     digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0{kind}\0{name}\0".encode())
     digest.update(data)
     return digest.hexdigest()
@@ -73,6 +74,8 @@ def entry_key(kind: str, name: str, data: bytes) -> str:
 
 def entry_text(key: str, payload: dict[str, Any]) -> str:
     """The JSON text of a cache entry (also how worker processes send results back)."""
+    import json
+
     return json.dumps({"key": key, "data": payload}, ensure_ascii=False)
 
 
@@ -89,6 +92,10 @@ class Cache:
 
     def get(self, kind: str, key: str) -> Loaded[Any] | None:
         """The cached result, or None when absent, unreadable or not exactly right."""
+        import json
+
+        from limnorm.files.cachecodec import CodecError, decode
+
         path = self._path(key)
         if path is None:
             return None
@@ -106,6 +113,18 @@ class Cache:
             return None
         self.hits += 1
         return loaded
+
+    def get_text(self, key: str) -> str | None:
+        """An entry stored with :meth:`put_text` that is not a loaded file (the first
+        deadlines of :mod:`limnorm.files.postponements`), as stored: the caller checks it.
+        None when absent, unreadable or not ours."""
+        path = self._path(key)
+        if path is None:
+            return None
+        try:
+            return read_regular(path, MAX_ENTRY_BYTES, follow=False, check=_trusted).decode()
+        except (OSError, ValueError):
+            return None
 
     def put_encoded(self, key: str, payload: dict[str, Any]) -> None:
         """Store a result encoded with :func:`limnorm.files.cachecodec.encode`; a cache that cannot

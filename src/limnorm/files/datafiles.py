@@ -212,11 +212,16 @@ def loaded_checklist(source: DataSource, cwd: Path, version: Version) -> Loaded[
     return _loaded(source, cwd, CHECKLIST_FILE, version, parse_checklist)
 
 
-def require_plan(source: DataSource, cwd: Path, version: Version = WORKING_TREE) -> Plan:
+def require_plan(
+    source: DataSource, cwd: Path, version: Version = WORKING_TREE, *, history: bool = True
+) -> Plan:
     """The source's spoorboekje; a DataError only when it is unusable (``fataal``).
 
     A plan with ``fout`` findings is returned without (or marking) what they concern;
-    ``Plan.fouten`` counts them, for the one line the commands print about them.
+    ``Plan.fouten`` counts them, for the one line the commands print about them. With
+    ``history``, the working tree's actions carry the earlier deadline their git history
+    shows (:mod:`limnorm.files.postponements`; cached, so no git process runs while
+    nothing was committed).
     """
     loaded = loaded_plan(source, cwd, version)
     if loaded is None:
@@ -226,7 +231,12 @@ def require_plan(source: DataSource, cwd: Path, version: Version = WORKING_TREE)
             Location(source.display(PLAN_FILE, cwd)),
             remedy=Input.DATA,
         )
-    return loaded.require()
+    plan = loaded.require()
+    if history and version.commit is None and not source.sample:
+        from limnorm.files.postponements import with_history
+
+        plan = with_history(plan, source)
+    return plan
 
 
 def require_checklist(

@@ -1,0 +1,209 @@
+"""Earlier deadlines from git history: "verschoven van … naar …" without ``oorspronkelijk``.
+
+The rule (README, "Verschoven"): an action's first deadline is the ``wanneer`` it had in
+the oldest commit of the spoorboekje in which its deadline could be read. When that
+deadline lies before the action's current one, and the plan says nothing itself (no
+``oorspronkelijk:``, no "(was …)" in the cell), the action shows it as the deadline it
+was moved from (``Action.history_was``). A deadline that moved earlier is not postponed.
+Uncommitted changes are the present, not history.
+
+Every command that reads the plan pays for this, so it must cost next to nothing:
+the map of first deadlines is cached (in the cache folder of :mod:`limnorm.files.cache`,
+with its rules) under the commit HEAD points at, which is read from the files in
+``.git`` (no git process). Only after a new commit is the history read, once: one
+``git log`` and one ``git cat-file --batch``. Outside git, without commits, without git
+installed, or when anything is unexpected, there is simply no history: no error, no
+message.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from limnorm.core.models import Plan
+from limnorm.files.discovery import DataSource
+from limnorm.files.loader import PLAN_FILE
+from limnorm.files.yamlsource import read_regular
+
+_HEX = "0123456789abcdef"
+#: Bounds a file read from .git (HEAD, a ref, packed-refs): anything larger is not ours.
+_MAX_REF_BYTES = 4 * 1024 * 1024
+
+
+def _read(path: str) -> str | None:
+    # A regular file only, bounded, never blocking (a FIFO named HEAD must not hang 'due').
+    try:
+        data = read_regular(Path(path), _MAX_REF_BYTES)
+    except OSError:
+        return None
+    return data.decode("utf-8", "replace")
+
+
+def _is_hash(text: str) -> bool:
+    """A commit id as git writes it (SHA-1, or SHA-256)."""
+    return len(text) in (40, 64) and not text.strip(_HEX)
+
+
+def _git_dir(folder: str) -> str | None:
+    """The git directory of a work tree whose top is ``folder``: ``.git`` itself, or where a
+    ``.git`` file (a worktree, a submodule) points."""
+    dotgit = os.path.join(folder, ".git")
+    if os.path.isdir(dotgit):
+        return dotgit
+    text = _read(dotgit)
+    if text is None or not text.startswith("gitdir:"):
+        return None
+    return os.path.normpath(os.path.join(folder, text[len("gitdir:") :].strip()))
+
+
+def head(directory: Path) -> tuple[Path, str] | None:
+    """(top of the work tree, commit id HEAD points at) for the repository holding
+    ``directory``, read from the files in ``.git``; None outside git, before the first
+    commit, or when something there is not as expected."""
+    folder = os.path.abspath(directory)
+    while True:
+        git_dir = _git_dir(folder)
+        if git_dir is not None:
+            break
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    text = _read(os.path.join(git_dir, "HEAD"))
+    if text is None:
+        return None
+    text = text.strip()
+    if _is_hash(text):  # detached
+        return Path(folder), text
+    if not text.startswith("ref: "):
+        return None
+    ref = text[len("ref: ") :].strip()
+    # A worktree keeps its HEAD; branches and packed refs are in the common directory.
+    common = _read(os.path.join(git_dir, "commondir"))
+    common_dir = os.path.normpath(os.path.join(git_dir, common.strip())) if common else git_dir
+    for base in (git_dir, common_dir):
+        found = _read(os.path.join(base, *ref.split("/")))
+        if found is not None and _is_hash(found.strip()):
+            return Path(folder), found.strip()
+    packed = _read(os.path.join(common_dir, "packed-refs")) or ""
+    for line in packed.splitlines():
+        commit, _, name = line.partition(" ")
+        if name == ref and _is_hash(commit):
+            return Path(folder), commit
+    return None  # a branch without commits yet
+
+
+def first_deadlines(top: Path, plan: Path) -> dict[str, tuple[str, date]] | None:
+    """Each action's first readable deadline in the history of ``plan``: (``wanneer`` as
+    written, the deadline it gave then); None when git cannot be asked."""
+    from limnorm.core.errors import DataError
+    from limnorm.files.git import BlobStream, log, relative_to_top
+    from limnorm.files.loader import parse_plan, parse_text
+    from limnorm.files.yamlsource import decode
+
+    try:
+        commits = log(top, [plan])
+        relative = relative_to_top(top, plan)
+        first: dict[str, tuple[str, date]] = {}
+        seen: set[str] = set()
+        with BlobStream(top, [f"{c.hash}:{relative}" for c in commits]) as blobs:
+            for commit, blob in zip(commits, blobs, strict=True):
+                if blob is None or blob[0] in seen:  # the same contents say nothing new
+                    continue
+                seen.add(blob[0])
+                name = f"{PLAN_FILE}@{commit.short}"
+                try:
+                    loaded = parse_text(decode(blob[1], name), name, parse_plan)
+                except DataError:
+                    continue
+                for action in loaded.value.actions() if loaded.value is not None else ():
+                    deadline = action.period.deadline
+                    if deadline is not None and action.id not in first:
+                        first[action.id] = (action.wanneer, deadline)
+    except (DataError, OSError, ValueError):
+        return None
+    return first
+
+
+def with_history(plan: Plan, source: DataSource) -> Plan:
+    """``plan`` with ``history_was`` set on each action its history shows postponed."""
+    found = head(source.directory)
+    if found is None:
+        return plan
+    first = _cached_first_deadlines(*found, source.file(PLAN_FILE))
+    if not first:
+        return plan
+    themes = []
+    changed = False
+    for theme in plan.themas:
+        actions = []
+        for action in theme.acties:
+            earlier = first.get(action.id)
+            deadline = action.period.deadline
+            if (
+                earlier is not None
+                and deadline is not None
+                and earlier[1] < deadline
+                and not action.oorspronkelijk
+                and not action.period.was
+            ):
+                action = action._replace(history_was=earlier[0])
+                changed = True
+            actions.append(action)
+        themes.append(theme._replace(acties=tuple(actions)))
+    return plan._replace(themas=tuple(themes)) if changed else plan
+
+
+def _escaped(text: str) -> str:
+    # ASCII without tabs or line ends, whatever the text holds (a quoted YAML value may
+    # hold any character): the entry is lines of tab-separated fields.
+    return text.encode("unicode_escape").decode("ascii")
+
+
+def _unescaped(text: str) -> str:
+    return text.encode("ascii").decode("unicode_escape")
+
+
+#: The layout of an entry; part of its first line, so another layout is a miss.
+_FORMAT = "eerste-deadlines 1"
+
+
+def _cached_first_deadlines(
+    top: Path, commit: str, plan: Path
+) -> dict[str, tuple[str, date]] | None:
+    """:func:`first_deadlines` through the cache: one small text entry per plan and commit.
+
+    Text, not JSON, and named without a hash: importing json and hashlib cost the
+    start-up of every command ~10 ms; the first line holds everything the entry is for,
+    so an entry for another plan, commit or limnorm version is a miss.
+    """
+    import zlib
+
+    from limnorm import __version__
+    from limnorm.files.cache import Cache, cache_directory
+
+    where = os.path.abspath(plan)
+    name = f"{commit}-{zlib.crc32(os.fsencode(where)):08x}"
+    header = "\t".join((_FORMAT, __version__, commit, _escaped(where)))
+    cache = Cache(cache_directory(os.environ))
+    stored = cache.get_text(name)
+    if stored is not None and stored.startswith(header + "\n"):
+        try:
+            first = {}
+            for line in stored[len(header) + 1 :].splitlines():
+                action_id, wanneer, deadline = line.split("\t")
+                first[_unescaped(action_id)] = (_unescaped(wanneer), date.fromisoformat(deadline))
+            return first
+        except (ValueError, UnicodeError):
+            pass  # not as written: read the history again
+    found = first_deadlines(top, plan)
+    if found is not None:
+        lines = [header]
+        lines += (
+            f"{_escaped(action_id)}\t{_escaped(wanneer)}\t{deadline.isoformat()}"
+            for action_id, (wanneer, deadline) in found.items()
+        )
+        cache.put_text(name, "\n".join(lines) + "\n")
+    return found
