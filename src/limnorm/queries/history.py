@@ -10,12 +10,14 @@ the material for the next raadsinformatiebrief.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from limnorm.core.errors import DataError
+from limnorm.core.deadlines import parse_deadline
+from limnorm.core.errors import DataError, DeadlineError
 from limnorm.core.models import Action, Answer, Checklist, Plan, Status
 from limnorm.core.records import same_content
 from limnorm.files.datafiles import (
@@ -29,7 +31,7 @@ from limnorm.files.datafiles import (
 from limnorm.files.discovery import WORKING_TREE, DataSource, Version
 from limnorm.files.git import is_shallow, log, toplevel
 from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE, Loaded
-from limnorm.files.yamlsource import read_regular
+from limnorm.files.yamlsource import decode, read_regular
 
 S = TypeVar("S")
 
@@ -289,10 +291,11 @@ def history(source: DataSource, cwd: Path, as_of: date, action: str | None = Non
     lists: dict[str, tuple[_NormState, ...] | None] = {}
     last: FilesAt | None = None
     with VersionStream(source, cwd, top, commits) as files:
+        reader = _PlanReader(files)
         for at in files:
             commit = at.version.commit
             assert commit is not None
-            plan = _remembered(plans, at.plan, lambda: _plan_of(files.plan(at)))  # noqa: B023
+            plan = _remembered(plans, at.plan, lambda: reader.read(at))  # noqa: B023
             norms = _remembered(
                 lists, at.checklist, lambda: _norms_of(files.checklist(at))  # noqa: B023
             )
@@ -330,6 +333,119 @@ def history(source: DataSource, cwd: Path, as_of: date, action: str | None = Non
         shallow=is_shallow(top),
         broken=tuple(sorted(walk.broken)),
     )
+
+
+#: A ``wanneer`` value :class:`_PlanReader` may take over from a line unparsed: plain text of
+#: letters, digits and a few signs on one line. YAML keeps such a value as written, whatever
+#: type it reads (``2024``, ``no``): it cannot start a comment, a key, a quote, a list, a
+#: tag or an alias. The text of the line before the value must be the key alone.
+_PLAIN_VALUE = re.compile(r"[0-9A-Za-z][0-9A-Za-z .,/()+\-]*(?<! )")
+_WANNEER_KEY = re.compile(r" *(?:- +)*wanneer: +")
+
+
+class _Base(NamedTuple):
+    """The last plan :class:`_PlanReader` read in full, with its lines."""
+
+    lines: list[str]
+    #: Line index of each one-line ``wanneer`` -> (its action's index, the value's
+    #: column, the year for deadlines without one).
+    wanneer: dict[int, tuple[int, int, int | None]]
+    state: _PlanState
+
+
+class _PlanReader:
+    """Plans of successive commits as :class:`_PlanState`, parsed in full only when needed.
+
+    Most commits of a plan move a deadline: compared with the plan read before, only
+    ``wanneer`` lines changed, each still one plain value on its own line. Then the new
+    state is the one before with those deadlines read again (each distinct text once)
+    instead of the whole file parsed and checked: at 500 commits this is most of
+    ``history``'s time (benchmarks/history.py). Any other change, or a value that is not
+    plain, is parsed in full, so what the reader gives is what parsing gives.
+    """
+
+    def __init__(self, files: VersionStream) -> None:
+        self.files = files
+        self.base: _Base | None = None
+        self.deadlines: dict[tuple[str, int | None], date | None] = {}
+
+    def read(self, at: FilesAt) -> _PlanState | None:
+        assert at.plan is not None
+        try:
+            text = decode(at.plan.data, self.files.name(PLAN_FILE, at.version))
+        except DataError:
+            text = None
+        if text is not None and self.base is not None:
+            quick = self._deadlines_moved(self.base, text.split("\n"))
+            if quick is not None:
+                return quick
+        loaded = self.files.plan(at)
+        state = _plan_of(loaded)
+        plan = loaded.value if loaded is not None else None
+        if state is not None and plan is not None and text is not None:
+            self.base = _base(plan, state, text.split("\n"))
+        return state
+
+    def deadline(self, wanneer: str, year: int | None) -> date | None:
+        key = (wanneer, year)
+        if key not in self.deadlines:
+            try:
+                self.deadlines[key] = parse_deadline(wanneer, year=year).deadline
+            except DeadlineError:
+                self.deadlines[key] = None
+        return self.deadlines[key]
+
+    def _deadlines_moved(self, base: _Base, lines: list[str]) -> _PlanState | None:
+        old = base.lines
+        if len(lines) != len(old):
+            return None
+        changed = [i for i, line in enumerate(lines) if line != old[i]]
+        if not changed or any(i not in base.wanneer for i in changed):
+            return None
+        items = list(base.state.items)
+        for i in changed:
+            index, column, year = base.wanneer[i]
+            line = lines[i]
+            value = line[column:]
+            if line[:column] != old[i][:column] or not _PLAIN_VALUE.fullmatch(value):
+                return None
+            items[index] = items[index]._replace(wanneer=value, deadline=self.deadline(value, year))
+        state = base.state._replace(items=tuple(items), by_id={item.id: item for item in items})
+        self.base = _Base(lines, base.wanneer, state)
+        return state
+
+
+def _base(plan: Plan, state: _PlanState, lines: list[str]) -> _Base:
+    """Where each action's ``wanneer`` stands, when it is one plain value on one line."""
+    wanneer = {}
+    index = 0
+    for theme in plan.themas:
+        year = theme.jaar or plan.jaar
+        for action in theme.acties:
+            place = action.where.get("wanneer")
+            if place is not None and place.line is not None and place.column is not None:
+                i, column = place.line - 1, place.column - 1
+                if (
+                    0 <= i < len(lines)
+                    and _WANNEER_KEY.fullmatch(lines[i][:column])
+                    and lines[i][column:] == action.wanneer
+                    and _PLAIN_VALUE.fullmatch(action.wanneer)
+                    and state.items[index].wanneer == action.wanneer
+                    and _ends_value(lines, i, column - len(lines[i][:column].lstrip(" -")))
+                ):
+                    wanneer[i] = (index, column, year)
+            index += 1
+    return _Base(lines, wanneer, state)
+
+
+def _ends_value(lines: list[str], i: int, key_column: int) -> bool:
+    """Whether the value on line ``i`` ends there: the next line is a key or item no deeper
+    than the key (a deeper line, a blank or a comment line may continue it), or the end."""
+    if i + 1 == len(lines) or (i + 2 == len(lines) and lines[i + 1] == ""):
+        return True
+    following = lines[i + 1]
+    stripped = following.lstrip(" ")
+    return bool(stripped) and stripped[0] != "#" and len(following) - len(stripped) <= key_column
 
 
 #: How many blobs' states :func:`history` remembers (a state is a few kB).
