@@ -216,3 +216,22 @@ def test_head_is_read_as_git_reads_it(tmp_path: Path) -> None:
     assert (worktree / ".git").is_file()
     assert head(worktree / "data") == (worktree, expected[1])
     assert head(repo.data) == (repo.root, second)
+
+
+def test_a_new_commit_adds_to_what_was_read(invoke: Invoke, postponed: Repo) -> None:
+    """After a new commit only the commits since the last reading are read, on top of it:
+    moved again, the first deadline is still the one of the first commit."""
+    assert _json_13(invoke, postponed.data)["oorspronkelijk"] == "Q4 24"
+    _move_13(postponed, "Q3 25")
+    postponed.commit("Nog later", "2024-06-01T10:00:00")
+    item = _json_13(invoke, postponed.data, "2025-10-01")
+    assert (item["wanneer"], item["oorspronkelijk"]) == ("Q3 25", "Q4 24")
+
+
+def test_a_rewritten_history_is_read_again(invoke: Invoke, postponed: Repo) -> None:
+    """A history that no longer holds the commit last read (a rebase, a new start) is read
+    from the beginning: here 1.3 was Q2 25 from its first commit on."""
+    assert _json_13(invoke, postponed.data)["oorspronkelijk"] == "Q4 24"
+    postponed.git("checkout", "-q", "--orphan", "opnieuw")
+    postponed.commit("Opnieuw begonnen", "2024-06-01T10:00:00")
+    assert _json_13(invoke, postponed.data)["oorspronkelijk"] is None

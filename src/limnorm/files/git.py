@@ -289,14 +289,18 @@ class BlobStream:
             self._writer.join(timeout=60)
 
 
-def log(top: Path, paths: list[Path]) -> list[Commit]:
-    """Commits that changed any of ``paths``, oldest first."""
+def log(
+    top: Path, paths: list[Path], since: str | None = None, until: str = "HEAD"
+) -> list[Commit]:
+    """Commits that changed any of ``paths``, oldest first; with ``since`` (a commit id),
+    only those after it up to ``until``."""
     relative = [relative_to_top(top, p) for p in paths]
     result = _git(
         [
             "log",
             "--reverse",
             f"--format=%H{_SEPARATOR}%aI{_SEPARATOR}%an{_SEPARATOR}%s",
+            f"{since}..{until}" if since else until,
             "--",
             *relative,
         ],
@@ -307,3 +311,8 @@ def log(top: Path, paths: list[Path]) -> list[Commit]:
         return []
     lines = result.stdout.decode("utf-8", "replace").splitlines()
     return [_commit(line) for line in lines if line.strip()]
+
+
+def is_ancestor(top: Path, older: str, newer: str) -> bool:
+    """Whether commit ``older`` is in the history of ``newer`` (not so after a rebase)."""
+    return _git(["merge-base", "--is-ancestor", older, newer], top).returncode == 0

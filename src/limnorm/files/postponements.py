@@ -21,11 +21,15 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from limnorm.core.models import Plan
 from limnorm.files.discovery import DataSource
 from limnorm.files.loader import PLAN_FILE
 from limnorm.files.yamlsource import read_regular
+
+if TYPE_CHECKING:
+    from limnorm.files.cache import Cache
 
 _HEX = "0123456789abcdef"
 #: Bounds a file read from .git (HEAD, a ref, packed-refs): anything larger is not ours.
@@ -95,25 +99,33 @@ def head(directory: Path) -> tuple[Path, str] | None:
     return None  # a branch without commits yet
 
 
-def first_deadlines(top: Path, plan: Path) -> dict[str, tuple[str, date]] | None:
-    """Each action's first readable deadline in the history of ``plan``: (``wanneer`` as
-    written, the deadline it gave then); None when git cannot be asked."""
+def first_deadlines(
+    top: Path,
+    plan: Path,
+    commit: str,
+    since: str | None = None,
+    known: dict[str, tuple[str, date]] | None = None,
+) -> dict[str, tuple[str, date]] | None:
+    """Each action's first readable deadline in the history of ``plan`` up to ``commit``:
+    (``wanneer`` as written, the deadline it gave then); None when git cannot be asked.
+    With ``since`` (a commit in that history) and ``known`` (its result), only the commits
+    after it are read: a new commit costs one commit's reading, not the whole history's."""
     from limnorm.core.errors import DataError
     from limnorm.files.git import BlobStream, log, relative_to_top
     from limnorm.files.loader import parse_plan, parse_text
     from limnorm.files.yamlsource import decode
 
     try:
-        commits = log(top, [plan])
+        commits = log(top, [plan], since, commit)
         relative = relative_to_top(top, plan)
-        first: dict[str, tuple[str, date]] = {}
+        first = dict(known or {})
         seen: set[str] = set()
         with BlobStream(top, [f"{c.hash}:{relative}" for c in commits]) as blobs:
-            for commit, blob in zip(commits, blobs, strict=True):
+            for found, blob in zip(commits, blobs, strict=True):
                 if blob is None or blob[0] in seen:  # the same contents say nothing new
                     continue
                 seen.add(blob[0])
-                name = f"{PLAN_FILE}@{commit.short}"
+                name = f"{PLAN_FILE}@{found.short}"
                 try:
                     loaded = parse_text(decode(blob[1], name), name, parse_plan)
                 except DataError:
@@ -173,7 +185,9 @@ _FORMAT = "eerste-deadlines 1"
 def _cached_first_deadlines(
     top: Path, commit: str, plan: Path
 ) -> dict[str, tuple[str, date]] | None:
-    """:func:`first_deadlines` through the cache: one small text entry per plan and commit.
+    """:func:`first_deadlines` through the cache: one small text entry per plan and commit,
+    and for each plan the commit last read; after a new commit only what came since is
+    read (when that commit is still in the history: not after a rebase).
 
     Text, not JSON, and named without a hash: importing json and hashlib cost the
     start-up of every command ~10 ms; the first line holds everything the entry is for,
@@ -181,29 +195,56 @@ def _cached_first_deadlines(
     """
     import zlib
 
-    from limnorm import __version__
     from limnorm.files.cache import Cache, cache_directory
 
     where = os.path.abspath(plan)
-    name = f"{commit}-{zlib.crc32(os.fsencode(where)):08x}"
-    header = "\t".join((_FORMAT, __version__, commit, _escaped(where)))
+    plan_key = f"{zlib.crc32(os.fsencode(where)):08x}"
     cache = Cache(cache_directory(os.environ))
-    stored = cache.get_text(name)
-    if stored is not None and stored.startswith(header + "\n"):
-        try:
-            first = {}
-            for line in stored[len(header) + 1 :].splitlines():
-                action_id, wanneer, deadline = line.split("\t")
-                first[_unescaped(action_id)] = (_unescaped(wanneer), date.fromisoformat(deadline))
-            return first
-        except (ValueError, UnicodeError):
-            pass  # not as written: read the history again
-    found = first_deadlines(top, plan)
+    first = _entry(cache, where, plan_key, commit)
+    if first is not None:
+        return first
+    since, known = None, None
+    latest = cache.get_text(f"latest-{plan_key}")
+    if latest and _is_hash(latest.strip()) and latest.strip() != commit:
+        known = _entry(cache, where, plan_key, latest.strip())
+        if known is not None:
+            from limnorm.files.git import is_ancestor
+
+            if is_ancestor(top, latest.strip(), commit):
+                since = latest.strip()
+            else:
+                known = None
+    found = first_deadlines(top, plan, commit, since, known)
     if found is not None:
-        lines = [header]
+        lines = [_header(where, commit)]
         lines += (
             f"{_escaped(action_id)}\t{_escaped(wanneer)}\t{deadline.isoformat()}"
             for action_id, (wanneer, deadline) in found.items()
         )
-        cache.put_text(name, "\n".join(lines) + "\n")
+        cache.put_text(f"{commit}-{plan_key}", "\n".join(lines) + "\n")
+        cache.put_text(f"latest-{plan_key}", commit)
     return found
+
+
+def _header(where: str, commit: str) -> str:
+    from limnorm import __version__
+
+    return "\t".join((_FORMAT, __version__, commit, _escaped(where)))
+
+
+def _entry(
+    cache: Cache, where: str, plan_key: str, commit: str
+) -> dict[str, tuple[str, date]] | None:
+    """The first deadlines stored for ``commit``; None when absent or not exactly ours."""
+    stored = cache.get_text(f"{commit}-{plan_key}")
+    header = _header(where, commit)
+    if stored is None or not stored.startswith(header + "\n"):
+        return None
+    first = {}
+    try:
+        for line in stored[len(header) + 1 :].splitlines():
+            action_id, wanneer, deadline = line.split("\t")
+            first[_unescaped(action_id)] = (_unescaped(wanneer), date.fromisoformat(deadline))
+    except (ValueError, UnicodeError):
+        return None  # not as written: read the history again
+    return first
