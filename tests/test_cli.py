@@ -483,7 +483,9 @@ def test_lean_app_routes_to_one_command() -> None:
 
 def test_installed_entry_point_runs_commands_and_help(tmp_path: Path) -> None:
     """Through the real entry point: a command runs, and top-level help lists every command."""
-    env = {**os.environ, "LIMNORM_DATA": str(SAMPLE), "COLUMNS": "120", "NO_COLOR": "1"}
+    # The cache in the test's folder: the sample lies in git, so 'due' caches its history.
+    env = {**os.environ, "LIMNORM_DATA": str(SAMPLE), "COLUMNS": "120", "NO_COLOR": "1",
+           "LIMNORM_CACHE_DIR": str(tmp_path / "cache")}  # fmt: skip
     due = subprocess.run(
         [sys.executable, "-m", "limnorm", "due", "-a", "OOV", "--as-of", "2024-07-01", "--format", "json"],
         capture_output=True, text=True, check=False, env=env, cwd=tmp_path,
@@ -505,9 +507,10 @@ def test_installed_entry_point_runs_commands_and_help(tmp_path: Path) -> None:
     ("args", "code"),
     [(["when", "Q3 24"], 0), (["when", "Q5 24"], 1), (["due", "--owner", "XYZ"], 2), (["nope"], 2)],
 )
-def test_entry_point_keeps_exit_codes(args: list[str], code: int) -> None:
+def test_entry_point_keeps_exit_codes(args: list[str], code: int, tmp_path: Path) -> None:
     """The entry point ends the process itself after flushing; exit codes and output survive."""
-    env = {**os.environ, "LIMNORM_DATA": str(SAMPLE), "NO_COLOR": "1"}
+    env = {**os.environ, "LIMNORM_DATA": str(SAMPLE), "NO_COLOR": "1",
+           "LIMNORM_CACHE_DIR": str(tmp_path / "cache")}  # fmt: skip
     result = subprocess.run(
         [sys.executable, "-m", "limnorm", *args],
         capture_output=True,
