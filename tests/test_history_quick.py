@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from limnorm.files.discovery import DataSource
+from limnorm.files.planversions import PlanReader
 from limnorm.queries import history as past
 
 from .conftest import SAMPLE
@@ -49,7 +50,7 @@ def _both(data: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
     source = DataSource(data)
     quick = past.history(source, data, date(2024, 7, 1))
     with monkeypatch.context() as patch:
-        patch.setattr(past._PlanReader, "_deadlines_moved", lambda *_: None)
+        patch.setattr(PlanReader, "_deadlines_moved", lambda *_: None)
         full = past.history(source, data, date(2024, 7, 1))
     return quick, full
 
@@ -112,14 +113,14 @@ def test_a_moved_deadline_is_read_without_parsing(
     with itself), and not for a quoted value; a plain move elsewhere in a plan read in full
     is quick again."""
     taken = []
-    original = past._PlanReader._deadlines_moved
+    original = PlanReader._deadlines_moved
 
-    def spy(self: past._PlanReader, *args: object) -> object:
+    def spy(self: PlanReader, *args: object) -> object:
         result = original(self, *args)  # type: ignore[arg-type]
         taken.append(result is not None)
         return result
 
-    monkeypatch.setattr(past._PlanReader, "_deadlines_moved", spy)
+    monkeypatch.setattr(PlanReader, "_deadlines_moved", spy)
     plans = [PLAN, _moved("Q1 25"), _moved('"Q2 25"'), _moved('"Q2 25"', "mei 24")]
     report = past.history(DataSource(_repo(tmp_path / "repo", plans)), tmp_path, date(2024, 7, 1))
     assert taken == [True, False, True]

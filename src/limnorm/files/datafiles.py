@@ -6,10 +6,10 @@ Where the files are is :mod:`limnorm.files.discovery`; parsing them is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
 from limnorm.core.errors import DataError, Input, Location
 from limnorm.core.models import Checklist, Finding, Plan, Severity
@@ -24,9 +24,6 @@ from limnorm.files.loader import (
     parse_text,
 )
 from limnorm.files.yamlsource import decode, read_file
-
-if TYPE_CHECKING:
-    from limnorm.files.git import BlobStream, Commit
 
 # The checklist and git modules are imported where they are used: 'due' needs
 # neither, and every module imported at start-up costs every command.
@@ -112,92 +109,6 @@ class CommitFiles:
         from limnorm.files.checklist import parse_checklist
 
         return self._loaded(CHECKLIST_FILE, version, parse_checklist)
-
-
-class Blob(NamedTuple):
-    """A file's contents at a commit, with git's id for them (equal ids: equal bytes)."""
-
-    id: str
-    data: bytes
-
-
-class FilesAt(NamedTuple):
-    """Both data files at one commit, unparsed; None for a file not there."""
-
-    version: Version
-    plan: Blob | None
-    checklist: Blob | None
-
-
-class VersionStream:
-    """A source's files at many commits, oldest first, read as they come through one
-    ``git cat-file --batch`` process (:class:`~limnorm.files.git.BlobStream`), for
-    ``history``: one commit's files in memory at a time, parsed only when asked
-    (:meth:`plan`, :meth:`checklist`), so that a file whose blob id was seen need not be.
-    Use as a context manager."""
-
-    def __init__(self, source: DataSource, cwd: Path, top: Path, commits: list[Commit]) -> None:
-        from limnorm.files.git import BlobStream, relative_to_top  # only history needs git
-
-        self.top, self.commits = top, commits
-        # Resolved once: a realpath per commit and file was a tenth of history's time.
-        self._names = {
-            filename: source.display(filename, cwd) for filename in (PLAN_FILE, CHECKLIST_FILE)
-        }
-        plan = relative_to_top(top, source.file(PLAN_FILE))
-        checklist = relative_to_top(top, source.file(CHECKLIST_FILE))
-        self._stream: BlobStream = BlobStream(
-            top, [name for c in commits for name in (f"{c.hash}:{plan}", f"{c.hash}:{checklist}")]
-        )
-
-    def __enter__(self) -> VersionStream:
-        self._stream.__enter__()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stream.__exit__(*exc)
-
-    def __iter__(self) -> Iterator[FilesAt]:
-        blobs = iter(self._stream)
-        for commit in self.commits:
-            plan, checklist = next(blobs), next(blobs)
-            yield FilesAt(
-                Version(commit.short, commit, self.top),
-                None if plan is None else Blob(*plan),
-                None if checklist is None else Blob(*checklist),
-            )
-
-    def name(self, filename: str, version: Version) -> str:
-        """How a file at ``version`` is named in messages: ``spoorboekje.yaml@abc1234``."""
-        return f"{self._names[filename]}@{version.label}"
-
-    def _parsed(
-        self,
-        filename: str,
-        version: Version,
-        blob: Blob,
-        parse: Callable[[str, str], Loaded[T]],
-    ) -> Loaded[T]:
-        name = self.name(filename, version)
-        try:
-            return parse_text(decode(blob.data, name), name, parse)
-        except DataError as error:
-            location = error.location or Location(name)
-            return Loaded(None, (Finding(Severity.FOUT, error.message, location),), name)
-
-    def plan(self, files: FilesAt) -> Loaded[Plan] | None:
-        """The spoorboekje of ``files``, parsed; None when it was absent."""
-        if files.plan is None:
-            return None
-        return self._parsed(PLAN_FILE, files.version, files.plan, parse_plan)
-
-    def checklist(self, files: FilesAt) -> Loaded[Checklist] | None:
-        """The checklist of ``files``, parsed; None when it was absent."""
-        from limnorm.files.checklist import parse_checklist
-
-        if files.checklist is None:
-            return None
-        return self._parsed(CHECKLIST_FILE, files.version, files.checklist, parse_checklist)
 
 
 def loaded_plan(source: DataSource, cwd: Path, version: Version) -> Loaded[Plan] | None:

@@ -111,29 +111,26 @@ def first_deadlines(
     With ``since`` (a commit in that history) and ``known`` (its result), only the commits
     after it are read: a new commit costs one commit's reading, not the whole history's."""
     from limnorm.core.errors import DataError
-    from limnorm.files.git import BlobStream, log, relative_to_top
-    from limnorm.files.loader import parse_plan, parse_text
-    from limnorm.files.yamlsource import decode
+    from limnorm.files.git import log
+    from limnorm.files.planversions import PlanReader, VersionStream
 
     try:
         commits = log(top, [plan], since, commit)
-        relative = relative_to_top(top, plan)
         first = dict(known or {})
         seen: set[str] = set()
-        with BlobStream(top, [f"{c.hash}:{relative}" for c in commits]) as blobs:
-            for found, blob in zip(commits, blobs, strict=True):
-                if blob is None or blob[0] in seen:  # the same contents say nothing new
+        source = DataSource(plan.parent)
+        with VersionStream(source, plan.parent, top, commits, checklist=False) as files:
+            # A commit that only moved deadlines is read from its changed lines (as in
+            # 'history'): the first reading of 500 commits took 2.8 s parsing each in full.
+            reader = PlanReader(files)
+            for at in files:
+                if at.plan is None or at.plan.id in seen:  # the same contents say nothing new
                     continue
-                seen.add(blob[0])
-                name = f"{PLAN_FILE}@{found.short}"
-                try:
-                    loaded = parse_text(decode(blob[1], name), name, parse_plan)
-                except DataError:
-                    continue
-                for action in loaded.value.actions() if loaded.value is not None else ():
-                    deadline = action.period.deadline
-                    if deadline is not None and action.id not in first:
-                        first[action.id] = (action.wanneer, deadline)
+                seen.add(at.plan.id)
+                state = reader.read(at)
+                for item in state.items if state is not None else ():
+                    if item.deadline is not None and item.id not in first:
+                        first[item.id] = (item.wanneer, item.deadline)
     except (DataError, OSError, ValueError):
         return None
     return first

@@ -10,28 +10,28 @@ the material for the next raadsinformatiebrief.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from limnorm.core.deadlines import parse_deadline
-from limnorm.core.errors import DataError, DeadlineError
+from limnorm.core.errors import DataError
 from limnorm.core.models import Action, Answer, Checklist, Plan, Status
 from limnorm.core.records import same_content
-from limnorm.files.datafiles import (
-    Blob,
-    CommitFiles,
-    FilesAt,
-    VersionStream,
-    loaded_checklist,
-    loaded_plan,
-)
+from limnorm.files.datafiles import CommitFiles, loaded_checklist, loaded_plan
 from limnorm.files.discovery import WORKING_TREE, DataSource, Version
 from limnorm.files.git import is_shallow, log, toplevel
 from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE, Loaded
-from limnorm.files.yamlsource import decode, read_regular
+from limnorm.files.planversions import (
+    ActionAt,
+    Blob,
+    FilesAt,
+    PlanAt,
+    PlanReader,
+    VersionStream,
+    plan_at,
+)
+from limnorm.files.yamlsource import read_regular
 
 S = TypeVar("S")
 
@@ -124,36 +124,6 @@ def _moved(old: Action, new: Action) -> int | None:
     return (after - before).days if before and after else None
 
 
-class _Item(NamedTuple):
-    """What ``history`` needs of one action at one version (not the whole Action: a
-    version is read, compared with the one before it and dropped)."""
-
-    id: str
-    actie: str
-    wanneer: str
-    deadline: date | None
-    status: Status
-    gereed_op: date | None
-
-
-class _PlanState(NamedTuple):
-    """What ``history`` needs of a plan at one version."""
-
-    organisatie: str
-    #: Every action in file order (a duplicate id too: ``gereed`` months count each).
-    items: tuple[_Item, ...]
-    #: By id; the last of two with one id, as a dict built over ``items`` keeps it.
-    by_id: dict[str, _Item]
-
-
-def _plan_state(plan: Plan) -> _PlanState:
-    items = tuple(
-        _Item(a.id, a.actie, a.wanneer, a.period.deadline, a.status, a.gereed_op)
-        for a in plan.actions()
-    )
-    return _PlanState(plan.organisatie, items, {item.id: item for item in items})
-
-
 class _NormState(NamedTuple):
     nr: str
     titel: str
@@ -165,7 +135,7 @@ def _checklist_state(checklist: Checklist) -> tuple[_NormState, ...]:
 
 
 def _item_events(
-    before: dict[str, _Item], after: dict[str, _Item], stamp: tuple[datetime | None, str, str]
+    before: dict[str, ActionAt], after: dict[str, ActionAt], stamp: tuple[datetime | None, str, str]
 ) -> list[ActionEvent]:
     """The changes from one version's actions to the next."""
     when, author, commit = stamp
@@ -208,9 +178,9 @@ class _Walk:
         self.as_of = as_of
         self.events: list[ActionEvent] = []
         self.broken: set[str] = set()
-        self.previous: _PlanState | None = None
+        self.previous: PlanAt | None = None
         self.previous_blob: tuple[str | None, str | None] = (None, None)
-        self.latest: _PlanState | None = None
+        self.latest: PlanAt | None = None
         self.latest_norms: tuple[_NormState, ...] | None = None
         #: Each id's first version with status gereed: the month, for ``gereed_per_maand``.
         self.done_month: dict[str, str] = {}
@@ -223,7 +193,7 @@ class _Walk:
         when: datetime | None,
         author: str,
         commit: str,
-        plan: _PlanState | None,
+        plan: PlanAt | None,
         norms: tuple[_NormState, ...] | None,
         *,
         new_plan: bool = True,
@@ -287,11 +257,11 @@ def history(source: DataSource, cwd: Path, as_of: date, action: str | None = Non
     walk = _Walk(as_of)
     # What was made of each blob id seen: a file that goes back to earlier contents is
     # not parsed again. Bounded, so memory stays flat (a state is a few kB).
-    plans: dict[str, _PlanState | None] = {}
+    plans: dict[str, PlanAt | None] = {}
     lists: dict[str, tuple[_NormState, ...] | None] = {}
     last: FilesAt | None = None
     with VersionStream(source, cwd, top, commits) as files:
-        reader = _PlanReader(files)
+        reader = PlanReader(files)
         for at in files:
             commit = at.version.commit
             assert commit is not None
@@ -315,7 +285,7 @@ def history(source: DataSource, cwd: Path, as_of: date, action: str | None = Non
         walk.broken.update(current.broken)
         walk.step(
             None, "", "werkkopie",
-            None if current.plan is None else _plan_state(current.plan),
+            None if current.plan is None else plan_at(current.plan),
             None if current.checklist is None else _checklist_state(current.checklist),
         )  # fmt: skip
     events = walk.events
@@ -333,119 +303,6 @@ def history(source: DataSource, cwd: Path, as_of: date, action: str | None = Non
         shallow=is_shallow(top),
         broken=tuple(sorted(walk.broken)),
     )
-
-
-#: A ``wanneer`` value :class:`_PlanReader` may take over from a line unparsed: plain text of
-#: letters, digits and a few signs on one line. YAML keeps such a value as written, whatever
-#: type it reads (``2024``, ``no``): it cannot start a comment, a key, a quote, a list, a
-#: tag or an alias. The text of the line before the value must be the key alone.
-_PLAIN_VALUE = re.compile(r"[0-9A-Za-z][0-9A-Za-z .,/()+\-]*(?<! )")
-_WANNEER_KEY = re.compile(r" *(?:- +)*wanneer: +")
-
-
-class _Base(NamedTuple):
-    """The last plan :class:`_PlanReader` read in full, with its lines."""
-
-    lines: list[str]
-    #: Line index of each one-line ``wanneer`` -> (its action's index, the value's
-    #: column, the year for deadlines without one).
-    wanneer: dict[int, tuple[int, int, int | None]]
-    state: _PlanState
-
-
-class _PlanReader:
-    """Plans of successive commits as :class:`_PlanState`, parsed in full only when needed.
-
-    Most commits of a plan move a deadline: compared with the plan read before, only
-    ``wanneer`` lines changed, each still one plain value on its own line. Then the new
-    state is the one before with those deadlines read again (each distinct text once)
-    instead of the whole file parsed and checked: at 500 commits this is most of
-    ``history``'s time (benchmarks/history.py). Any other change, or a value that is not
-    plain, is parsed in full, so what the reader gives is what parsing gives.
-    """
-
-    def __init__(self, files: VersionStream) -> None:
-        self.files = files
-        self.base: _Base | None = None
-        self.deadlines: dict[tuple[str, int | None], date | None] = {}
-
-    def read(self, at: FilesAt) -> _PlanState | None:
-        assert at.plan is not None
-        try:
-            text = decode(at.plan.data, self.files.name(PLAN_FILE, at.version))
-        except DataError:
-            text = None
-        if text is not None and self.base is not None:
-            quick = self._deadlines_moved(self.base, text.split("\n"))
-            if quick is not None:
-                return quick
-        loaded = self.files.plan(at)
-        state = _plan_of(loaded)
-        plan = loaded.value if loaded is not None else None
-        if state is not None and plan is not None and text is not None:
-            self.base = _base(plan, state, text.split("\n"))
-        return state
-
-    def deadline(self, wanneer: str, year: int | None) -> date | None:
-        key = (wanneer, year)
-        if key not in self.deadlines:
-            try:
-                self.deadlines[key] = parse_deadline(wanneer, year=year).deadline
-            except DeadlineError:
-                self.deadlines[key] = None
-        return self.deadlines[key]
-
-    def _deadlines_moved(self, base: _Base, lines: list[str]) -> _PlanState | None:
-        old = base.lines
-        if len(lines) != len(old):
-            return None
-        changed = [i for i, line in enumerate(lines) if line != old[i]]
-        if not changed or any(i not in base.wanneer for i in changed):
-            return None
-        items = list(base.state.items)
-        for i in changed:
-            index, column, year = base.wanneer[i]
-            line = lines[i]
-            value = line[column:]
-            if line[:column] != old[i][:column] or not _PLAIN_VALUE.fullmatch(value):
-                return None
-            items[index] = items[index]._replace(wanneer=value, deadline=self.deadline(value, year))
-        state = base.state._replace(items=tuple(items), by_id={item.id: item for item in items})
-        self.base = _Base(lines, base.wanneer, state)
-        return state
-
-
-def _base(plan: Plan, state: _PlanState, lines: list[str]) -> _Base:
-    """Where each action's ``wanneer`` stands, when it is one plain value on one line."""
-    wanneer = {}
-    index = 0
-    for theme in plan.themas:
-        year = theme.jaar or plan.jaar
-        for action in theme.acties:
-            place = action.where.get("wanneer")
-            if place is not None and place.line is not None and place.column is not None:
-                i, column = place.line - 1, place.column - 1
-                if (
-                    0 <= i < len(lines)
-                    and _WANNEER_KEY.fullmatch(lines[i][:column])
-                    and lines[i][column:] == action.wanneer
-                    and _PLAIN_VALUE.fullmatch(action.wanneer)
-                    and state.items[index].wanneer == action.wanneer
-                    and _ends_value(lines, i, column - len(lines[i][:column].lstrip(" -")))
-                ):
-                    wanneer[i] = (index, column, year)
-            index += 1
-    return _Base(lines, wanneer, state)
-
-
-def _ends_value(lines: list[str], i: int, key_column: int) -> bool:
-    """Whether the value on line ``i`` ends there: the next line is a key or item no deeper
-    than the key (a deeper line, a blank or a comment line may continue it), or the end."""
-    if i + 1 == len(lines) or (i + 2 == len(lines) and lines[i + 1] == ""):
-        return True
-    following = lines[i + 1]
-    stripped = following.lstrip(" ")
-    return bool(stripped) and stripped[0] != "#" and len(following) - len(stripped) <= key_column
 
 
 #: How many blobs' states :func:`history` remembers (a state is a few kB).
@@ -466,10 +323,6 @@ def _remembered(
         del known[next(iter(known))]
     known[blob.id] = value
     return value
-
-
-def _plan_of(loaded: Loaded[Plan] | None) -> _PlanState | None:
-    return None if loaded is None or loaded.value is None else _plan_state(loaded.value)
 
 
 def _norms_of(loaded: Loaded[Checklist] | None) -> tuple[_NormState, ...] | None:
