@@ -75,14 +75,17 @@ def main() -> None:
             history = [*limnorm, "history", "--as-of", "2024-07-01", "--format", "json",
                        "--data", str(data)]  # fmt: skip
             git = ["git", "log", "-p", "--follow", "--", "data/spoorboekje.yaml"]
-            ours, theirs, peak = [], [], 0
+            ours, theirs, start, peak = [], [], [], 0
             for _ in range(args.runs):
                 seconds, rss = run(history, data)
                 ours.append(seconds)
                 peak = max(peak, rss)
                 theirs.append(run(git, data.parent)[0])
+                # What no history length changes: Python and the imports of a command.
+                start.append(run([*limnorm, "--version"], data)[0])
             memory[commits] = peak
-            print(f"{commits:5} commits: limnorm history {min(ours) * 1000:7.0f} ms, "
+            print(f"{commits:5} commits: limnorm history {min(ours) * 1000:7.0f} ms "
+                  f"(start-up {min(start) * 1000:4.0f} ms), "
                   f"git log -p --follow {min(theirs) * 1000:6.0f} ms: "
                   f"{min(ours) / min(theirs):5.1f}x; peak RSS {peak / 1024:5.1f} MiB")  # fmt: skip
     first = lengths[0]
