@@ -652,42 +652,45 @@ def _fast(text: str, default_year: int | None, *, whole: bool = False) -> Period
         mod = match["mod"]
         if period is None or mod is None:
             return period
-        return _dated(_FAST_MODS[mod], period, text)
+        apply = _FAST_MODS[mod]
+        return period if apply is _same else _dated(apply, period, text)
     except _Invalid:
         return None
 
 
-def _fast_year(written: str | None, default_year: int | None) -> int | None:
-    return default_year if written is None else _year(written)
-
-
 def _fast_form(m: re.Match[str], default_year: int | None) -> Period | None:
+    year: int | None
     if (written := m["y"]) is not None:
         if len(written) == 2 and m["mod"] not in _FAST_TWO_DIGIT:
             return None  # "26" is a year only after begin, medio, eind
-        return _year_form(m, _year(written))
+        year = _year(written)
+        return Period(date(year, 1, 1), date(year, 12, 31), PeriodKind.JAAR)
+    # The year written, else the plan's; each branch returns None without one.
     if (word := m["w"]) is not None:
-        year = _fast_year(m["wy"], default_year)
-        if year is None or word not in _FAST_WORDS or (word == "zomer" and m["mod"] == "voor"):
+        if word not in _FAST_WORDS or (word == "zomer" and m["mod"] == "voor"):
             return None  # "voor de zomer" has its own reading (_SPECIAL)
+        year = default_year if (written := m["wy"]) is None else _year(written)
+        if year is None:
+            return None
         if word in _SEASONS:
             return _season(year, _SEASONS[word])
         return _months(year, _MONTHS[word], 1, PeriodKind.MAAND)
     if (unit := m["u"]) is not None:
-        year = _fast_year(m["uy"], default_year)
-        if year is None or (m["uy"] is not None and len(m["uy"]) == 2 and m["us"] != " "):
+        written = m["uy"]
+        year = default_year if written is None else _year(written)
+        if year is None or (written is not None and len(written) == 2 and m["us"] != " "):
             # "wk 12/26": week 12 of 2026 or weeks 12 to 26 (see _span); "week 2026"
             # may be read as a word and a year first (see _match_form).
             return None
         return _UNITS[unit](year, int(m["un"]))
     if (day := m["dd"]) is not None:
-        year = _fast_year(m["dy"], default_year)
+        year = default_year if (written := m["dy"]) is None else _year(written)
         month = _FAST_MONTHS.get(m["dm"])
         if year is None or month is None:
             return None
         return _day(year, month, int(day), "")
     if (ordinal_unit := m["ou"]) is not None:
-        year = _fast_year(m["oy"], default_year)
+        year = default_year if (written := m["oy"]) is None else _year(written)
         if year is None:
             return None
         return _UNITS[ordinal_unit](year, _ORDINALS[m["ow"]] if m["ow"] else int(m["on"]))
@@ -860,12 +863,27 @@ def _fast_span(text: str, default_year: int | None) -> Period | None:
         return None
     if separator in ("/", "-") and not (
         # Not a form of its own with a dash or slash inside ("mrt-24", "2024-Q3", "4-3-24").
-        any(c.isalpha() for c in core)
+        core.strip("0123456789' ")  # a letter: none of the forms below
         or " " in right
         or (len(core) == len(right) == 4 and core.isdigit() and right.isdigit())
     ):
         return None
     try:
+        if (
+            core is left
+            and core_form is not None
+            and not _ORDINAL_LEFT().fullmatch(left)
+            and not _BARE_YEAR().fullmatch(right)
+            and not (separator == "/" and len(left) == 4 and left.isdigit())
+        ):
+            # What _span does in its general case, with the matches made above.
+            end = _fast_form(right_form, None)
+            if end is None or end.begin is None or end.deadline is None:
+                return None
+            start = _fast_form(core_form, end.deadline.year)
+            if start is not None and start.begin is not None and start.begin > end.begin:
+                start = _fast_form(core_form, end.deadline.year - 1)
+            return None if start is None else _join(start, end)
         return _span(left, right, default_year, separator)
     except (_NoMatch, _NoYear, _Invalid):
         return None  # the general reader gives the message
