@@ -247,6 +247,7 @@ def test_a_two_digit_year_after_begin_medio_eind(year: int, word: str) -> None:
 TOKENS = st.sampled_from(
     ["voor", "eind", "begin", "medio", "uiterlijk", "vanaf", "in", "per", "na", "van", "tot",
      "looptijd", "aan het eind", "in de loop van", "in het", "tegen", "het", "planning", "de",
+     "dinsdag", "di", "zo",
      "juni", "jun", "mrt", "december", "zomer", "najaar", "winter", "jaar", "foo", "ma", "di",
      "kwartaal", "helft", "tertiaal", "week", "wk", "q2", "Q5", "h3", "t4", "w12", "W53", "kw2",
      "2e", "5e", "tweede", "vijfde", "1", "8", "12", "13", "29", "31", "32", "53", "54", "99",
@@ -285,6 +286,10 @@ CELLS = st.sampled_from(
 @example([("medio", " tm "), ("eind", " "), ("2026", "")], None, "{}")
 @example([("in", " "), ("medio", " tm "), ("eind", " "), ("2026", "")], None, "{}")
 @example([("looptijd", " "), ("2024", "-"), ("2027", "")], None, "{}")
+@example([("jun", ", "), ("juni", " en "), ("december", " "), ("2026", "")], None, "{}")
+@example([("di", ", "), ("31", " "), ("december", " "), ("2024", "")], None, "{}")
+@example([("eind", " "), ("2026", ", "), ("begin", " "), ("2027", "")], None, "{}")
+@example([("q2", ", "), ("Q5", " en "), ("h3", " "), ("2026", "")], None, "{}")
 @example([("in", " "), ("medio", "/"), ("eind", " "), ("2026", "")], None, "{}")
 @example([("2024", "-"), ("q3", "")], None, "{}")
 @example([("w12", "-"), ("26", "")], None, "{}")

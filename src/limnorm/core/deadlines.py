@@ -813,6 +813,10 @@ _LIST_SEPARATOR = _lazy(r" *(?:,| en | & | \+ ) *")
 def _parse_text(text: str, default_year: int | None, *, fast_tried: bool = False) -> Period:
     if _USE_FAST and (span := _fast_span(text, default_year)) is not None:
         return span
+    if _USE_FAST and "," in text and text[-1:].isdigit() and not _may_start_a_form(text):
+        # "jan, feb en mrt 2026": no form holds a comma, and no word before one
+        # (a prefix, a weekday, "voor"/"na") or after it (a suffix) reads it as one.
+        return _spans(text, default_year)
     try:
         return _single(text, default_year, fast_tried=fast_tried)
     except _NoMatch:
@@ -887,6 +891,16 @@ def _fast_span(text: str, default_year: int | None) -> Period | None:
         return _span(left, right, default_year, separator)
     except (_NoMatch, _NoYear, _Invalid):
         return None  # the general reader gives the message
+
+
+def _may_start_a_form(text: str) -> bool:
+    """Whether _single could read ``text`` by a word at its start (see _parse_text)."""
+    first = _FIRST_WORD.match(text)
+    return first is not None and (
+        first[0] in _PREFIXES
+        or first[0] in ("voor", "na")
+        or text.partition(" ")[0].rstrip(",") in _WEEKDAYS
+    )
 
 
 def _framing_only(text: str, first: str) -> bool:
