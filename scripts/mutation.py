@@ -25,6 +25,7 @@ import ast
 import difflib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -61,19 +62,6 @@ EDIT_TESTS = (
     "tests/test_hostile.py",
     "tests/test_import.py",
     "tests/test_mutation_edits.py",
-)
-#: Tests that run the installed command in a subprocess: without limnorm installed in
-#: the venv they cannot run, and a subprocess would not see the mutant anyway.
-INSTALLED = (
-    "tests/test_cli.py::test_python_dash_m_and_version",
-    "tests/test_cli.py::test_installed_entry_point_runs_commands_and_help",
-    "tests/test_cli.py::test_entry_point_keeps_exit_codes",
-    "tests/test_edges_errors.py::test_stdout_on_a_full_disk",
-    "tests/test_edges_errors.py::test_a_closed_pipe_ends_quietly",
-    "tests/test_edges_errors.py::test_a_file_name_that_is_not_utf8_is_printed_as_its_bytes",
-    "tests/test_edges_errors.py::test_a_real_full_disk_changes_nothing_and_leaves_nothing",
-    "tests/test_import.py::test_only_import_loads_the_office_libraries",
-    "tests/test_import.py::test_a_missing_library_is_said_not_called_damage",
 )
 TARGETS = {
     "deadlines": Target("src/limnorm/core/deadlines.py", GRAMMAR_TESTS),
@@ -168,7 +156,7 @@ def configure(scratch: Path, target: Target) -> None:
             "-p",
             "no:cacheprovider",
             "--hypothesis-profile=mutation",
-            *(f"--deselect={test}" for test in INSTALLED),
+            *(f"--deselect={test}" for test in installed_tests(scratch, tests)),
         ],
     }
     pyproject = scratch / "pyproject.toml"
@@ -176,6 +164,24 @@ def configure(scratch: Path, target: Target) -> None:
     lines = [text.rstrip("\n"), "", "[tool.mutmut]"]
     lines += [f"{key} = {json.dumps(value)}" for key, value in config.items()]
     pyproject.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+#: What a test that runs the command in a subprocess calls (tests/test_edges.py: run).
+_SUBPROCESS = re.compile(r"sys\.executable|subprocess\.|(?<![\w.])run\(|shutil\.which")
+
+
+def installed_tests(scratch: Path, tests: list[str]) -> list[str]:
+    """The tests that run the command in a subprocess: without limnorm installed in the
+    venv they cannot run, and a subprocess would not see the mutant anyway."""
+    found = []
+    for test in tests:
+        source = (scratch / test).read_text(encoding="utf-8")
+        for node in ast.parse(source).body:
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test"):
+                segment = ast.get_source_segment(source, node) or ""
+                if _SUBPROCESS.search(segment):
+                    found.append(f"{test}::{node.name}")
+    return found
 
 
 def refresh_tests(scratch: Path, target: Target) -> None:

@@ -1,0 +1,146 @@
+"""Queries that mutation testing (scripts/mutation.py) found unguarded in queries/plan.py.
+
+A small plan with owners in and out of the ``actiehouders`` list, an action without an
+owner, undated actions, a progress percentage and a completion date after the as-of date.
+Every expectation is written out by hand.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from limnorm.core.errors import UsageError
+from limnorm.core.models import NO_OWNER, Plan, Severity
+from limnorm.files.loader import load_plan
+from limnorm.queries.plan import (
+    State,
+    date_findings,
+    owner_order,
+    status,
+    theme_detail,
+    timeline,
+)
+
+PLAN = textwrap.dedent(
+    """\
+    organisatie: Gemeente Proef
+    actiehouders:
+      OOV: Openbare Orde en Veiligheid
+      HRM: Human Resource Management
+    themas:
+      - nr: 1
+        titel: Bewustwording
+        acties:
+          - id: "1.10"
+            actie: Tiende
+            wanneer: Q3 2026
+            actiehouder: OOV
+          - id: "1.2"
+            actie: Tweede
+            wanneer: doorlopend
+            actiehouder: HRM
+          - id: "1.3"
+            actie: Derde
+            wanneer: Q1 2026
+            actiehouder: zeta
+            status: lopend
+            voortgang: 50
+          - id: "1.4"
+            actie: Vierde
+            wanneer: Q1 2026
+            actiehouder: Alfa
+            status: vervallen
+      - nr: 2
+        titel: Integriteit
+        acties:
+          - id: "2.1"
+            actie: Gedaan
+            wanneer: Q1 2026
+            actiehouder: HRM
+            status: gereed
+            gereed_op: 2026-05-01
+          - id: "2.2"
+            actie: Niemands
+            wanneer: Q2 2026
+      - nr: 3
+        titel: Alleen vervallen
+        acties:
+          - id: "3.1"
+            actie: Weg
+            wanneer: 2026
+            actiehouder: OOV
+            status: vervallen
+    """
+)
+
+
+@pytest.fixture(name="plan")
+def _plan(tmp_path: Path) -> Plan:
+    path = tmp_path / "spoorboekje.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    return load_plan(path).require()
+
+
+def test_timeline_filters_by_theme_and_owner(plan: Plan) -> None:
+    """Only the chosen theme's and owner's actions, dated ones per theme in natural id
+    order (1.3 before 1.10), undated ones apart."""
+    report = timeline(plan, date(2026, 4, 1), theme=1)
+    assert report.organisatie == "Gemeente Proef"
+    assert report.as_of == date(2026, 4, 1)
+    assert [(g.nr, g.titel, [r.action.id for r in g.rows]) for g in report.groups] == [
+        (1, "Bewustwording", ["1.3", "1.4", "1.10"])
+    ]
+    assert [r.action.id for r in report.undated] == ["1.2"]
+    by_owner = timeline(plan, date(2026, 4, 1), owner="HRM")
+    assert [(g.nr, [r.action.id for r in g.rows]) for g in by_owner.groups] == [(2, ["2.1"])]
+    assert [(r.action.id, r.state) for r in by_owner.undated] == [("1.2", State.OPEN)]
+
+
+def test_a_completion_date_after_the_as_of_date_is_a_warning(plan: Plan) -> None:
+    """gereed_op 2026-05-01 is in the future on 30 April, not on 1 May itself."""
+    (finding,) = date_findings(plan, date(2026, 4, 30))
+    assert finding.severity is Severity.WAARSCHUWING
+    assert finding.message == (
+        "gereed_op 2026-05-01 ligt na 2026-04-30, in de toekomst; klopt de datum?"
+    )
+    assert finding.location.file.endswith("spoorboekje.yaml")
+    assert finding.location.line == 36  # the gereed_op line
+    assert date_findings(plan, date(2026, 5, 1)) == []
+
+
+def test_progress_counts_done_work_over_actions_that_count(plan: Plan) -> None:
+    """Theme 1: 1.3 is half done (voortgang 50) and 1.4 vervallen does not count, so
+    0.5 of 3 actions; theme 2: one of two gereed; theme 3: nothing counts, 0."""
+    report = status(plan, date(2026, 4, 1))
+    assert [(t.nr, t.titel, t.totaal, t.vervallen, t.voortgang) for t in report.themes] == [
+        (1, "Bewustwording", 4, 1, pytest.approx(0.5 / 3)),
+        (2, "Integriteit", 2, 0, 0.5),
+        (3, "Alleen vervallen", 1, 1, 0.0),
+    ]
+
+
+def test_owner_order(plan: Plan) -> None:
+    """The actiehouders map's order first, then the others by name whatever their case
+    (Alfa before zeta), then the actions without an owner."""
+    assert owner_order(plan, plan.actions()) == ["OOV", "HRM", "Alfa", "zeta", NO_OWNER]
+    owned = [a for a in plan.actions() if a.actiehouders]
+    assert owner_order(plan, owned) == ["OOV", "HRM", "Alfa", "zeta"]
+
+
+def test_an_unknown_theme_names_the_plans_themes(plan: Plan) -> None:
+    """thema 9: the message lists the plan's theme numbers."""
+    with pytest.raises(UsageError) as caught:
+        theme_detail(plan, 9, date(2026, 4, 1))
+    assert caught.value.message == "thema 9 staat niet in het spoorboekje; kies uit 1, 2, 3"
+
+
+def test_theme_detail_counts_that_theme(plan: Plan) -> None:
+    """status thema 2: its number, title and organisation, and each action's state."""
+    detail = theme_detail(plan, 2, date(2026, 7, 1))
+    assert detail.organisatie == "Gemeente Proef"
+    assert (detail.counts.nr, detail.counts.titel, detail.counts.gereed) == (2, "Integriteit", 1)
+    assert detail.states == (State.GEREED, State.TE_LAAT)
