@@ -14,11 +14,16 @@ from pathlib import Path
 import pytest
 
 from limnorm.core.errors import UsageError
-from limnorm.core.models import NO_OWNER, Plan, Severity
+from limnorm.core.models import NO_OWNER, Checklist, Plan, Severity
+from limnorm.files.checklist import load_checklist
 from limnorm.files.loader import load_plan
 from limnorm.queries.plan import (
+    Link,
     State,
+    checklist_report,
+    cross_findings,
     date_findings,
+    error_counts,
     owner_order,
     status,
     theme_detail,
@@ -144,3 +149,126 @@ def test_theme_detail_counts_that_theme(plan: Plan) -> None:
     assert detail.organisatie == "Gemeente Proef"
     assert (detail.counts.nr, detail.counts.titel, detail.counts.gereed) == (2, "Integriteit", 1)
     assert detail.states == (State.GEREED, State.TE_LAAT)
+
+
+CROSS_PLAN = textwrap.dedent(
+    """\
+    organisatie: Gemeente Proef
+    themas:
+      - nr: 1
+        titel: Bewustwording
+        acties:
+          - {id: "1.1", actie: Een, wanneer: Q1 2026, actiehouder: OOV}
+      - nr: 2
+        titel: Integriteit
+        acties:
+          - {id: "2.1", actie: Twee, wanneer: Q1 2026, actiehouder: OOV, status: gereed}
+          - {id: "2.2", actie: Weg, wanneer: Q1 2026, actiehouder: OOV, status: vervallen}
+      - nr: 7
+        titel: Eigen thema
+        acties:
+          - {id: "7.1", actie: Zeven, wanneer: Q1 2026, actiehouder: OOV}
+    """
+)
+CROSS_CHECKLIST = textwrap.dedent(
+    """\
+    norm:
+      naam: Proefnorm
+    themas:
+      - nr: 1
+        titel: Bewustwording
+        normen:
+          - nr: "1.1"
+            titel: Een
+            antwoord: uitgevoerd
+            acties: ["1.1", "9.9"]
+          - nr: "1.2"
+            titel: Twee
+            antwoord: ontbreekt
+      - nr: 2
+        titel: Integriteit
+        normen:
+          - nr: "2.1"
+            titel: Drie
+            antwoord: ontbreekt
+            acties: ["2.1"]
+    """
+)
+
+
+@pytest.fixture(name="cross")
+def _cross(tmp_path: Path) -> tuple[Plan, Checklist]:
+    plan_path = tmp_path / "spoorboekje.yaml"
+    plan_path.write_text(CROSS_PLAN, encoding="utf-8")
+    checklist_path = tmp_path / "checklist.yaml"
+    checklist_path.write_text(CROSS_CHECKLIST, encoding="utf-8")
+    return load_plan(plan_path).require(), load_checklist(checklist_path).require()
+
+
+def test_cross_findings_between_checklist_and_plan(cross: tuple[Plan, Checklist]) -> None:
+    """A plan theme the checklist lacks and a link to an unknown action are fouten; an
+    uitgevoerd norm with an open action, and an ontbreekt norm in a theme whose counted
+    actions are all gereed (2.2 vervallen does not count), are warnings. Each names the
+    file and line where it is."""
+    plan, checklist = cross
+    found = [
+        (f.severity, f.message, Path(f.location.file).name, f.location.line)
+        for f in cross_findings(checklist, plan)
+    ]
+    assert found == [
+        (
+            Severity.FOUT,
+            "thema 7 staat niet in de checklist (Proefnorm); die kent de thema's 1, 2. "
+            "Verbeter het nummer, of voeg het thema toe aan checklist.yaml als het plan "
+            "een andere norm volgt",
+            "spoorboekje.yaml",
+            12,
+        ),
+        (
+            Severity.WAARSCHUWING,
+            "norm 1.1 is 'uitgevoerd', maar gekoppelde actie 1.1 is nog 'open'",
+            "checklist.yaml",
+            9,
+        ),
+        (
+            Severity.FOUT,
+            f"norm 1.1 verwijst naar actie '9.9', maar die staat niet in {plan.source}",
+            "checklist.yaml",
+            10,
+        ),
+        (
+            Severity.WAARSCHUWING,
+            "alle acties van thema 2 zijn gereed, maar norm 2.1 staat nog op 'ontbreekt'; "
+            "is het antwoord nog actueel?",
+            "checklist.yaml",
+            19,
+        ),
+    ]
+
+
+def test_error_counts_per_file(cross: tuple[Plan, Checklist]) -> None:
+    """One fout in each file: the unknown theme in the plan, the unknown link in the
+    checklist; the warnings are not counted."""
+    plan, checklist = cross
+    counts = {Path(file).name: n for file, n in error_counts(plan, checklist).items()}
+    assert counts == {"spoorboekje.yaml": 1, "checklist.yaml": 1}
+    assert {Path(f).name: n for f, n in error_counts(plan, None).items()} == {"spoorboekje.yaml": 0}
+
+
+def test_checklist_report_links_and_filters(cross: tuple[Plan, Checklist]) -> None:
+    """Links carry the linked action's state (None for an unknown id); ``only_open``
+    leaves out the uitgevoerd norms; without an organisation in the checklist the plan's
+    is shown; an unknown theme lists the checklist's."""
+    plan, checklist = cross
+    report = checklist_report(checklist, plan, date(2026, 2, 1), theme=1)
+    assert report.organisatie == "Gemeente Proef"
+    assert [(r.norm.nr, r.links) for r in report.themes[0].rows] == [
+        ("1.1", (Link("1.1", State.OPEN), Link("9.9", None))),
+        ("1.2", ()),
+    ]
+    only_open = checklist_report(checklist, plan, date(2026, 2, 1), only_open=True)
+    assert only_open.only_open is True
+    assert [[r.norm.nr for r in t.rows] for t in only_open.themes] == [["1.2"], ["2.1"]]
+    with pytest.raises(UsageError) as caught:
+        checklist_report(checklist, plan, date(2026, 2, 1), theme=5)
+    assert caught.value.message == "thema 5 staat niet in de checklist; kies uit 1, 2"
