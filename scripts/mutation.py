@@ -166,8 +166,8 @@ def configure(scratch: Path, target: Target) -> None:
     pyproject.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-#: What a test that runs the command in a subprocess calls (tests/test_edges.py: run).
-_SUBPROCESS = re.compile(r"sys\.executable|subprocess\.|(?<![\w.])run\(|shutil\.which")
+#: What a test that runs the command in a subprocess calls (test_edges.run, _hook_run).
+_SUBPROCESS = re.compile(r"sys\.executable|subprocess\.|(?<![\w.])(?:_\w+_)?run\(|shutil\.which")
 
 
 def installed_tests(scratch: Path, tests: list[str]) -> list[str]:
