@@ -23,6 +23,7 @@ from limnorm.queries.plan import (
     checklist_report,
     cross_findings,
     date_findings,
+    due,
     error_counts,
     owner_order,
     status,
@@ -51,13 +52,13 @@ PLAN = textwrap.dedent(
           - id: "1.3"
             actie: Derde
             wanneer: Q1 2026
-            actiehouder: zeta
+            actiehouder: Zeta
             status: lopend
             voortgang: 50
           - id: "1.4"
             actie: Vierde
             wanneer: Q1 2026
-            actiehouder: Alfa
+            actiehouder: alfa
             status: vervallen
       - nr: 2
         titel: Integriteit
@@ -103,6 +104,24 @@ def test_timeline_filters_by_theme_and_owner(plan: Plan) -> None:
     by_owner = timeline(plan, date(2026, 4, 1), owner="HRM")
     assert [(g.nr, [r.action.id for r in g.rows]) for g in by_owner.groups] == [(2, ["2.1"])]
     assert [(r.action.id, r.state) for r in by_owner.undated] == [("1.2", State.OPEN)]
+    later_theme = timeline(plan, date(2026, 4, 1), theme=2)
+    assert [(g.nr, [r.action.id for r in g.rows]) for g in later_theme.groups] == [
+        (2, ["2.1", "2.2"])
+    ]
+
+
+def test_due_for_one_owner_and_for_all(plan: Plan) -> None:
+    """On 1 April 2026 until the end of the year: open actions with a deadline, per owner
+    in owner order, the ownerless last; with an owner, only that owner's."""
+    report = due(plan, date(2026, 4, 1), until=date(2026, 12, 31))
+    assert [(g.code, [i.action.id for i in g.items]) for g in report.groups] == [
+        ("OOV", ["1.10"]),
+        ("Zeta", ["1.3"]),
+        (NO_OWNER, ["2.2"]),
+    ]
+    mine = due(plan, date(2026, 4, 1), until=date(2026, 12, 31), owner="OOV")
+    assert [i.action.id for i in mine.items] == ["1.10"]
+    assert [g.code for g in mine.groups] == ["OOV"]
 
 
 def test_a_completion_date_after_the_as_of_date_is_a_warning(plan: Plan) -> None:
@@ -130,10 +149,10 @@ def test_progress_counts_done_work_over_actions_that_count(plan: Plan) -> None:
 
 def test_owner_order(plan: Plan) -> None:
     """The actiehouders map's order first, then the others by name whatever their case
-    (Alfa before zeta), then the actions without an owner."""
-    assert owner_order(plan, plan.actions()) == ["OOV", "HRM", "Alfa", "zeta", NO_OWNER]
+    (alfa before Zeta), then the actions without an owner."""
+    assert owner_order(plan, plan.actions()) == ["OOV", "HRM", "alfa", "Zeta", NO_OWNER]
     owned = [a for a in plan.actions() if a.actiehouders]
-    assert owner_order(plan, owned) == ["OOV", "HRM", "Alfa", "zeta"]
+    assert owner_order(plan, owned) == ["OOV", "HRM", "alfa", "Zeta"]
 
 
 def test_an_unknown_theme_names_the_plans_themes(plan: Plan) -> None:
@@ -192,6 +211,12 @@ CROSS_CHECKLIST = textwrap.dedent(
             titel: Drie
             antwoord: ontbreekt
             acties: ["2.1"]
+      - nr: 3
+        titel: Nog zonder acties
+        normen:
+          - nr: "3.1"
+            titel: Vier
+            antwoord: uitgevoerd
     """
 )
 
@@ -218,7 +243,7 @@ def test_cross_findings_between_checklist_and_plan(cross: tuple[Plan, Checklist]
     assert found == [
         (
             Severity.FOUT,
-            "thema 7 staat niet in de checklist (Proefnorm); die kent de thema's 1, 2. "
+            "thema 7 staat niet in de checklist (Proefnorm); die kent de thema's 1, 2, 3. "
             "Verbeter het nummer, of voeg het thema toe aan checklist.yaml als het plan "
             "een andere norm volgt",
             "spoorboekje.yaml",
@@ -268,7 +293,26 @@ def test_checklist_report_links_and_filters(cross: tuple[Plan, Checklist]) -> No
     ]
     only_open = checklist_report(checklist, plan, date(2026, 2, 1), only_open=True)
     assert only_open.only_open is True
-    assert [[r.norm.nr for r in t.rows] for t in only_open.themes] == [["1.2"], ["2.1"]]
+    assert [[r.norm.nr for r in t.rows] for t in only_open.themes] == [["1.2"], ["2.1"], []]
     with pytest.raises(UsageError) as caught:
         checklist_report(checklist, plan, date(2026, 2, 1), theme=5)
-    assert caught.value.message == "thema 5 staat niet in de checklist; kies uit 1, 2"
+    assert caught.value.message == "thema 5 staat niet in de checklist; kies uit 1, 2, 3"
+
+
+def test_a_theme_only_in_the_checklist_has_a_detail(cross: tuple[Plan, Checklist]) -> None:
+    """status thema 3: the plan has no actions for it yet; the checklist's title and
+    norms are shown, with zero actions."""
+    plan, checklist = cross
+    detail = theme_detail(plan, 3, date(2026, 2, 1), checklist)
+    assert (detail.theme.nr, detail.theme.titel, detail.theme.acties) == (
+        3,
+        "Nog zonder acties",
+        (),
+    )
+    assert (detail.counts.nr, detail.counts.titel, detail.counts.totaal) == (
+        3,
+        "Nog zonder acties",
+        0,
+    )
+    assert detail.answers is not None
+    assert [r.norm.nr for r in detail.answers.rows] == ["3.1"]
