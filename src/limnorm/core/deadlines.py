@@ -366,6 +366,37 @@ def _match_form(text: str, default_year: int | None) -> Period:
     raise _NoMatch(text)
 
 
+def _month_or_day(text: str, plan_year: int | None) -> None:
+    """Refuse a cell "juni 15" in a plan that gives a year: June 2015 or 15 June (of the
+    plan's year)? Without a plan year only the month and year can be meant ("mrt 26");
+    with an apostrophe ("juni '15") it is a year. (In a span, "nov 24 - feb 25", the
+    other side shows how the numbers are meant.)"""
+    if plan_year is None or not text[-1:].isdigit():
+        return
+    match = _MONTH_NUMBER().fullmatch(text)
+    if match is None:
+        return
+    word, written = match["mon"], match["n"]
+    month = _MONTHS.get(word)
+    if month is None or not 1 <= int(written) <= _DAYS[month]:
+        return
+    name = _MONTH_NAMES[month - 1]
+    raise _Invalid(
+        f"dit kan {name} 20{written} zijn of {int(written)} {name} "
+        f"{plan_year}; schrijf '{name} 20{written}' of '{int(written)} {name}'"
+    )
+
+
+_MONTH_NUMBER = _lazy(r"(?:(?:uiterlijk|voor|eind|einde|begin|medio|in|op|per) )?"
+                      r"(?P<mon>[a-z]+)[ -](?P<n>\d{2})")
+#: The most days a month can have, and the months' names as messages spell them.
+_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_NAMES = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+)  # fmt: skip
+
+
 # --- modifiers: words before (or after) a form that change the period -------
 
 
@@ -1115,7 +1146,54 @@ def _read(value: str, year: int | None, fast_tried: str | None = None) -> Period
         value = _take_parentheses(value, cell)
         text = normalise(value)
         tried_fast = False
+        notes = list(cell.notes)  # what the parentheses said, the earlier deadline aside
+        if any(_YEARISH().search(note) for note in [*notes, cell.was or ""]):
+            # "Q3 (2026)", "december (2026)", "Q3 (was Q1 2026)": the plan's year (or
+            # none) would silently take the place of the one written in parentheses.
+            _year_written(value, "de deadline buiten de haakjes")
+        period = cell.finish(_around(value, text, year, cell, tried, fast_tried=tried_fast))
+        _no_second_period(period, notes)
+        return period
     return cell.finish(_around(value, text, year, cell, tried, fast_tried=tried_fast))
+
+
+def _year_written(value: str, what: str) -> None:
+    """Refuse ``value`` when it reads only with a year it does not write itself."""
+    try:
+        _around(value, normalise(value), None, _Cell())
+    except _NoYear:
+        raise _Invalid(
+            f"bij {what} ('{value.strip()}') staat geen jaar; het jaar van het spoorboekje "
+            "kan een ander zijn dan bedoeld; schrijf het jaar erbij"
+        ) from None
+    except (_NoMatch, _Invalid):
+        pass  # the reading itself says what is wrong
+
+
+def _no_second_period(period: Period, notes: list[str]) -> None:
+    """Refuse "2026 (Q3)": a note in parentheses that names a narrower or another period
+    than the deadline would change it; one that only repeats it ("1 juli 2026 (week
+    27)") is a note."""
+    if period.begin is None or period.deadline is None:
+        return
+    for note in notes:
+        if _SOFT().match(normalise(note)):
+            continue  # "(streven 1 mei)": a soft deadline next to the hard one is a note
+        try:
+            other = _core(normalise(note), period.begin.year)
+        except (_NoMatch, _NoYear, _Invalid):
+            continue
+        if other.begin is None or other.deadline is None:
+            continue
+        if not other.begin <= period.begin <= period.deadline <= other.deadline:
+            raise _Invalid(
+                f"tussen haakjes staat een andere periode ('{note}') dan de deadline; "
+                "schrijf één deadline, en tussen haakjes alleen een toelichting"
+            )
+
+
+_SOFT = _lazy(r"streef|streven|planning|gepland|verwacht|indicatie|indicatief|richt|doel|was ")
+_YEARISH = _lazy(r"(?<!\d)(?:19|20)\d{2}(?!\d)|'\d{2}(?!\d)")
 
 
 def _after_first_hard(text: str) -> list[str]:
@@ -1238,6 +1316,8 @@ def _around(
             cell.postponed = True
             if moved["was"]:
                 cell.was = moved["was"].strip()
+            if year is not None and "jaar" not in new:
+                _year_written(new, "een uitstel")
             return _around(new, normalise(new), year, cell)
     if text != tried:  # the caller already read this very text as a form, in vain
         with contextlib.suppress(_NoMatch):
@@ -1402,6 +1482,10 @@ def parse_deadline(value: str | int | date | None, *, year: int | None = None) -
             f"schrijf bijvoorbeeld {_EXAMPLES}"
         )
     plain = None
+    try:
+        _month_or_day(value.strip().lower(), year)
+    except _Invalid as error:
+        raise DeadlineError(f"'{value}': {error}") from None
     if _USE_FAST and value.isascii():
         # A plain form needs neither normalising (it is lower-case ASCII with single
         # spaces) nor the cell reader: the fast path reads it as _read would.
