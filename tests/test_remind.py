@@ -218,8 +218,33 @@ def test_nothing_due_sends_nothing(
     result = invoke(["remind", "--data", str(plan_dir), "--as-of", "2024-01-01", "--within", "7d",
                      "--verstuur", "--smtp", address, "--van", "a@proef.nl"])  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "niemand heeft acties te laat of binnenkort (tot en met 08-01-2024)" in result.stderr
+    assert "niemand heeft acties te laat of binnenkort (tot en met 8 jan 2024)" in result.stderr
     assert handler.received == []
+
+
+def test_actions_without_owner_are_named_not_hidden(invoke: Invoke, plan_dir: Path) -> None:
+    """An action without an actiehouder cannot be mailed: ``remind`` (with or without
+    ``--owner -``) says so on stderr and lists it, rather than claiming nobody has
+    anything due; dates are Dutch like everywhere else. Exit 0: nothing failed."""
+    notice = (
+        "limnorm: 1 actie zonder actiehouder is te laat of binnenkort; daarover gaat geen "
+        "e-mail. Geef ze een actiehouder (limnorm set ID actiehouder CODE):\n"
+        "  1.4 Zonder eigenaar: deadline 30 jun 2024, 93 dagen te laat\n"
+    )
+    only = invoke(["remind", "--data", str(plan_dir), *AS_OF, "--owner", "-"])
+    assert only.exit_code == 0, only.output
+    assert only.stdout == ""
+    assert only.stderr == notice
+    everyone = invoke(["remind", "--data", str(plan_dir), *AS_OF])
+    assert everyone.exit_code == 0, everyone.output
+    assert everyone.stderr.startswith(notice)
+    assert "Zonder eigenaar" not in everyone.stdout
+    quiet = invoke(["remind", "--data", str(plan_dir), "--as-of", "2024-01-01", "--within", "7d",
+                    "--owner", "-"])  # fmt: skip
+    assert quiet.stderr == (
+        "limnorm: geen actie zonder actiehouder is te laat of binnenkort (tot en met "
+        "8 jan 2024); er is niets te versturen.\n"
+    )
 
 
 def test_refused_when_an_addressee_has_no_address(

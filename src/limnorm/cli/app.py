@@ -24,7 +24,7 @@ from limnorm.cli import completion as complete
 from limnorm.cli.dutch import FROM_ENV as _FROM_ENV
 from limnorm.cli.dutch import DutchCommand, DutchGroup, shared_defaults, usage_error
 from limnorm.core.errors import LimnormError, UsageError
-from limnorm.core.models import Checklist, Plan, Severity
+from limnorm.core.models import NO_OWNER, Checklist, Plan, Severity
 from limnorm.core.owners import resolve_owner
 from limnorm.files import datafiles, discovery
 from limnorm.files.discovery import DataSource, Version, locate
@@ -876,6 +876,7 @@ def remind(
     from limnorm.core.errors import UsageError
     from limnorm.files import mailer
     from limnorm.output import mail as letters
+    from limnorm.output.text import nl_date
     from limnorm.queries.remind import reminders
 
     if not verstuur and smtp is not None:
@@ -889,11 +890,26 @@ def remind(
     day = _as_of(as_of)
     plan = _plan(data, None)
     code = resolve_owner(plan, owner) if owner else None
-    report = reminders(plan, day, until=arguments.window_end(day, within), owner=code)
+    until = arguments.window_end(day, within)
+    report = reminders(plan, day, until=until, owner=code)
+    notice = ""
+    if code is None or code == NO_OWNER:
+        # Nobody can be mailed about an action without an owner: say so, never keep quiet.
+        nobody = queries.due(plan, day, until=until, owner=NO_OWNER)
+        notice = letters.ownerless_notice(nobody.items, nobody.unreadable)
+        if notice:
+            _tell(notice)
     if not report.reminders:
+        if code == NO_OWNER:
+            if not notice:
+                _tell(
+                    "limnorm: geen actie zonder actiehouder is te laat of binnenkort (tot en "
+                    f"met {nl_date(until)}); er is niets te versturen."
+                )
+            return
         _tell(
             f"limnorm: niemand heeft acties te laat of binnenkort (tot en met "
-            f"{report.until:%d-%m-%Y}); er is niets te versturen."
+            f"{nl_date(until)}); er is niets te versturen."
         )
         return
     unusable = [r for r in report.reminders if not r.email or not is_email_address(r.email)]

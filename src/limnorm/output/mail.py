@@ -294,6 +294,31 @@ def to_email(
     return message
 
 
+def ownerless_notice(items: tuple[DueItem, ...], unreadable: tuple[Action, ...]) -> str:
+    """For stderr: open actions without an actiehouder that are late or due soon (``items``)
+    or have no readable deadline (``unreadable``). Nobody can be mailed about them, so
+    ``remind`` says so and lists them instead of keeping quiet; empty when there are none."""
+    count = len(items) + len(unreadable)
+    if not count:
+        return ""
+    what = "te laat of binnenkort"
+    if unreadable:
+        what = "te laat, binnenkort of zonder leesbare deadline" if items else "zonder leesbare deadline"
+    verb = "is" if count == 1 else "zijn"
+    lines = [
+        f"limnorm: {_count(count, 'actie', 'acties')} zonder actiehouder {verb} {what}; "
+        "daarover gaat geen e-mail. Geef ze een actiehouder "
+        "(limnorm set ID actiehouder CODE):"
+    ]
+    lines += [
+        f"  {_line(item.action.id)} {_line(item.action.actie)}: deadline "
+        f"{nl_date(item.deadline)}, {_days(item)}"
+        for item in items
+    ]
+    lines += [f"  {_line(a.id)} {_line(a.actie)}: wanneer onleesbaar" for a in unreadable]
+    return "\n".join(lines)
+
+
 def preview(mails: tuple[Mail, ...]) -> str:
     """What would be sent, for the terminal: addressee, subject and the text of each."""
     blocks = []
