@@ -150,3 +150,52 @@ def test_no_arguments_shows_help_on_stderr(invoke: Invoke) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("Gebruik: limnorm [OPTIES] OPDRACHT [ARGUMENTEN]...")
     assert "Opdrachten:" in result.stderr
+
+
+def _command_paths() -> list[list[str]]:
+    """Every command and subcommand of the installed app, as argument lists."""
+    import typer.main
+
+    paths: list[list[str]] = []
+
+    def walk(command: object, path: list[str]) -> None:
+        paths.append(path)
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return paths
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_no_help_text_is_cut_off(invoke: Invoke, width: int) -> None:
+    """Every command's --help at 80 and 120 columns: brackets balanced on the usage line
+    and in every option's name ('--smtp HOST[:POORT]', not 'HOST[:POORT'), and over the
+    whole text; no doubled dots ('[BESTAND]......]' once came from a metavar with its own
+    brackets and dots)."""
+    paths = _command_paths()
+    assert len(paths) > 15  # the walk found the commands, not just the top
+    for path in paths:
+        result = invoke([*path, "--help"], env={"COLUMNS": str(width)})
+        assert result.exit_code == 0, (path, result.output)
+        text = result.stdout
+        assert "...." not in text, (path, text)
+        assert "]...]" not in text, (path, text)
+        assert _balanced(text), (path, text)
+        for line in text.splitlines():
+            if line.startswith("Gebruik:") or line.lstrip().startswith("-"):
+                term = line.strip().split("  ")[0]
+                assert _balanced(term), (path, line)
+    check = invoke(["check", "--help"], env={"COLUMNS": str(width)}).stdout
+    assert check.startswith("Gebruik: limnorm check [OPTIES] [BESTAND...]\n")
+    remind = invoke(["remind", "--help"], env={"COLUMNS": str(width)}).stdout
+    assert "  --smtp HOST[:POORT]  Mailserver" in remind

@@ -505,7 +505,7 @@ def check(
     bestanden: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[BESTAND]...",
+            metavar="BESTAND",
             help="Alleen deze spoorboekjes of checklists, elk met de andere gegevens in zijn "
             "map (zo roept de pre-commit-hook het aan).",
             show_default=False,

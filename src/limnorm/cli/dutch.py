@@ -87,7 +87,12 @@ def _shown(value: object) -> str:
 def metavar(param: Parameter) -> str:
     """How the help and messages name a parameter's value: ID, MAP, [tabel|json]."""
     if param.metavar:
-        return str(param.metavar).strip("[]")
+        # "[ID]" marks an optional value and the usage line adds its own brackets, so only
+        # a pair around the whole name goes: "HOST[:POORT]" keeps its own.
+        text = str(param.metavar)
+        if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
+            return text[1:-1]
+        return text
     choices = getattr(param.type, "choices", None)
     if choices:
         return "[" + "|".join(_shown(choice) for choice in choices) + "]"

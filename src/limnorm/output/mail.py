@@ -303,7 +303,9 @@ def ownerless_notice(items: tuple[DueItem, ...], unreadable: tuple[Action, ...])
         return ""
     what = "te laat of binnenkort"
     if unreadable:
-        what = "te laat, binnenkort of zonder leesbare deadline" if items else "zonder leesbare deadline"
+        what = "zonder leesbare deadline"
+        if items:
+            what = "te laat, binnenkort of " + what
     verb = "is" if count == 1 else "zijn"
     lines = [
         f"limnorm: {_count(count, 'actie', 'acties')} zonder actiehouder {verb} {what}; "
