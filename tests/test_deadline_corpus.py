@@ -424,7 +424,8 @@ CORPUS: list[tuple[str, Want | None, int | None]] = [
     ("Q3 2026 → Q1 2027", moved(quarter(2027, 1), "Q3 2026"), None),
     ("Q1 2027 i.p.v. Q3 2026", moved(quarter(2027, 1), "Q3 2026"), None),
     ("nieuwe datum: 1 maart 2027", moved(day(2027, 3, 1)), None),
-    ("was Q3 2026, nu Q1 2027", moved(quarter(2027, 1), note="was Q3 2026"), None),
+    # The earlier deadline after a comma is the earlier deadline, as in parentheses.
+    ("was Q3 2026, nu Q1 2027", moved(quarter(2027, 1), was="Q3 2026"), None),
     # --- two deadlines in one cell -----------------------------------------------------------
     ("streven maart, uiterlijk 30 april 2026", noted(day(2026, 4, 30), "streven maart"), None),
     ("streven maart 2026, uiterlijk april", noted(month(2026, 4), "streven maart 2026"), None),
@@ -1002,7 +1003,7 @@ CORPUS: list[tuple[str, Want | None, int | None]] = [
     ("was Q3 2026", REFUSED, None),
     (
         "Oorspronkelijk Q3 2026, nu Q1 2027",
-        moved(quarter(2027, 1), note="Oorspronkelijk Q3 2026"),
+        moved(quarter(2027, 1), was="Q3 2026"),
         None,
     ),
     ("Q1 2027 (nieuwe planning)", noted(quarter(2027, 1), "nieuwe planning"), None),

@@ -46,6 +46,17 @@ REFUSED = [
      "of '30 september'"),
     ("mrt-26", 2026,
      "'mrt-26': dit kan maart 2026 zijn of 26 maart 2026; schrijf 'maart 2026' of '26 maart'"),
+    # A week number and a two-digit year written against each other (was: week 20 of 2026).
+    ("week 2026", None,
+     "'week 2026': het weeknummer en het jaar staan aan elkaar; schrijf ze met een spatie "
+     "ertussen, zoals 'week 12 2026'"),
+    ("wk 526", 2026,
+     "'wk 526': het weeknummer en het jaar staan aan elkaar; schrijf ze met een spatie "
+     "ertussen, zoals 'week 12 2026'"),
+    # "-" between a week and two digits stays ambiguous; the message quotes it as written.
+    ("week 12 - 14", 2026,
+     "'week 12 - 14': 'week 12 - 14' kan week 12 van 2014 zijn of weken 12 t/m 14; schrijf "
+     "het jaar voluit"),
 ]  # fmt: skip
 
 
@@ -85,6 +96,15 @@ KEPT = [
     ("juni '15", 2026, Period(date(2015, 6, 1), date(2015, 6, 30), K.MAAND)),
     ("jun 45", 2026, Period(date(2045, 6, 1), date(2045, 6, 30), K.MAAND)),
     ("nov 24 - feb 25", 2026, Period(date(2024, 11, 1), date(2025, 2, 28), K.PERIODE)),
+    # After "t/m" two digits are the last week, not a year (was refused as week 12 of 2014).
+    ("week 12 t/m 14", 2026, Period(date(2026, 3, 16), date(2026, 4, 5), K.PERIODE)),
+    ("wk 12 tm 14", 2026, Period(date(2026, 3, 16), date(2026, 4, 5), K.PERIODE)),
+    ("week 12 2026", None, Period(date(2026, 3, 16), date(2026, 3, 22), K.WEEK)),
+    # "was X, nu Y" names the earlier deadline, as "(was X)" does; "eerst overleg" is a note.
+    ("was Q3 26, nu Q1 27", None,
+     Period(date(2027, 1, 1), date(2027, 3, 31), K.KWARTAAL, postponed=True, was="Q3 26")),
+    ("eerst overleg, Q3 2026", None,
+     Period(date(2026, 7, 1), date(2026, 9, 30), K.KWARTAAL, note="eerst overleg")),
 ]  # fmt: skip
 
 

@@ -387,6 +387,17 @@ def _month_or_day(text: str, plan_year: int | None) -> None:
     )
 
 
+def _week_glued(text: str) -> None:
+    """Refuse "week 2026" and "wk 526": a week number with a two-digit year written
+    against it (week 20 of 2026? week 5 of 2026?) is not split by guessing."""
+    if text[:1] == "w" and text[-1:].isdigit() and _WEEK_GLUED().fullmatch(text):
+        raise _Invalid(
+            "het weeknummer en het jaar staan aan elkaar; schrijf ze met een spatie "
+            "ertussen, zoals 'week 12 2026'"
+        )
+
+
+_WEEK_GLUED = _lazy(r"(?:week|wk|w) ?\d{3,4}")
 _MONTH_NUMBER = _lazy(r"(?:(?:uiterlijk|voor|eind|einde|begin|medio|in|op|per) )?"
                       r"(?P<mon>[a-z]+)[ -](?P<n>\d{2})")
 #: The most days a month can have, and the months' names as messages spell them.
@@ -776,7 +787,11 @@ def _span(left: str, right: str, default_year: int | None, separator: str = "-")
             return _single(right, int(left))
         except _NoMatch:
             pass
-    if _BARE_YEAR().fullmatch(right):
+    through = separator.strip() not in ("/", "-", "")  # "t/m", "tot en met", "en", ...
+    if _BARE_YEAR().fullmatch(right) and not (
+        through and len(right) == 2 and _WEEK_FORM().fullmatch(left)
+    ):
+        # "week 12 t/m 14" is weeks 12 to 14: after "t/m" two digits are a week.
         # "Q2/2026", "H1/2026", "Q3/24": a form and its year, not a span from Q2
         # (in some year) to the whole of 2026.
         try:
@@ -784,7 +799,7 @@ def _span(left: str, right: str, default_year: int | None, separator: str = "-")
         except _NoYear:
             if _WEEK_FORM().fullmatch(left) and right[:1] != "'" and len(right) == 2:
                 raise _Invalid(
-                    f"'{left}/{right}' kan week {left.split()[-1]} van 20{right} zijn of "
+                    f"'{left}{separator}{right}' kan week {left.split()[-1]} van 20{right} zijn of "
                     f"weken {left.split()[-1]} t/m {right}; schrijf het jaar voluit"
                 ) from None
             return _single(left, _year(right))
@@ -1401,8 +1416,26 @@ def _parts(value: str, year: int | None, cell: _Cell) -> Period:
     if len(chosen) != 1:
         raise _NoMatch(normalise(value))
     part, period = chosen[0]
-    cell.notes.extend(p.strip() for p in parts if p is not part)
+    for other in parts:
+        if other is not part and not _earlier_part(other, year, cell):
+            cell.notes.append(other.strip())
     return period
+
+
+def _earlier_part(part: str, year: int | None, cell: _Cell) -> bool:
+    """Take "was Q3 26" in "was Q3 26, nu Q1 27" as the earlier deadline (only when what
+    follows "was" is itself a date: "eerst overleg" stays a note)."""
+    was = _WAS().fullmatch(part)
+    if was is None or cell.was is not None:
+        return False
+    try:
+        earlier = _core(normalise(was["was"]), year)
+    except (_NoMatch, _NoYear, _Invalid):
+        return False
+    if earlier.begin is None:
+        return False
+    cell.was, cell.postponed = was["was"].strip(), True
+    return True
 
 
 def _core(text: str, year: int | None, *, fast_tried: bool = False) -> Period:
@@ -1484,6 +1517,7 @@ def parse_deadline(value: str | int | date | None, *, year: int | None = None) -
     plain = None
     try:
         _month_or_day(value.strip().lower(), year)
+        _week_glued(value.strip().lower())
     except _Invalid as error:
         raise DeadlineError(f"'{value}': {error}") from None
     if _USE_FAST and value.isascii():
