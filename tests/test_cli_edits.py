@@ -88,6 +88,16 @@ def test_set_and_answer(invoke: Invoke, data: Path) -> None:
         (["set", "1.1", "mijlpaal", "soms"], "limnorm: fout: mijlpaal 'soms': schrijf true of"),
         (["set", "1.9", "status", "gereed"], "limnorm: fout: actie '1.9' staat niet in"),
         (["done", "1.1", "--op", "Q3 24"], "limnorm: fout: --op 'Q3 24' is geen dag"),
+        (
+            ["done", "1.1", "--op", "morgen"],
+            "limnorm: fout: --op 'morgen' is geen dag; schrijf bijvoorbeeld 15-3-2026 of "
+            "2026-03-15 (zonder --op: de peildatum)\n",
+        ),
+        (
+            ["set", "1.1", "wanneer", "Q3", "2026"],
+            "limnorm: fout: te veel argumenten: 2026. Zet de tekst tussen aanhalingstekens: "
+            'limnorm set 1.1 wanneer "Q3 2026"\n',
+        ),
         (["answer", "4.1", "nvt"], "limnorm: fout: antwoord 'nvt' vraagt een toelichting"),
         (["answer", "4.1", "ja"], "limnorm: fout: onbekend antwoord 'ja'"),
     ],
@@ -95,7 +105,9 @@ def test_set_and_answer(invoke: Invoke, data: Path) -> None:
 def test_refusals_exit_2_and_change_nothing(
     invoke: Invoke, data: Path, args: list[str], message: str
 ) -> None:
-    """Refused edits explain why on stderr, exit 2, and leave both files byte for byte."""
+    """Refused edits explain why on stderr, exit 2, and leave both files byte for byte;
+    a day for --op gets day examples only (not 'Q3 24' or 'doorlopend'), and a value the
+    shell split gets the quoting that makes it one."""
     before = {p.name: p.read_bytes() for p in data.iterdir()}
     result = invoke([*args, "--data", str(data)])
     assert result.exit_code == 2

@@ -166,8 +166,8 @@ def test_future_completion_date_is_a_warning() -> None:
     assert date_findings(plan, date(2024, 9, 1)) == []
     [finding] = date_findings(plan, date(2024, 8, 31))
     assert str(finding) == (
-        "t.yaml:7:37: waarschuwing: gereed_op 2024-09-01 ligt na 2024-08-31, in de toekomst; "
-        "klopt de datum?"
+        "t.yaml:7:37: waarschuwing: actie 1.1: gereed_op 1 sep 2024 ligt na de peildatum "
+        "31 aug 2024, in de toekomst; klopt de datum?"
     )
 
 

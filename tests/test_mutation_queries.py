@@ -129,7 +129,8 @@ def test_a_completion_date_after_the_as_of_date_is_a_warning(plan: Plan) -> None
     (finding,) = date_findings(plan, date(2026, 4, 30))
     assert finding.severity is Severity.WAARSCHUWING
     assert finding.message == (
-        "gereed_op 2026-05-01 ligt na 2026-04-30, in de toekomst; klopt de datum?"
+        "actie 2.1: gereed_op 1 mei 2026 ligt na de peildatum 30 apr 2026, in de toekomst; "
+        "klopt de datum?"
     )
     assert finding.location.file.endswith("spoorboekje.yaml")
     assert finding.location.line == 36  # the gereed_op line

@@ -635,7 +635,12 @@ def done(
         try:
             when = changes.parse_day(op)
         except LimnormError as error:
-            raise _fail(f"--op {error.message}", error.exit_code) from None
+            # A day is needed here: the deadline examples ('Q3 24', 'doorlopend') would mislead.
+            raise _fail(
+                f"--op '{op}' is geen dag; schrijf bijvoorbeeld 15-3-2026 of 2026-03-15 (zonder "
+                "--op: de peildatum)",
+                error.exit_code,
+            ) from None
     _emit(views.EDIT, changes.mark_done(path, name, action_id, when, day), fmt, output=output)
 
 

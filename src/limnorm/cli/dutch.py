@@ -456,10 +456,31 @@ def explain(error: click_errors.ClickException) -> str:
             return f"ongeldige waarde: {_translate(error.message, _VALUE_MESSAGES)}"
         return f"ongeldige waarde voor {hint}: {_translate(error.message, _VALUE_MESSAGES)}"
     if isinstance(error, click_errors.UsageError):
-        return _translate(error.message, _USAGE_MESSAGES)
+        return _translate(error.message, _USAGE_MESSAGES) + _quote_hint(error.message, ctx)
     if isinstance(error, click_errors.FileError):
         return f"kan bestand {error.ui_filename!r} niet openen: {error.message}"
     return error.format_message()
+
+
+#: Commands whose last argument is free text: words beyond it were one value the shell split.
+_TEXT_LAST = {"set"}
+
+
+def _quote_hint(message: str, ctx: Context | None) -> str:
+    """For ``limnorm set 1.9 wanneer Q3 2026``: the quoting that makes it one value."""
+    found = re.match(_USAGE_MESSAGES[0][0], message, re.S)
+    if not found or ctx is None or ctx.command.name not in _TEXT_LAST:
+        return ""
+    arguments = [p for p in ctx.command.params if isinstance(p, TyperArgument)]
+    given = [ctx.params.get(p.name or "") for p in arguments]
+    if not given or None in given:
+        return ""
+    *first, last = [str(value) for value in given]
+    joined = f"{last} {found.group('v')}"
+    return (
+        f" Zet de tekst tussen aanhalingstekens: {ctx.command_path} {' '.join(first)} "
+        f'"{joined}"'
+    )
 
 
 # Short flags that once meant something else; the message says where they went.

@@ -10,7 +10,18 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-__all__ = ["Period", "PeriodKind"]
+__all__ = ["MONTH_ABBREVIATIONS", "Period", "PeriodKind", "nl_date"]
+
+#: Month names as every output and message writes them ("4 mrt 2024"). Here, in the core,
+#: so that findings (queries) and views (output) share one home.
+MONTH_ABBREVIATIONS = (
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+)  # fmt: skip
+
+
+def nl_date(day: date | None) -> str:
+    """``4 mrt 2024``; an empty string for no date."""
+    return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}" if day else ""
 
 
 class PeriodKind(StrEnum):

@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from limnorm.core.deadlines import parse_deadline
 from limnorm.core.errors import DeadlineError
 from limnorm.core.models import Action
-from limnorm.core.period import Period
 
-MONTH_ABBREVIATIONS = (
-    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-)  # fmt: skip
+# Re-exported: the views take Dutch dates from here; the one home is the core's.
+from limnorm.core.period import MONTH_ABBREVIATIONS as MONTH_ABBREVIATIONS
+from limnorm.core.period import Period
+from limnorm.core.period import nl_date as nl_date
+
 CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean(text: str | None) -> str:
     """User text without escape sequences or control characters (newlines stay)."""
     return CONTROL.sub("", text) if text else ""
-
-
-def nl_date(day: date | None) -> str:
-    """``4 mrt 2024``; an empty string for no date."""
-    return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}" if day else ""
 
 
 def shift_days(

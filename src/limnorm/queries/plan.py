@@ -29,7 +29,7 @@ from limnorm.core.models import (
     Theme,
 )
 from limnorm.core.norm import BASELINE_THEME
-from limnorm.core.period import Period, PeriodKind
+from limnorm.core.period import Period, PeriodKind, nl_date
 from limnorm.core.suggest import suggest
 from limnorm.files.loader import Loaded
 
@@ -338,8 +338,8 @@ def date_findings(plan: Plan, as_of: date) -> list[Finding]:
             findings.append(
                 Finding(
                     Severity.WAARSCHUWING,
-                    f"gereed_op {action.gereed_op.isoformat()} ligt na {as_of.isoformat()}, "
-                    "in de toekomst; klopt de datum?",
+                    f"actie {action.id}: gereed_op {nl_date(action.gereed_op)} ligt na de "
+                    f"peildatum {nl_date(as_of)}, in de toekomst; klopt de datum?",
                     where,
                 )
             )
