@@ -1,13 +1,15 @@
 """``limnorm history`` on plans with many commits, against ``git log -p --follow``.
 
 Builds repositories (with ``git fast-import``) whose spoorboekje changes one action's
-deadline in every commit and whose checklist never changes after the first, then
+deadline in every commit and whose checklist never changes after the first (with
+``--ook-status``, every other commit also sets or clears that action's status: an edit
+the quick reader of deadline-only commits does not take, so every version is parsed), then
 times the installed ``limnorm history --format json`` against ``git log -p --follow``
 on the same file (best of N runs each, alternating), and reports the peak memory (max
 RSS) of the limnorm process at each history length, all in one run.
 Goals: within 15x of git log -p at 500 commits; memory flat in the number of commits.
 
-Usage: python benchmarks/history.py [--commits 250,500,1000] [--runs 3]
+Usage: python benchmarks/history.py [--commits 250,500,1000] [--runs 3] [--ook-status]
 """
 
 from __future__ import annotations
@@ -31,13 +33,17 @@ def _data(text: str) -> bytes:
     return b"data %d\n" % len(raw) + raw + b"\n"
 
 
-def build(folder: Path, commits: int) -> Path:
+def build(folder: Path, commits: int, status: bool = False) -> Path:
     """A repository with ``commits`` commits of data/spoorboekje.yaml; returns data/."""
     subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], check=True)
     stream = bytearray()
     for n in range(commits):
         month = MONTHS[n % 12]
         plan = PLAN.replace("wanneer: apr 24", f"wanneer: {month} {24 + n // 12 % 70}")
+        if status and n % 2:
+            plan = plan.replace("        actiehouder: OOV\n        toelichting: RIB",
+                                "        actiehouder: OOV\n        status: lopend\n"
+                                "        toelichting: RIB")  # fmt: skip
         stream += b"commit refs/heads/main\n"
         stream += b"committer Anna <a@example.invalid> %d +0100\n" % (1_700_000_000 + n * 3600)
         stream += _data(f"Wijziging {n}")
@@ -64,6 +70,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--commits", default="250,500,1000", help="history lengths, e.g. 250,500")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--ook-status", action="store_true", help="also change a status")
     args = parser.parse_args()
     lengths = sorted(int(n) for n in args.commits.split(","))
     script = Path(sys.executable).with_name("limnorm")
@@ -71,7 +78,7 @@ def main() -> None:
     memory = {}
     with tempfile.TemporaryDirectory() as tmp:
         for commits in lengths:
-            data = build(Path(tmp) / f"repo{commits}", commits)
+            data = build(Path(tmp) / f"repo{commits}", commits, args.ook_status)
             history = [*limnorm, "history", "--as-of", "2024-07-01", "--format", "json",
                        "--data", str(data)]  # fmt: skip
             git = ["git", "log", "-p", "--follow", "--", "data/spoorboekje.yaml"]
