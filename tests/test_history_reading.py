@@ -1,20 +1,22 @@
-"""history reads versions through one git process and parses each distinct file once."""
+"""history reads versions through one git process and makes each distinct file's state once."""
 
 from __future__ import annotations
 
 import subprocess
 from pathlib import Path
 
-from limnorm.files.datafiles import CommitFiles
-from limnorm.files.discovery import DataSource, Version
-from limnorm.files.git import BlobReader, log, toplevel
+from limnorm.files.discovery import DataSource
+from limnorm.files.git import BlobStream, log, toplevel
 from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE
+from limnorm.files.planversions import Blob, VersionStream
+from limnorm.queries.history import _remembered
 
 from .test_git import Repo
 
 
-def test_blob_reader_gives_what_git_show_gives(tmp_path: Path) -> None:
-    """Each file at each commit byte for byte as 'git show', None for a file not there."""
+def test_blob_stream_gives_what_git_show_gives(tmp_path: Path) -> None:
+    """Each file at each commit byte for byte as 'git show', in the order asked; None for
+    a file not there."""
     repo = Repo(tmp_path / "repo")
     (repo.data / CHECKLIST_FILE).unlink()
     repo.commit("Alleen het spoorboekje", "2024-02-01T10:00:00")
@@ -22,35 +24,45 @@ def test_blob_reader_gives_what_git_show_gives(tmp_path: Path) -> None:
     repo.commit("Later", "2024-03-01T10:00:00")
     top = toplevel(repo.data)
     commits = log(top, [repo.data / PLAN_FILE])
-    with BlobReader(top) as reader:
-        for commit in commits:
-            shown = subprocess.run(
-                ["git", "show", f"{commit.hash}:data/{PLAN_FILE}"],
-                cwd=top, capture_output=True, check=True,
-            ).stdout  # fmt: skip
-            blob = reader.read(commit, repo.data / PLAN_FILE)
-            assert blob is not None
-            assert blob[1] == shown
-            assert reader.read(commit, repo.data / CHECKLIST_FILE) is None
+    names = [f"{c.hash}:data/{f}" for c in commits for f in (PLAN_FILE, CHECKLIST_FILE)]
+    with BlobStream(top, names) as stream:
+        blobs = list(stream)
+    shown = [
+        subprocess.run(
+            ["git", "show", f"{c.hash}:data/{PLAN_FILE}"], cwd=top, capture_output=True, check=True
+        ).stdout
+        for c in commits
+    ]
+    assert [None if b is None else b[1] for b in blobs] == [shown[0], None, shown[1], None]
     assert len(commits) == 2
 
 
-def test_an_unchanged_file_is_parsed_once(tmp_path: Path) -> None:
-    """The checklist that did not change between commits is the same parsed object; the
-    plan that changed is parsed again."""
+def test_an_unchanged_file_keeps_its_blob_and_its_state_is_made_once(tmp_path: Path) -> None:
+    """The checklist that did not change between commits comes with the same blob id, and
+    history makes its state once; the plan that changed comes with another id."""
     repo = Repo(tmp_path / "repo")
     repo.commit("Begin", "2024-02-01T10:00:00")
     repo.replace(PLAN_FILE, "wanneer: apr 24", "wanneer: mei 24")
     repo.commit("Later", "2024-03-01T10:00:00")
     top = toplevel(repo.data)
-    source = DataSource(repo.data)
-    first, second = (Version(c.short, c, top) for c in log(top, [repo.data / PLAN_FILE]))
-    with CommitFiles(source, tmp_path, top) as files:
-        checklists = files.checklist(first), files.checklist(second)
-        plans = files.plan(first), files.plan(second)
-    assert checklists[0] is checklists[1]
-    assert checklists[0] is not None
-    assert plans[0] is not None
-    assert plans[1] is not None
-    assert plans[0] is not plans[1]
-    assert plans[0].value != plans[1].value
+    commits = log(top, [repo.data / PLAN_FILE])
+    with VersionStream(DataSource(repo.data), tmp_path, top, commits) as files:
+        first, second = list(files)
+    assert first.checklist is not None
+    assert second.checklist is not None
+    assert first.checklist.id == second.checklist.id
+    assert first.plan is not None
+    assert second.plan is not None
+    assert first.plan.id != second.plan.id
+    made: list[str] = []
+
+    def make(blob: Blob) -> str:
+        made.append(blob.id)
+        return blob.id
+
+    known: dict[str, str | None] = {}
+    for blob in (first.checklist, second.checklist, first.plan):
+        assert _remembered(known, blob, lambda b=blob: make(b)) == blob.id
+    assert made == [first.checklist.id, first.plan.id]
+    assert _remembered(known, None, lambda: "x") is None
+

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from limnorm.core.errors import DataError, Input, Location
 from limnorm.core.models import Checklist, Finding, Plan, Severity
@@ -57,58 +56,6 @@ def _loaded(
         location = error.location or Location(source.display(filename, cwd))
         return Loaded(None, (Finding(Severity.FATAAL, error.message, location),), location.file)
     return None if text is None else parse_text(text, name, parse)
-
-
-class CommitFiles:
-    """Reads a source's files at many commits, for ``history``: one git process for all
-    of them, and each distinct file contents parsed once (a checklist that never changed
-    is parsed once, not at every commit). Use as a context manager."""
-
-    def __init__(self, source: DataSource, cwd: Path, top: Path) -> None:
-        from limnorm.files.git import BlobReader  # only history needs git
-
-        self.source, self.cwd = source, cwd
-        self._blobs = BlobReader(top)
-        #: Parsed contents by blob id; only clean ones (a finding names its commit).
-        self._parsed: dict[str, Loaded[Any]] = {}
-
-    def __enter__(self) -> CommitFiles:
-        self._blobs.__enter__()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._blobs.__exit__(*exc)
-
-    def _loaded(
-        self, filename: str, version: Version, parse: Callable[[str, str], Loaded[T]]
-    ) -> Loaded[T] | None:
-        assert version.commit is not None
-        name = f"{self.source.display(filename, self.cwd)}@{version.label}"
-        blob = self._blobs.read(version.commit, self.source.file(filename))
-        if blob is None:
-            return None
-        key, data = blob
-        known: Loaded[T] | None = self._parsed.get(key)
-        if known is not None:
-            return known
-        try:
-            loaded = parse_text(decode(data, name), name, parse)
-        except DataError as error:
-            location = error.location or Location(name)
-            return Loaded(None, (Finding(Severity.FATAAL, error.message, location),), name)
-        if not loaded.findings:
-            self._parsed[key] = loaded
-        return loaded
-
-    def plan(self, version: Version) -> Loaded[Plan] | None:
-        """The spoorboekje at ``version`` (a commit); None when it was absent."""
-        return self._loaded(PLAN_FILE, version, parse_plan)
-
-    def checklist(self, version: Version) -> Loaded[Checklist] | None:
-        """The checklist at ``version`` (a commit); None when it was absent."""
-        from limnorm.files.checklist import parse_checklist
-
-        return self._loaded(CHECKLIST_FILE, version, parse_checklist)
 
 
 def loaded_plan(source: DataSource, cwd: Path, version: Version) -> Loaded[Plan] | None:

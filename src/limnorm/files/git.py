@@ -166,62 +166,11 @@ def show(top: Path, commit: Commit, path: Path) -> bytes | None:
     return result.stdout
 
 
-class BlobReader:
-    """Files at commits through one ``git cat-file --batch`` process.
-
-    ``history`` reads two files at every commit; a ``git show`` per file took 60% of its
-    time (a process start each). The batch process answers every request on one pipe,
-    and gives each file's blob id, so an unchanged file need not be parsed again.
-    """
-
-    def __init__(self, top: Path) -> None:
-        self.top = top
-        self._process: subprocess.Popen[bytes] | None = None
-
-    def __enter__(self) -> BlobReader:
-        try:
-            self._process = subprocess.Popen(
-                ["git", "cat-file", "--batch"],
-                cwd=self.top,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        except FileNotFoundError:
-            raise DataError(_NO_GIT) from None
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        process, self._process = self._process, None
-        if process is not None:
-            assert process.stdin is not None
-            process.stdin.close()
-            process.wait(timeout=60)
-            if process.stdout is not None:
-                process.stdout.close()
-
-    def read(self, commit: Commit, path: Path) -> tuple[str, bytes] | None:
-        """(blob id, bytes) of ``path`` at ``commit``; None when it did not exist then."""
-        process = self._process
-        assert process is not None
-        assert process.stdin is not None
-        assert process.stdout is not None
-        relative = relative_to_top(self.top, path)
-        process.stdin.write(f"{commit.hash}:{relative}\n".encode())
-        process.stdin.flush()
-        header = process.stdout.readline().split()
-        if len(header) != 3 or header[1] != b"blob":  # "<name> missing", or not a file
-            return None
-        data = process.stdout.read(int(header[2]))
-        process.stdout.read(1)  # the newline after the contents
-        return header[0].decode(), data
-
-
 class BlobStream:
     """Many files at many commits through one ``git cat-file --batch`` process, streamed.
 
-    :class:`BlobReader` asks for one file and waits for git's answer: a round trip per
-    file was a third of ``history``'s time on 500 commits. Here a thread writes every
+    Asking for one file and waiting for git's answer, a round trip per file, was a third
+    of ``history``'s time on 500 commits. Here a thread writes every
     request while the caller reads the answers in order, one at a time, so memory holds
     one file whatever the number of commits. Use as a context manager.
     """

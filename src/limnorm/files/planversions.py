@@ -103,7 +103,7 @@ class VersionStream:
             return parse_text(decode(blob.data, name), name, parse)
         except DataError as error:
             location = error.location or Location(name)
-            return Loaded(None, (Finding(Severity.FOUT, error.message, location),), name)
+            return Loaded(None, (Finding(Severity.FATAAL, error.message, location),), name)
 
     def plan(self, files: FilesAt) -> Loaded[Plan] | None:
         """The spoorboekje of ``files``, parsed; None when it was absent."""

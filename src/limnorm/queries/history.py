@@ -18,7 +18,7 @@ from typing import NamedTuple, TypeVar
 from limnorm.core.errors import DataError
 from limnorm.core.models import Action, Answer, Checklist, Plan, Status
 from limnorm.core.records import same_content
-from limnorm.files.datafiles import CommitFiles, loaded_checklist, loaded_plan
+from limnorm.files.datafiles import loaded_checklist, loaded_plan
 from limnorm.files.discovery import WORKING_TREE, DataSource, Version
 from limnorm.files.git import is_shallow, log, toplevel
 from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE, Loaded
@@ -56,17 +56,11 @@ class Snapshot(NamedTuple):
         return self.version.commit.author if self.version.commit else ""
 
 
-def snapshot(
-    source: DataSource, cwd: Path, version: Version, files: CommitFiles | None = None
-) -> Snapshot:
-    """Both files at ``version`` (through ``files`` for a commit, when given); a file that
-    cannot be used is recorded as broken, not raised. A plan with a fout in one action is
-    used for the rest, as every command does."""
-    if files is not None and version.commit is not None:
-        plan, checklist = files.plan(version), files.checklist(version)
-    else:
-        plan = loaded_plan(source, cwd, version)
-        checklist = loaded_checklist(source, cwd, version)
+def snapshot(source: DataSource, cwd: Path, version: Version) -> Snapshot:
+    """Both files at ``version``; a file that cannot be used is recorded as broken, not
+    raised. A plan with a fout in one action is used for the rest, as every command does."""
+    plan = loaded_plan(source, cwd, version)
+    checklist = loaded_checklist(source, cwd, version)
     broken = tuple(
         loaded.file
         for loaded in (plan, checklist)
