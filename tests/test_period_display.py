@@ -16,9 +16,10 @@ from typing import Any
 
 import pytest
 
+from limnorm.core.deadlines import is_postponed
 from limnorm.core.models import Action
 from limnorm.core.period import Period, PeriodKind
-from limnorm.output.text import deadline_text, is_postponed, postponement, when_text
+from limnorm.output.text import deadline_text, postponement, when_text
 
 from .conftest import Invoke, strip_lines
 from .test_json_contract import validator

@@ -31,7 +31,7 @@ from limnorm.core.calendar import days_in_month, month_end
 from limnorm.core.errors import DeadlineError
 from limnorm.core.period import Period, PeriodKind
 
-__all__ = ["Period", "PeriodKind", "parse_deadline"]
+__all__ = ["Period", "PeriodKind", "is_postponed", "parse_deadline", "shift_days"]
 
 #: Longer text is certainly not a deadline; the cap keeps matching time bounded.
 MAX_LENGTH = 200
@@ -1639,3 +1639,33 @@ def _not_understood(value: str, year: int | None) -> str:
         f"'{value}' is geen bekende datum of periode: '{word}' begrijp ik niet{hint}; "
         f"schrijf bijvoorbeeld {_EXAMPLES}"
     )
+
+
+# --- how far a deadline moved ------------------------------------------------------
+
+
+def shift_days(
+    period: Period, earlier: str | None = None, *, year: int | None = None
+) -> int | None:
+    """Days from the earlier deadline (``earlier``, else the cell's own "(was …)") to the
+    current one: positive when postponed, negative when brought forward; None when either
+    is unknown. An earlier text without a year reads with ``year`` (the plan's ``jaar:``, as
+    ``wanneer`` does), never with a guessed one."""
+    earlier = earlier or period.was
+    if not earlier or period.deadline is None:
+        return None
+    try:
+        before = parse_deadline(earlier, year=year).deadline
+    except DeadlineError:
+        return None
+    return (period.deadline - before).days if before is not None else None
+
+
+def is_postponed(period: Period, earlier: str | None = None, *, year: int | None = None) -> bool:
+    """Whether a deadline was postponed: the cell says so ("uitgesteld naar 2027", "(was
+    Q3 26)") or the earlier deadline is known (``earlier``: ``Action.postponed_from``),
+    unless that earlier deadline is not before the current one (then it was not put off)."""
+    if not (period.postponed or earlier or period.was):
+        return False
+    days = shift_days(period, earlier, year=year)
+    return days is None or days > 0

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from limnorm.core.deadlines import is_postponed
 from limnorm.core.models import Action, Finding
 from limnorm.core.period import Period
-from limnorm.output.text import is_postponed
 from limnorm.queries.plan import (
     AnswerCounts,
     Category,

@@ -13,6 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
 from limnorm.core import calendar
+from limnorm.core.deadlines import is_postponed, shift_days
 from limnorm.core.ids import by_id
 from limnorm.core.models import Action, Answer, Checklist, Plan, Pyramid
 from limnorm.core.period import PeriodKind
@@ -20,9 +21,7 @@ from limnorm.output.tabular import md_escape, md_table
 from limnorm.output.text import (
     MONTH_ABBREVIATIONS,
     deadline_text,
-    is_postponed,
     nl_date,
-    shift_days,
     when_text,
 )
 from limnorm.queries.plan import (

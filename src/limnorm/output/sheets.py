@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from limnorm.core.deadlines import is_postponed
 from limnorm.core.models import Action, Answer
 from limnorm.core.period import Period
-from limnorm.output.text import is_postponed
 
 if TYPE_CHECKING:
     from limnorm.files.updates import EditResult

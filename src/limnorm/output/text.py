@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-from limnorm.core.deadlines import parse_deadline
-from limnorm.core.errors import DeadlineError
+from limnorm.core.deadlines import is_postponed, shift_days
 from limnorm.core.models import Action
 
 # Re-exported: the views take Dutch dates from here; the one home is the core's.
 from limnorm.core.period import MONTH_ABBREVIATIONS as MONTH_ABBREVIATIONS
-from limnorm.core.period import Period
 from limnorm.core.period import nl_date as nl_date
 
 CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -19,33 +17,6 @@ CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def clean(text: str | None) -> str:
     """User text without escape sequences or control characters (newlines stay)."""
     return CONTROL.sub("", text) if text else ""
-
-
-def shift_days(
-    period: Period, earlier: str | None = None, *, year: int | None = None
-) -> int | None:
-    """Days from the earlier deadline (``earlier``, else the cell's own "(was …)") to the
-    current one: positive when postponed, negative when brought forward; None when either
-    is unknown. An earlier text without a year reads with ``year`` (the plan's ``jaar:``, as
-    ``wanneer`` does), never with a guessed one."""
-    earlier = earlier or period.was
-    if not earlier or period.deadline is None:
-        return None
-    try:
-        before = parse_deadline(earlier, year=year).deadline
-    except DeadlineError:
-        return None
-    return (period.deadline - before).days if before is not None else None
-
-
-def is_postponed(period: Period, earlier: str | None = None, *, year: int | None = None) -> bool:
-    """Whether a deadline was postponed: the cell says so ("uitgesteld naar 2027", "(was
-    Q3 26)") or the earlier deadline is known (``earlier``: ``Action.postponed_from``),
-    unless that earlier deadline is not before the current one (then it was not put off)."""
-    if not (period.postponed or earlier or period.was):
-        return False
-    days = shift_days(period, earlier, year=year)
-    return days is None or days > 0
 
 
 def postponement(action: Action) -> str | None:
