@@ -193,6 +193,28 @@ def test_edit_of_a_hard_linked_file_keeps_the_link(tmp_path: Path, data: Path) -
     assert _status(data, "1.1") == "lopend"
 
 
+def test_a_read_only_plan_is_not_changed(tmp_path: Path, data: Path, invoke: Invoke) -> None:
+    """A plan made read-only (directly or behind a link) is refused with a Dutch message,
+    not replaced through a rename the folder allows; its bytes and mode stay."""
+    plan = data / "spoorboekje.yaml"
+    link = tmp_path / "spoorboekje.yaml"
+    link.symlink_to(plan)
+    before = plan.read_bytes()
+    plan.chmod(0o444)
+    for path in (plan, link):
+        with pytest.raises(DataError) as caught:
+            edit_action(path, "spoorboekje.yaml", "1.1", {"status": "lopend"})
+        assert caught.value.message == (
+            "het bestand is alleen-lezen; er is niets geschreven. Maak het eerst schrijfbaar "
+            "(bijvoorbeeld met 'chmod u+w') als het gewijzigd mag worden"
+        )
+    result = invoke(["done", "1.1", "--data", str(data), "--as-of", "2026-06-01"])
+    assert result.exit_code == 2
+    assert "alleen-lezen" in result.stderr
+    assert plan.read_bytes() == before
+    assert stat.S_IMODE(plan.stat().st_mode) == 0o444
+
+
 def test_edit_keeps_the_mode(data: Path) -> None:
     """An edited plan keeps its mode bits (here 0664: a group-writable shared file)."""
     plan = data / "spoorboekje.yaml"

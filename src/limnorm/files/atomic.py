@@ -107,6 +107,14 @@ def write_file(
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_special(path, data, info, where, devices=devices)
         return
+    if info is not None and (info.st_mode & 0o222 == 0 or not os.access(path, os.W_OK)):
+        # Replacing through a rename would get past the file's own read-only mark (the
+        # folder allows it); someone made it read-only on purpose.
+        raise DataError(
+            "het bestand is alleen-lezen; er is niets geschreven. Maak het eerst schrijfbaar "
+            "(bijvoorbeeld met 'chmod u+w') als het gewijzigd mag worden",
+            where,
+        )
     # The file a link points to (through any chain of links), or the path itself.
     target = Path(os.path.realpath(path))
     if info is None:
