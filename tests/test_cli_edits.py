@@ -98,6 +98,12 @@ def test_set_and_answer(invoke: Invoke, data: Path) -> None:
             "limnorm: fout: te veel argumenten: 2026. Zet de tekst tussen aanhalingstekens: "
             'limnorm set 1.1 wanneer "Q3 2026"\n',
         ),
+        # The days as the tables write them, not 2024-04-02.
+        (
+            ["done", "1.1", "--op", "2-4-24", "--as-of", "2024-04-01"],
+            "limnorm: fout: --op: 2 apr 2024 ligt na de peildatum 1 apr 2024; een actie kan "
+            "niet in de toekomst gereed zijn\n",
+        ),
         (["answer", "4.1", "nvt"], "limnorm: fout: antwoord 'nvt' vraagt een toelichting"),
         (["answer", "4.1", "ja"], "limnorm: fout: onbekend antwoord 'ja'"),
     ],

@@ -174,7 +174,7 @@ ERRORS = [
     ("4 maart", "het jaar ontbreekt"),
     ("mrtt 24", "'mrtt' begrijp ik niet (bedoelt u 'mrt'?)"),
     ("binnenkort", "'binnenkort' is geen bekende datum of periode; schrijf"),
-    ("Q4 24/Q1 24", "het begin (2024-10-01) ligt na het eind (2024-03-31)"),
+    ("Q4 24/Q1 24", "'Q4 24/Q1 24': het begin (1 okt 2024) ligt na het eind (31 mrt 2024)"),
     ("winter 24/26", "de twee jaren moeten op elkaar volgen"),
     ("winter 2024", "een winter loopt over twee jaren; schrijf 'winter 2023/2024' of 'winter 2024/2025'"),
     ("eind winter 26", "schrijf 'winter 2025/2026' of 'winter 2026/2027'"),

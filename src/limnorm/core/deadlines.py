@@ -29,7 +29,7 @@ from datetime import date, datetime, timedelta
 
 from limnorm.core.calendar import days_in_month, month_end
 from limnorm.core.errors import DeadlineError
-from limnorm.core.period import Period, PeriodKind
+from limnorm.core.period import Period, PeriodKind, nl_date
 
 __all__ = ["Period", "PeriodKind", "is_postponed", "parse_deadline", "shift_days"]
 
@@ -153,6 +153,46 @@ class _Misfit(_Invalid):
         self.kind = kind
 
 
+# A message names a piece of the text as the user wrote it ("Q2", "Start", "31 Feb. 2026"),
+# not as the grammar reads it (lower case, dots and quotes folded). The grammar has only the
+# normalised text at hand, so it marks the piece, and parse_deadline, which has the text as
+# written, puts the written piece in its place (_as_written). Control characters, because
+# normalise keeps none of them in what it reads: a mark never meets a written one.
+_MARK_OPEN, _MARK_CLOSE = "\x1e", "\x1f"
+_MARKED = re.compile(f"{_MARK_OPEN}([^{_MARK_CLOSE}]*){_MARK_CLOSE}")
+
+
+def _mark(piece: str) -> str:
+    """``piece`` of the normalised text, to be shown in a message as the user wrote it."""
+    return f"{_MARK_OPEN}{piece}{_MARK_CLOSE}"
+
+
+def _quoted(piece: str) -> str:
+    """``piece`` in quotes, as the user wrote it (see :func:`_mark`)."""
+    return f"'{_mark(piece)}'"
+
+
+def _as_written(message: str, value: str) -> str:
+    """``message`` with every marked piece as it stands in ``value``, the text as written:
+    its capitals, dots and quotes. A piece the grammar made itself (not in ``value``)
+    stays as it is."""
+    if _MARK_OPEN not in message:
+        return message
+    folded = value.translate(_QUOTES)  # one character for one: positions stay valid
+
+    def written(piece: re.Match[str]) -> str:
+        # What normalise left of the writing: any case, a dot after a letter, a colon or
+        # more spaces where it wrote one.
+        pattern = "".join(
+            r"[\s:]*" if char == " " else re.escape(char) + (r"\.?" if char.isalpha() else "")
+            for char in piece[1]
+        )
+        found = re.search(pattern, folded, re.IGNORECASE) if piece[1] else None
+        return value[found.start() : found.end()].strip() if found else piece[1]
+
+    return _MARKED.sub(written, message)
+
+
 def _year(text: str) -> int:
     text = text.lstrip("'")
     year = int(text)
@@ -183,7 +223,7 @@ def _day(year: int, month: int, day: int, written: str) -> Period:
     length = days_in_month(year, month)
     if not 1 <= day <= length:
         raise _Invalid(
-            f"{written} bestaat niet ({MONTH_NAMES[month - 1]} {year} heeft {length} dagen)"
+            f"{_mark(written)} bestaat niet ({MONTH_NAMES[month - 1]} {year} heeft {length} dagen)"
         )
     the_day = date(year, month, day)
     return Period(the_day, the_day, PeriodKind.DAG)
@@ -325,7 +365,10 @@ def _unit_form(m: re.Match[str], year: int) -> Period:
 @_form(r"winter (?P<y>\d{4}|'?\d{2}) ?[/-] ?(?P<y2>\d{4}|'?\d{2})", starts="letter")
 def _winter_two_years(m: re.Match[str], year: int) -> Period:
     if _year(m["y2"]) != year + 1:
-        raise _Invalid(f"{m[0]}: de twee jaren moeten op elkaar volgen")
+        raise _Invalid(
+            "de twee jaren moeten op elkaar volgen; schrijf bijvoorbeeld "
+            f"'winter {year}/{year + 1}'"
+        )
     return _months(year, 12, 3, PeriodKind.SEIZOEN)
 
 
@@ -600,16 +643,19 @@ def _single(text: str, default_year: int | None, *, fast_tried: bool = False) ->
                 return _dated(apply, period, text)
             except _Misfit as misfit:
                 # Name the word as written: "start 1 maart 2026" says 'start', not 'begin'.
-                raise _Invalid(f"'{prefix}' past niet bij een {misfit.kind}") from None
+                raise _Invalid(f"{_quoted(prefix)} past niet bij een {misfit.kind}") from None
     weekday, _, rest = text.partition(" ")
     if weekday.rstrip(",") in _WEEKDAYS and rest:
         period = _single(rest, default_year)
         wanted = _WEEKDAYS[weekday.rstrip(",")]
         if period.kind is not PeriodKind.DAG or period.begin is None:
-            raise _Invalid(f"een weekdag ('{weekday}') hoort alleen bij een dag")
+            raise _Invalid(f"een weekdag ({_quoted(weekday)}) hoort alleen bij een dag")
         actual = period.begin.weekday()
         if actual != wanted:
-            raise _Invalid(f"{rest} is een {WEEKDAY_NAMES[actual]}, geen {WEEKDAY_NAMES[wanted]}")
+            raise _Invalid(
+                f"{nl_date(period.begin)} is een {WEEKDAY_NAMES[actual]}, "
+                f"geen {WEEKDAY_NAMES[wanted]}"
+            )
         return period
     return _match_form(text, default_year)
 
@@ -629,7 +675,7 @@ def _dated(apply: Callable[[Period], Period], period: Period, text: str) -> Peri
     if apply is _same or (apply is _from and period.kind is PeriodKind.VANAF):
         return period  # "vanaf 2027 e.v." says "from" twice
     if period.begin is None or period.deadline is None:
-        raise _Invalid(f"'{text}' heeft geen vaste periode om naar te verwijzen")
+        raise _Invalid(f"{_quoted(text)} heeft geen vaste periode om naar te verwijzen")
     return apply(period)
 
 
@@ -799,9 +845,12 @@ def _span(left: str, right: str, default_year: int | None, separator: str = "-")
         except _NoYear:
             if _WEEK_FORM().fullmatch(left) and right[:1] != "'" and len(right) == 2:
                 raise _Invalid(
-                    f"'{left}{separator}{right}' kan week {left.split()[-1]} van 20{right} zijn of "
-                    f"weken {left.split()[-1]} t/m {right}; schrijf het jaar voluit"
+                    f"{_quoted(left + separator + right)} kan week {left.split()[-1]} van "
+                    f"20{right} zijn of weken {left.split()[-1]} t/m {right}; "
+                    "schrijf het jaar voluit"
                 ) from None
+            if through and separator != ",":
+                raise _Invalid(_bare_end(left, separator.strip(), right)) from None
             return _single(left, _year(right))
         except _NoMatch:
             pass
@@ -823,7 +872,8 @@ def _span(left: str, right: str, default_year: int | None, separator: str = "-")
             end = _single(right, default_year)
             if end.begin is not None and start.begin is not None and end.begin < start.begin:
                 raise _Invalid(
-                    f"'{left}' tot '{right}' loopt over de jaargrens; schrijf de jaren erbij"
+                    f"{_quoted(left)} tot {_quoted(right)} loopt over de jaargrens; "
+                    "schrijf de jaren erbij"
                 ) from None
             return _join(start, end)
         assert start.begin is not None
@@ -832,7 +882,7 @@ def _span(left: str, right: str, default_year: int | None, separator: str = "-")
             end = _single(right, start.begin.year + 1)
         return _join(start, end)
     if end.begin is None or end.deadline is None:
-        raise _Invalid(f"'{right}' kan niet het eind van een periode zijn")
+        raise _Invalid(f"{_quoted(right)} kan niet het eind van een periode zijn")
     # A year written on the left wins; the right side's year only fills a gap.
     start = _side(left, right, end.deadline.year)
     if start.begin is not None and start.begin > end.begin:
@@ -842,12 +892,39 @@ def _span(left: str, right: str, default_year: int | None, separator: str = "-")
     return _join(start, end)
 
 
+#: The end to suggest after "t/m" for a form of each kind: the last of its kind in the year.
+_LAST_OF_KIND = {PeriodKind.KWARTAAL: "Q4", PeriodKind.HALFJAAR: "H2", PeriodKind.TERTIAAL: "T3",
+                 PeriodKind.MAAND: "dec"}  # fmt: skip
+
+
+def _bare_end(left: str, separator: str, right: str) -> str:
+    """The message for "Q2 t/m 26", "jan en 2026": a form without a year, "t/m" (or "en",
+    "of") and a bare number. Never read as "Q2 2026": "26" after "t/m" may be week 26 or
+    the 26th as well as 2026, and even a year written in full leaves "Q2 2026" or "Q2 t/m
+    the end of 2026" open. (With "/" or "-", "Q2/26", "Q2 - 2026", a form and its year.)"""
+    year = _year(right)
+    period = _single(left, year)  # a form that does not exist says so first ("Q5 t/m 26")
+    last = _LAST_OF_KIND.get(period.kind, "eind")
+    through = f"'{_mark(left)} t/m {last} {year}'"
+    number = int(right.lstrip("'"))
+    if right[:1] != "'" and len(right) == 2 and 1 <= number <= 53:
+        what = "een jaar, een week of een dag" if number <= 31 else "een jaar of een week"
+        return (
+            f"na {_quoted(separator)} kan {_quoted(right)} {what} zijn; schrijf het eind voluit, "
+            f"zoals {through} of '{_mark(left)} {year} t/m week {number}'"
+        )
+    return (
+        f"na {_quoted(separator)} staat alleen een jaar: is het {_mark(left)} {year}, of "
+        f"{_mark(left)} t/m {last} {year}? Schrijf '{_mark(left)} {year}' of {through}"
+    )
+
+
 def _join(start: Period, end: Period) -> Period:
     if start.begin is None or start.deadline is None or end.deadline is None:
         raise _Invalid("een periode heeft een vast begin en eind nodig aan beide kanten")
     if start.begin > end.deadline:
         raise _Invalid(
-            f"het begin ({start.begin.isoformat()}) ligt na het eind ({end.deadline.isoformat()})"
+            f"het begin ({nl_date(start.begin)}) ligt na het eind ({nl_date(end.deadline)})"
         )
     return Period(start.begin, end.deadline, PeriodKind.PERIODE)
 
@@ -964,7 +1041,7 @@ def _spans(text: str, default_year: int | None) -> Period:
     if van is not None:
         # "van januari t/m maart 2026"; "tot" only before an end ("tot eind mei").
         right = van["b"] if van["sep"] != "tot" else f"tot {van['b']}"
-        return _span(van["a"], right, default_year)
+        return _span(van["a"], right, default_year, f" {van['sep']} ")
     items = _LIST_SEPARATOR().split(text)
     if len(items) == 2 and "," in text and _DIGIT().search(items[1]):
         # "eind 2026, begin 2027" like "eind 2026/begin 2027"; anything else after a
@@ -974,7 +1051,10 @@ def _spans(text: str, default_year: int | None) -> Period:
             return _span(items[0], items[1], default_year, ",")
     if len(items) > 2:
         # "Q1, Q2 en Q3 2026": from the first to the last; every item must be readable.
-        period = _span(items[0], items[-1], default_year)
+        # The last separator ("en") counts as the span's: "Q1, Q2 en 26" is refused as
+        # "Q2 en 26" is (see _bare_end), not read as Q1 2026.
+        last = list(_LIST_SEPARATOR().finditer(text))[-1][0]
+        period = _span(items[0], items[-1], default_year, last if "," not in last else "-")
         assert period.begin is not None
         for item in items[1:-1]:
             _side(item, items[-1], period.begin.year)
@@ -1519,7 +1599,7 @@ def parse_deadline(value: str | int | date | None, *, year: int | None = None) -
         _month_or_day(value.strip().lower(), year)
         _week_glued(value.strip().lower())
     except _Invalid as error:
-        raise DeadlineError(f"'{value}': {error}") from None
+        raise DeadlineError(f"'{value}': {_as_written(str(error), value)}") from None
     if _USE_FAST and value.isascii():
         # A plain form needs neither normalising (it is lower-case ASCII with single
         # spaces) nor the cell reader: the fast path reads it as _read would.
@@ -1530,7 +1610,9 @@ def parse_deadline(value: str | int | date | None, *, year: int | None = None) -
     try:
         return _read(value, year, plain)
     except _Invalid as error:
-        raise DeadlineError(_two_numbers(value, year, False) or f"'{value}': {error}") from None
+        raise DeadlineError(
+            _two_numbers(value, year, False) or f"'{value}': {_as_written(str(error), value)}"
+        ) from None
     except _NoYear:
         raise DeadlineError(
             _two_numbers(value, year, True)
@@ -1636,7 +1718,8 @@ def _not_understood(value: str, year: int | None) -> str:
     if word == text:
         return f"'{value}' is geen bekende datum of periode{hint}; schrijf bijvoorbeeld {_EXAMPLES}"
     return (
-        f"'{value}' is geen bekende datum of periode: '{word}' begrijp ik niet{hint}; "
+        f"'{value}' is geen bekende datum of periode: {_as_written(_quoted(word), value)} "
+        f"begrijp ik niet{hint}; "
         f"schrijf bijvoorbeeld {_EXAMPLES}"
     )
 

@@ -30,7 +30,7 @@ from limnorm.core.models import (
     normalise_answer,
 )
 from limnorm.core.owners import resolve_owner
-from limnorm.core.period import PeriodKind
+from limnorm.core.period import PeriodKind, nl_date
 from limnorm.core.suggest import suggest
 from limnorm.files.checklist import parse_checklist
 from limnorm.files.loader import OWNER_SEPARATORS, parse_plan
@@ -336,7 +336,7 @@ def mark_done(path: Path, name: str, action_id: str, day: date, as_of: date) -> 
     """
     if day > as_of:
         raise UsageError(
-            f"{day.isoformat()} ligt na {as_of.isoformat()}; een actie kan niet in de "
+            f"{nl_date(day)} ligt na de peildatum {nl_date(as_of)}; een actie kan niet in de "
             "toekomst gereed zijn",
             about=Input.DONE_DAY,
         )
