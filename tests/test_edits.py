@@ -199,7 +199,7 @@ def test_edits_leave_unknown_keys_and_comments_alone(tmp_path: Path) -> None:
 def test_done_refuses_a_future_day(tmp_path: Path) -> None:
     """A completion date after the as-of date is refused."""
     path = _write(tmp_path, PLAN)
-    with pytest.raises(UsageError, match="^2 jun 2024 ligt na de peildatum 1 jun 2024; "):
+    with pytest.raises(UsageError, match=r"^2 jun 2024 ligt na de peildatum 1 jun 2024; "):
         mark_done(path, "s.yaml", "1.1", date(2024, 6, 2), date(2024, 6, 1))
     assert path.read_text(encoding="utf-8") == PLAN
 
