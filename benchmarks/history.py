@@ -2,8 +2,9 @@
 
 Builds repositories (with ``git fast-import``) whose spoorboekje changes one action's
 deadline in every commit and whose checklist never changes after the first (with
-``--ook-status``, every other commit also sets or clears that action's status: an edit
-the quick reader of deadline-only commits does not take, so every version is parsed), then
+``--ook-status``, every other commit also sets or clears that action's status: a line
+added or removed, so the reader parses that action again instead of reading the deadline
+from its line), then
 times the installed ``limnorm history --format json`` against ``git log -p --follow``
 on the same file (best of N runs each, alternating), and reports the peak memory (max
 RSS) of the limnorm process at each history length, all in one run.

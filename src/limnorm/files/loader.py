@@ -305,6 +305,37 @@ def _action(
     return action
 
 
+#: How deep an action's mapping stands in a plan: top, themas, a theme, acties, the action.
+ACTION_DEPTH = 4
+
+
+def parse_actions(
+    text: str, file: str, theme: int, year: int | None, owners: dict[str, Owner]
+) -> tuple[Action, ...] | None:
+    """The actions in ``text``, a YAML list cut from one theme's ``acties``, read exactly
+    as :func:`parse_plan` reads them in theme ``theme`` with ``year`` and ``owners`` (for
+    ``history``, which reads again only the actions a commit changed). None when ``text``
+    is not such a list, or an item is not an action with an id: only the whole plan can
+    say what those are.
+
+    Raises:
+        DataError: the text is not YAML, or nests too deep for a plan.
+    """
+    from limnorm.files.yamltree import parse_yaml  # as in parse_document
+
+    root, findings = parse_yaml(text, file, depth=ACTION_DEPTH - 1)
+    if root is None or not isinstance(root.value, list):
+        return None
+    checker = Checker(findings)
+    actions = []
+    for node in root.value:
+        action = _action(node, theme, checker, owners, {}, year)
+        if action is None:
+            return None
+        actions.append(action)
+    return tuple(actions)
+
+
 def _action_fields(
     node: Node,
     fields: dict[str, Node],
@@ -463,6 +494,15 @@ def _plain(node: Node) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def deadline_of(wanneer: str, year: int | None) -> date | None:
+    """The deadline a plan's ``wanneer`` gives, as :func:`parse_plan` reads it; None when
+    it gives none or cannot be read."""
+    try:
+        return _deadline(wanneer, year).deadline
+    except DeadlineError:
+        return None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -13,12 +13,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from limnorm.core.deadlines import parse_deadline
-from limnorm.core.errors import DataError, DeadlineError, Location
-from limnorm.core.models import Checklist, Finding, Plan, Severity, Status
+from limnorm.core.errors import DataError, Location
+from limnorm.core.models import Action, Checklist, Finding, Owner, Plan, Severity, Status
 from limnorm.files.discovery import DataSource, Version
-from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE, Loaded, T, parse_plan, parse_text
-from limnorm.files.yamlsource import decode
+from limnorm.files.loader import (
+    CHECKLIST_FILE,
+    PLAN_FILE,
+    Loaded,
+    T,
+    deadline_of,
+    parse_actions,
+    parse_plan,
+    parse_text,
+)
+from limnorm.files.yamlsource import MAX_NODES, decode
 
 if TYPE_CHECKING:
     from limnorm.files.git import BlobStream, Commit
@@ -142,11 +150,19 @@ class PlanAt(NamedTuple):
     by_id: dict[str, ActionAt]
 
 
-def plan_at(plan: Plan) -> PlanAt:
-    items = tuple(
-        ActionAt(a.id, a.actie, a.wanneer, a.period.deadline, a.status, a.gereed_op)
-        for a in plan.actions()
+def _action_at(action: Action) -> ActionAt:
+    return ActionAt(
+        action.id,
+        action.actie,
+        action.wanneer,
+        action.period.deadline,
+        action.status,
+        action.gereed_op,
     )
+
+
+def plan_at(plan: Plan) -> PlanAt:
+    items = tuple(_action_at(a) for a in plan.actions())
     return PlanAt(plan.organisatie, items, {item.id: item for item in items})
 
 
@@ -154,114 +170,298 @@ def plan_of(loaded: Loaded[Plan] | None) -> PlanAt | None:
     return None if loaded is None or loaded.value is None else plan_at(loaded.value)
 
 
-#: A ``wanneer`` value :class:`PlanReader` may take over from a line unparsed: plain text of
-#: letters, digits and a few signs on one line. YAML keeps such a value as written, whatever
-#: type it reads (``2024``, ``no``): it cannot start a comment, a key, a quote, a list, a
-#: tag or an alias. The text of the line before the value must be the key alone.
-_PLAIN_VALUE = re.compile(r"[0-9A-Za-z][0-9A-Za-z .,/()+\-]*(?<! )")
-_WANNEER_KEY = re.compile(r" *(?:- +)*wanneer: +")
+class _Block(NamedTuple):
+    """Where one action stands in a plan's lines, to be read again alone."""
+
+    #: Index of the line with its ``-``, and of the line after its last (blank and
+    #: comment lines after it belong to it).
+    start: int
+    end: int
+    #: The column of its ``-``.
+    indent: int
+    theme: int
+    #: The year for its deadlines written without one (the theme's or the plan's).
+    year: int | None
+    #: Where its ``wanneer`` value stands when it is one plain value on one line: lines
+    #: after ``start``, and column.
+    wanneer: tuple[int, int] | None
 
 
 class _Base(NamedTuple):
-    """The last plan :class:`PlanReader` read in full, with its lines."""
+    """The last plan :class:`PlanReader` read, with its lines and its actions' places."""
 
     lines: list[str]
-    #: Line index of each one-line ``wanneer`` -> (its action's index, the value's
-    #: column, the year for deadlines without one).
-    wanneer: dict[int, tuple[int, int, int | None]]
+    #: Per action of ``state.items``, where it stands; None where it cannot be cut out.
+    blocks: list[_Block | None]
     state: PlanAt
+    owners: dict[str, Owner]
+
+
+#: Line breaks YAML knows besides ``\n`` (a plan with one would number its lines
+#: otherwise than ``str.split``).
+_OTHER_BREAKS = re.compile(r"[\x85\u2028\u2029]|\r(?!\n)")
+#: What keeps a changed line from being read on its own: a tab in the indentation,
+#: another line break or a byte-order mark, an anchor or alias (which may point at or be
+#: used outside the action).
+_NOT_ALONE = re.compile(r"^ *\t|[\x85\u2028\u2029\ufeff]|\r.|(?:^|[\s\[{,])[&*]")
+#: How a line with a list item begins, after its indentation.
+_ITEM = re.compile(r"-(?:[ \r]|$)")
+#: A ``wanneer`` value that may be taken over from a line unparsed: plain text of letters,
+#: digits and a few signs on one line. YAML keeps such a value as written, whatever type
+#: it reads (``2024``, ``no``): it cannot start a comment, a key, a quote, a list, a tag
+#: or an alias. The text of the line before the value must be the key alone.
+_PLAIN_VALUE = re.compile(r"[0-9A-Za-z][0-9A-Za-z .,/()+\-]*(?<! )")
+_WANNEER_KEY = re.compile(r" *(?:- +)*wanneer: +")
 
 
 class PlanReader:
     """Plans of successive commits as :class:`PlanAt`, parsed in full only when needed.
 
-    Most commits of a plan move a deadline: compared with the plan read before, only
-    ``wanneer`` lines changed, each still one plain value on its own line. Then the new
-    state is the one before with those deadlines read again (each distinct text once)
-    instead of the whole file parsed and checked: at 500 commits this is most of
-    ``history``'s time (benchmarks/history.py). Any other change, or a value that is not
-    plain, is parsed in full, so what the reader gives is what parsing gives.
+    Most commits of a plan change one action or a few: a deadline moved, a status set,
+    a line added to a note. Compared with the plan read before, the changed lines then
+    lie within actions that follow each other in one theme. When they are only plain
+    ``wanneer`` values, those deadlines are read again from the lines; else those actions
+    alone are read again (:func:`~limnorm.files.loader.parse_actions`). Either replaces
+    parsing and checking the whole file, which at 500 commits was most of ``history``'s
+    time (benchmarks/history.py). Anything else (a theme, the top of the file, an action
+    added, removed or renamed, text YAML might read across the cut) is parsed in full, so
+    what the reader gives is what parsing gives (tests/test_history_quick.py).
     """
 
     def __init__(self, files: VersionStream) -> None:
         self.files = files
         self.base: _Base | None = None
-        self.deadlines: dict[tuple[str, int | None], date | None] = {}
 
     def read(self, at: FilesAt) -> PlanAt | None:
         assert at.plan is not None
+        name = self.files.name(PLAN_FILE, at.version)
         try:
-            text = decode(at.plan.data, self.files.name(PLAN_FILE, at.version))
+            text = decode(at.plan.data, name)
         except DataError:
             text = None
-        if text is not None and self.base is not None:
-            quick = self._deadlines_moved(self.base, text.split("\n"))
+        if text is not None and self.base is not None and len(text) <= MAX_NODES:
+            # Without aliases a value takes at least a character: a text no longer
+            # than MAX_NODES cannot be too large as a whole where its parts are not.
+            quick = self._edited(self.base, text.split("\n"), name)
             if quick is not None:
                 return quick
         loaded = self.files.plan(at)
         state = plan_of(loaded)
         plan = loaded.value if loaded is not None else None
         if state is not None and plan is not None and text is not None:
-            self.base = _base(plan, state, text.split("\n"))
+            self.base = _base(plan, state, text)
         return state
 
-    def deadline(self, wanneer: str, year: int | None) -> date | None:
-        key = (wanneer, year)
-        if key not in self.deadlines:
-            try:
-                self.deadlines[key] = parse_deadline(wanneer, year=year).deadline
-            except DeadlineError:
-                self.deadlines[key] = None
-        return self.deadlines[key]
-
-    def _deadlines_moved(self, base: _Base, lines: list[str]) -> PlanAt | None:
+    def _edited(self, base: _Base, lines: list[str], name: str) -> PlanAt | None:
+        """The plan in ``lines`` from ``base`` with the changed actions read again; None
+        when the change is not within actions that can be read alone."""
         old = base.lines
-        if len(lines) != len(old):
-            return None
-        changed = [i for i, line in enumerate(lines) if line != old[i]]
-        if not changed or any(i not in base.wanneer for i in changed):
-            return None
+        shortest = min(len(old), len(lines))
+        same = 0  # lines equal at the start...
+        while same < shortest and old[same] == lines[same]:
+            same += 1
+        tail = 0  # ... and at the end
+        while tail < shortest - same and old[-1 - tail] == lines[-1 - tail]:
+            tail += 1
+        # Old lines [same, old_end) became [same, len(lines) - tail).
+        old_end = len(old) - tail
         items = list(base.state.items)
-        for i in changed:
-            index, column, year = base.wanneer[i]
-            line = lines[i]
-            value = line[column:]
-            if line[:column] != old[i][:column] or not _PLAIN_VALUE.fullmatch(value):
+        blocks = base.blocks
+        if len(lines) == len(old):
+            # Line for line: each changed line by itself (the actions of two themes).
+            changed = [i for i in range(same, old_end) if lines[i] != old[i]]
+            moved = _deadlines_moved(base, lines, changed, items)
+            spans = [] if moved else _spans(blocks, changed)
+        else:  # lines only added go with the line before them
+            first_line = same if old_end > same else same - 1
+            span = _covering(blocks, first_line, max(old_end, first_line + 1))
+            spans = [span] if span is not None else None
+        if spans is None:
+            return None
+        if spans:
+            blocks = list(blocks)
+        shift = len(lines) - len(old)
+        for first, last in spans:  # a single one when lines were added or removed
+            read = _actions_read(base, lines, (first, last), name)
+            if read is None:
                 return None
-            items[index] = items[index]._replace(wanneer=value, deadline=self.deadline(value, year))
+            items[first : last + 1] = read.items
+            blocks[first : last + 1] = read.blocks
+            if shift:
+                blocks[last + 1 :] = [
+                    b and b._replace(start=b.start + shift, end=b.end + shift)
+                    for b in blocks[last + 1 :]
+                ]
         state = base.state._replace(items=tuple(items), by_id={item.id: item for item in items})
-        self.base = _Base(lines, base.wanneer, state)
+        self.base = _Base(lines, blocks, state, base.owners)
         return state
 
 
-def _base(plan: Plan, state: PlanAt, lines: list[str]) -> _Base:
-    """Where each action's ``wanneer`` stands, when it is one plain value on one line."""
-    wanneer = {}
-    index = 0
-    for theme in plan.themas:
-        year = theme.jaar or plan.jaar
-        for action in theme.acties:
-            place = action.where.get("wanneer")
-            if place is not None and place.line is not None and place.column is not None:
-                i, column = place.line - 1, place.column - 1
-                if (
-                    0 <= i < len(lines)
-                    and _WANNEER_KEY.fullmatch(lines[i][:column])
-                    and lines[i][column:] == action.wanneer
-                    and _PLAIN_VALUE.fullmatch(action.wanneer)
-                    and state.items[index].wanneer == action.wanneer
-                    and _ends_value(lines, i, column - len(lines[i][:column].lstrip(" -")))
-                ):
-                    wanneer[i] = (index, column, year)
-            index += 1
-    return _Base(lines, wanneer, state)
+def _spans(blocks: list[_Block | None], changed: list[int]) -> list[tuple[int, int]] | None:
+    """The runs of actions (first, last) that cover the ``changed`` lines, in order; None
+    when a line is not within an action that can be cut out."""
+    spans: list[tuple[int, int]] = []
+    for i in changed:
+        if spans and (block := blocks[spans[-1][1]]) is not None and i < block.end:
+            continue
+        span = _covering(blocks, i, i + 1)
+        if span is None:
+            return None
+        spans.append(span)
+    return spans
 
 
-def _ends_value(lines: list[str], i: int, key_column: int) -> bool:
-    """Whether the value on line ``i`` ends there: the next line is a key or item no deeper
-    than the key (a deeper line, a blank or a comment line may continue it), or the end."""
-    if i + 1 == len(lines) or (i + 2 == len(lines) and lines[i + 1] == ""):
-        return True
-    following = lines[i + 1]
-    stripped = following.lstrip(" ")
-    return bool(stripped) and stripped[0] != "#" and len(following) - len(stripped) <= key_column
+def _deadlines_moved(
+    base: _Base, lines: list[str], changed: list[int], items: list[ActionAt]
+) -> bool:
+    """Whether every changed line is a plain ``wanneer`` value, taking the new deadlines
+    into ``items``. The deadline is read as the plan's parser reads it."""
+    block_of = {
+        block.start + block.wanneer[0]: (index, block.wanneer[1], block.year)
+        for index, block in enumerate(base.blocks)
+        if block is not None and block.wanneer is not None
+    }
+    moved = []
+    for i in changed:
+        line = lines[i]
+        if i not in block_of:
+            return False
+        index, column, year = block_of[i]
+        value = line[column:].removesuffix("\r")  # a line break to YAML
+        if line[:column] != base.lines[i][:column] or not _PLAIN_VALUE.fullmatch(value):
+            return False
+        moved.append((index, value, year))
+    for index, value, year in moved:
+        items[index] = items[index]._replace(wanneer=value, deadline=deadline_of(value, year))
+    return True
+
+
+class _Read(NamedTuple):
+    """Actions read again, and where they now stand."""
+
+    items: list[ActionAt]
+    blocks: list[_Block | None]
+
+
+def _actions_read(base: _Base, lines: list[str], span: tuple[int, int], name: str) -> _Read | None:
+    """The actions of ``span`` read again from ``lines``; None when they cannot be read
+    alone, or are not the same actions (by id, in order)."""
+    first, last = span
+    top, bottom = base.blocks[first], base.blocks[last]
+    assert top is not None
+    assert bottom is not None
+    end = bottom.end + len(lines) - len(base.lines)
+    if not _cut_out(lines, top.start, end, top.indent):
+        return None
+    piece = "\n".join(lines[top.start : end]) + ("\n" if end < len(lines) else "")
+    try:
+        actions = parse_actions(piece, name, top.theme, top.year, base.owners)
+    except DataError:
+        return None
+    if actions is None or [a.id for a in actions] != [
+        item.id for item in base.state.items[first : last + 1]
+    ]:
+        return None
+    return _Read(
+        [_action_at(a) for a in actions],
+        [_block(lines, action, top.start, top.theme, top.year) for action in actions],
+    )
+
+
+def _covering(blocks: list[_Block | None], start: int, end: int) -> tuple[int, int] | None:
+    """The first and last of the actions that follow each other in one theme and together
+    cover lines [start, end); None when no such actions do."""
+    first = next(
+        (n for n, b in enumerate(blocks) if b is not None and b.start <= start < b.end), None
+    )
+    if first is None:
+        return None
+    last = first
+    while (block := blocks[last]) is not None and block.end < end:
+        following = blocks[last + 1] if last + 1 < len(blocks) else None
+        if following is None or following.start != block.end or following.theme != block.theme:
+            return None
+        last += 1
+    return first, last
+
+
+def _cut_out(lines: list[str], start: int, end: int, indent: int) -> bool:
+    """Whether lines [start, end) can be read as list items on their own, as they read in
+    their plan: the first begins an item at ``indent``, every other line is blank, a
+    comment, deeper, or another item there, and none YAML might read across the cut."""
+    if start >= end or lines[start][:indent].strip(" ") or not _ITEM.match(lines[start], indent):
+        return False
+    for line in lines[start:end]:
+        if _NOT_ALONE.search(line):
+            return False
+        column = _indent(line)
+        if column is not None and (
+            column < indent or (column == indent and not _ITEM.match(line, column))
+        ):
+            return False
+    return True
+
+
+def _base(plan: Plan, state: PlanAt, text: str) -> _Base:
+    """Where each action of ``plan`` stands in its ``text``."""
+    lines = text.split("\n")
+    regular = not _OTHER_BREAKS.search(text)
+    blocks = [
+        _block(lines, action, 0, theme.nr, theme.jaar or plan.jaar) if regular else None
+        for theme in plan.themas
+        for action in theme.acties
+    ]
+    return _Base(lines, blocks, state, dict(plan.actiehouders))
+
+
+def _block(
+    lines: list[str], action: Action, offset: int, theme: int, year: int | None
+) -> _Block | None:
+    """Where ``action``, read from ``lines`` from line ``offset`` on, stands: from its
+    ``-`` to the next line no deeper than that (not blank, not a comment). None when its
+    mapping does not begin on the line of its ``-``."""
+    if action.location is None:
+        return None
+    line, column = offset + action.location.line - 1, action.location.column - 1
+    if not 0 <= line < len(lines):
+        return None
+    head = lines[line][:column]
+    dash = head.rstrip(" ")
+    indent = len(dash) - 1
+    if indent < 0 or dash[indent] != "-" or dash[:indent].strip(" ") or len(head) == len(dash):
+        return None
+    end = line + 1
+    while end < len(lines) and ((deeper := _indent(lines[end])) is None or deeper > indent):
+        end += 1
+    return _Block(line, end, indent, theme, year, _wanneer(lines, action, offset, line, end))
+
+
+def _wanneer(
+    lines: list[str], action: Action, offset: int, start: int, end: int
+) -> tuple[int, int] | None:
+    """Where ``action``'s ``wanneer`` stands (lines after ``start``, column) when it is one
+    plain value alone on its line (the value read is the line's text: no line after it
+    continues it)."""
+    place = action.where.get("wanneer")
+    if place is None or not place.line or not place.column:
+        return None
+    i, column = offset + place.line - 1, place.column - 1
+    if not start <= i < end:
+        return None
+    line = lines[i]
+    key = _WANNEER_KEY.fullmatch(line[:column])
+    if (
+        key is None
+        or line[column:].removesuffix("\r") != action.wanneer
+        or not _PLAIN_VALUE.fullmatch(action.wanneer)
+    ):
+        return None
+    return i - start, column
+
+
+def _indent(line: str) -> int | None:
+    """The indentation of a line with content; None for a blank or comment line."""
+    text = line.lstrip(" ")
+    if not text or text[0] == "#" or text == "\r":
+        return None
+    return len(line) - len(text)

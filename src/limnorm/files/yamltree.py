@@ -262,17 +262,20 @@ class _Walker:
         return Node(value, self.file, node.start_mark, text=node.value)
 
 
-def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
+def parse_yaml(text: str, file: str, depth: int = 0) -> tuple[Node | None, list[Finding]]:
     """Parse YAML text into a :class:`Node` tree plus non-fatal findings.
 
     Returns ``None`` for a document that holds nothing (empty or only comments).
+    ``depth``: how deep the text's root stands in the document it was cut from (the
+    limit on nesting counts from the document's root).
 
     Raises:
         DataError: the text is not YAML, uses a forbidden tag, or is too deep or
             too large, with the line and column of the problem.
     """
     if _limit_nesting is not None:
-        _limit_nesting(MAX_DEPTH + 1)  # set each time: the level is global to the process
+        # Set each time: the level is global to the process.
+        _limit_nesting(MAX_DEPTH + 1 - depth)
     if "<<<<<<<" in text:  # cheap test first: almost no file has one
         refuse_conflict(text, file)
     try:
@@ -298,7 +301,7 @@ def parse_yaml(text: str, file: str) -> tuple[Node | None, list[Finding]]:
         return None, []
     findings: list[Finding] = []
     try:
-        tree = _Walker(file, findings).walk(root, 0)
+        tree = _Walker(file, findings).walk(root, depth)
     except RecursionError:
         raise DataError("de gegevens zijn te diep genest", Location(file)) from None
     return tree, findings
