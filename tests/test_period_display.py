@@ -218,32 +218,77 @@ def test_when_rows_per_phrase(invoke: Invoke, wanneer: str, rows: list[str]) -> 
 DUE_80 = """\
 Gemeente Voorbeeld · peildatum 1 jun 2026 · binnenkort = t/m 1 jun 2028
 OOV (Openbare Orde en Veiligheid): 1 te laat, 6 binnenkort
-Id   Actie                  Wanneer                Deadline     Dagen
+Id   Actie               Wanneer             Deadline           Dagen
 ────────────────────────────────────────────────────────────────────────────────
-1.2  Weerbaarheidsscan      streven maart,         30 apr 2026  32 dagen te laat
-                            uiterlijk 30 april
-                            2026
-1.1  Sessie met het         Q2 2026 (onder         30 jun 2026  nog 29 dagen
-     college                voorbehoud)
-1.6  Bibob-beleid           Q2 2026 (verschoven    30 jun 2026  nog 29 dagen
-                            van eind 2025 naar 30
-                            jun 2026)
-1.7  Meldpunt               1-7-2026               1 jul 2026   nog 30 dagen
-1.5  Vastgoedbeleid         Q3 2026 (was Q3 25)    30 sep 2026  nog 121 dagen
-                            (verschoven van Q3 25
-                            naar 30 sep 2026)
-1.4  Screening bij inhuur   verschoven naar Q1     31 mrt 2027  nog 303 dagen
-                            2027 (verschoven naar
-                            31 mrt 2027)
-1.3  Integriteitsbeleid     uitgesteld naar 2027   31 dec 2027  nog 578 dagen
-     herzien                (verschoven naar 31
-                            dec 2027)"""
+1.2  Weerbaarheidsscan   streven maart,      30 apr 2026        32 dagen te laat
+                         uiterlijk 30 april  (streven maart)
+                         2026
+1.1  Sessie met het      Q2 2026 (onder      30 jun 2026        nog 29 dagen
+     college             voorbehoud)         (onder
+                                             voorbehoud)
+1.6  Bibob-beleid        Q2 2026             30 jun 2026        nog 29 dagen
+                         (verschoven van
+                         eind 2025 naar 30
+                         jun 2026)
+1.7  Meldpunt            1-7-2026            1 jul 2026         nog 30 dagen
+1.5  Vastgoedbeleid      Q3 2026 (was Q3     30 sep 2026        nog 121 dagen
+                         25) (verschoven
+                         van Q3 25 naar 30
+                         sep 2026)
+1.4  Screening bij       verschoven naar Q1  31 mrt 2027        nog 303 dagen
+     inhuur              2027 (verschoven
+                         naar 31 mrt 2027)
+1.3  Integriteitsbeleid  uitgesteld naar     31 dec 2027        nog 578 dagen
+     herzien             2027 (verschoven
+                         naar 31 dec 2027)"""
 
 
 def test_due_marks_every_postponement_at_80_columns(invoke: Invoke, plan: Path) -> None:
     """due: a postponement from oorspronkelijk or "(was …)" says from what to what; one the
-    cell only states ("uitgesteld naar 2027") says to what; all within 80 columns."""
+    cell only states ("uitgesteld naar 2027") says to what; the note under the deadline, its
+    date whole, as status thema N shows them; all within 80 columns."""
     assert _run(invoke, "due", *AS_OF, "--within", "24m", "--data", str(plan)) == DUE_80
+
+
+#: Short notes: without a floor for the date, a narrow Deadline column broke it ("30 jun" /
+#: "2026"), the note's longest word being shorter than the date.
+SHORT_NOTES = textwrap.dedent("""\
+    organisatie: Gemeente Proef
+    actiehouders:
+      OOV: Openbare Orde en Veiligheid
+    themas:
+      - nr: 1
+        titel: Bewustwording
+        acties:
+          - {id: "1.1", actie: Weerbaarheidsscan van de hele organisatie,
+             wanneer: "Q2 2026 (streven mei)", actiehouder: OOV}
+          - {id: "1.2", actie: Integriteitsbeleid, wanneer: "30-6-2026 (zo mogelijk)",
+             actiehouder: OOV}
+    """)
+
+DUE_60 = """\
+Gemeente Proef · peildatum 15 jun 2026 · binnenkort = t/m 15
+jul 2026
+OOV (Openbare Orde en Veiligheid): 0 te laat, 2 binnenkort
+Id   Actie               Wanneer     Deadline     Dagen
+────────────────────────────────────────────────────────────
+1.1  Weerbaarheidsscan   Q2 2026     30 jun 2026  nog 15
+     van de hele         (streven    (streven     dagen
+     organisatie         mei)        mei)
+1.2  Integriteitsbeleid  30-6-2026   30 jun 2026  nog 15
+                         (zo         (zo          dagen
+                         mogelijk)   mogelijk)"""
+
+
+def test_due_keeps_the_date_whole_over_a_short_note_at_60_columns(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """due at 60 columns: the note wraps under the deadline, the date itself never does."""
+    data = tmp_path / "kort"
+    data.mkdir()
+    (data / "spoorboekje.yaml").write_text(SHORT_NOTES, encoding="utf-8")
+    out = _run(invoke, "due", "--as-of", "2026-06-15", "--data", str(data), width=60)
+    assert out == DUE_60
 
 
 THEME_80 = """\

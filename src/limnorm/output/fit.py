@@ -39,12 +39,14 @@ GAP = 2
 
 class Column(NamedTuple):
     """One column: ``wrap`` text may wrap at spaces; ``drop`` > 0 may be left out when
-    the width is short, the highest first."""
+    the width is short, the highest first; ``whole_first_line``: the first line of each
+    cell never wraps (a deadline's date, with its note wrapping under it)."""
 
     name: str
     wrap: bool = False
     justify: Literal["left", "right"] = "left"
     drop: int = 0
+    whole_first_line: bool = False
 
 
 class Row(NamedTuple):
@@ -96,6 +98,8 @@ class FitTable:
             natural.append(max(content, cell_len(column.name)))
             if column.wrap:
                 floor = max(_longest_word(column.name, cells), min(content, NARROWEST_TEXT))
+                if column.whole_first_line:
+                    floor = max([floor, *(cell_len(_lines(cell)[0]) for cell in cells)])
                 least.append(min(natural[-1], floor))
             else:
                 least.append(max(content, header))
@@ -109,7 +113,10 @@ class FitTable:
         # First whole headers ("Te laat" on one line), then the text columns, each by how
         # much more it wants.
         for position, index in enumerate(shown):
-            if not self.columns[index].wrap or natural[position] <= SHORT_TEXT:
+            column = self.columns[index]
+            if column.whole_first_line:
+                continue  # its first line is in its floor; what wraps under it waits
+            if not column.wrap or natural[position] <= SHORT_TEXT:
                 more = min(extra, natural[position] - widths[position])
                 widths[position] += more
                 extra -= more

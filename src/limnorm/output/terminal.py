@@ -91,10 +91,13 @@ def _plural(count: int, one: str, many: str) -> str:
 
 def _columns(spec: str) -> list[Column]:
     """Columns from ``Id|Actie*|Toelichting*~2|Acties>``: ``*`` text that may wrap, ``~N``
-    left out first when the width is short (highest N first), ``>`` right-aligned."""
+    left out first when the width is short (highest N first), ``>`` right-aligned, ``=``
+    the first line kept whole (``Deadline*=``: the date, with the note under it)."""
     columns = []
     for part in spec.split("|"):
         name, _, drop = part.partition("~")
+        whole = name.endswith("=")
+        name = name.removesuffix("=")
         wrap = name.endswith("*") or name.endswith("*>")
         right = name.endswith(">")
         columns.append(
@@ -103,6 +106,7 @@ def _columns(spec: str) -> list[Column]:
                 wrap=wrap,
                 justify="right" if right else "left",
                 drop=int(drop or 0),
+                whole_first_line=whole,
             )
         )
     return columns
@@ -131,7 +135,7 @@ def due_table(report: DueReport) -> RenderableType:
         parts.append(
             FitTable(
                 f"{clean(group.code)}{name}: {late} te laat, {soon} binnenkort",
-                _columns("Id|Actie*|Wanneer*~1|Deadline|Dagen*|Toelichting*~2"),
+                _columns("Id|Actie*|Wanneer*~1|Deadline*=|Dagen*|Toelichting*~2"),
                 [_due_cells(item) for item in group.items],
             )
         )
@@ -163,7 +167,7 @@ def _due_cells(item: DueItem) -> tuple[Text, ...]:
         _text(action.id),
         _text(action.actie),
         _text(when_text(action)),
-        Text(nl_date(item.deadline)),
+        _text(deadline_text(action, "\n")),  # as status thema N: the note under the date
         _days(item.days),
         _text(action.toelichting),
     )
@@ -323,7 +327,7 @@ def theme_table(detail: ThemeDetail) -> RenderableType:
     )
     table = FitTable(
         f"{title} · {clean(detail.theme.titel)} · stand op {nl_date(detail.as_of)}",
-        _columns("Id|Actie*|Wanneer*~2|Deadline*|Actiehouder*~1|Status|Toelichting*~3"),
+        _columns("Id|Actie*|Wanneer*~2|Deadline*=|Actiehouder*~1|Status|Toelichting*~3"),
         [
             (
                 _text(action.id),
@@ -670,7 +674,7 @@ def region_due_table(report: RegionDueReport) -> RenderableType:
             _text(item.action.id),
             _text(item.action.actie),
             _text(when_text(item.action)),
-            Text(nl_date(item.deadline)),
+            _text(deadline_text(item.action, "\n")),
             _days(item.days),
         ]
         if owners:
@@ -678,7 +682,7 @@ def region_due_table(report: RegionDueReport) -> RenderableType:
         rows.append(tuple(cells))
     table = FitTable(
         f"Regio · peildatum {nl_date(report.as_of)} · binnenkort = t/m {until}{whom}",
-        _columns(f"Organisatie*|Id|Actie*|Wanneer*~1|Deadline|Dagen*{owners}"),
+        _columns(f"Organisatie*|Id|Actie*|Wanneer*~1|Deadline*=|Dagen*{owners}"),
         rows,
         heading=3,
     )
