@@ -121,6 +121,7 @@ def _tiers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 ACTION_61 = '      - id: "6.1"\n        actie: Informeren raad, start\n'
 ACTION_62 = '      - id: "6.2"\n'
+BLOCK_61 = PLAN[PLAN.index(ACTION_61) : PLAN.index(ACTION_62)]
 STATUS_61 = LINE_61 + "        actiehouder: OOV\n"
 DUPLICATE = PLAN.replace('- id: "1.4"', '- id: "1.3"')
 #: (name, the edited plan, the way the reader should take). The way is what the reader
@@ -159,6 +160,11 @@ EDITS = [
         "acties",
     ),
     ("line removed", PLAN.replace(STATUS_61, LINE_61), "acties"),
+    (
+        "action deeper",
+        PLAN.replace(BLOCK_61, "".join("  " + line for line in BLOCK_61.splitlines(True))),
+        "alles",
+    ),
     ("dash alone", PLAN.replace('      - id: "6.1"', '      -\n        id: "6.1"'), "acties"),
     ("comment between", PLAN.replace(ACTION_62, "      # nu\n" + ACTION_62), "acties"),
     ("comment before the first", PLAN.replace(ACTION_61, "      # nu\n" + ACTION_61), "alles"),

@@ -7,6 +7,7 @@ Imported only where the history is read.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -200,12 +201,20 @@ class _Base(NamedTuple):
 #: Line breaks YAML knows besides ``\n`` (a plan with one would number its lines
 #: otherwise than ``str.split``).
 _OTHER_BREAKS = re.compile(r"[\x85\u2028\u2029]|\r(?!\n)")
-#: What keeps a changed line from being read on its own: a tab in the indentation,
+#: What keeps a piece of a plan from being read on its own: a tab in the indentation,
 #: another line break or a byte-order mark, an anchor or alias (which may point at or be
-#: used outside the action).
-_NOT_ALONE = re.compile(r"^ *\t|[\x85\u2028\u2029\ufeff]|\r.|(?:^|[\s\[{,])[&*]")
-#: How a line with a list item begins, after its indentation.
-_ITEM = re.compile(r"-(?:[ \r]|$)")
+#: used outside the piece).
+_NOT_ALONE = re.compile(r"^ *\t|[\x85\u2028\u2029\ufeff]|\r(?!\n)|(?:^|[\s\[{,])[&*]", re.M)
+
+
+@functools.cache
+def _items_at(indent: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """How a list item at ``indent`` begins, and a line that is not blank, a comment,
+    deeper, or such an item (one search over a piece instead of a test per line)."""
+    item = rf" {{{indent}}}-(?:[ \r\n]|$)"
+    return re.compile(item), re.compile(rf"^(?! {{{indent + 1}}}|{item}| *(?:#|\r?$))", re.M)
+
+
 #: A ``wanneer`` value that may be taken over from a line unparsed: plain text of letters,
 #: digits and a few signs on one line. YAML keeps such a value as written, whatever type
 #: it reads (``2024``, ``no``): it cannot start a comment, a key, a quote, a list, a tag
@@ -351,9 +360,9 @@ def _actions_read(base: _Base, lines: list[str], span: tuple[int, int], name: st
     assert top is not None
     assert bottom is not None
     end = bottom.end + len(lines) - len(base.lines)
-    if not _cut_out(lines, top.start, end, top.indent):
-        return None
     piece = "\n".join(lines[top.start : end]) + ("\n" if end < len(lines) else "")
+    if not _cut_out(piece, top.indent):
+        return None
     try:
         actions = parse_actions(piece, name, top.theme, top.year, base.owners)
     except DataError:
@@ -385,21 +394,12 @@ def _covering(blocks: list[_Block | None], start: int, end: int) -> tuple[int, i
     return first, last
 
 
-def _cut_out(lines: list[str], start: int, end: int, indent: int) -> bool:
-    """Whether lines [start, end) can be read as list items on their own, as they read in
-    their plan: the first begins an item at ``indent``, every other line is blank, a
-    comment, deeper, or another item there, and none YAML might read across the cut."""
-    if start >= end or lines[start][:indent].strip(" ") or not _ITEM.match(lines[start], indent):
-        return False
-    for line in lines[start:end]:
-        if _NOT_ALONE.search(line):
-            return False
-        column = _indent(line)
-        if column is not None and (
-            column < indent or (column == indent and not _ITEM.match(line, column))
-        ):
-            return False
-    return True
+def _cut_out(piece: str, indent: int) -> bool:
+    """Whether ``piece`` can be read as list items on their own, as it reads in its plan:
+    it begins with an item at ``indent``, every other line is blank, a comment, deeper, or
+    another item there, and nothing in it YAML might read across the cut."""
+    item, outside = _items_at(indent)
+    return bool(item.match(piece)) and not outside.search(piece) and not _NOT_ALONE.search(piece)
 
 
 def _base(plan: Plan, state: PlanAt, text: str) -> _Base:
