@@ -80,7 +80,47 @@ TARGETS = {
     ),
     "yamledit": Target("src/limnorm/files/yamledit.py", EDIT_TESTS),
     "updates": Target("src/limnorm/files/updates.py", EDIT_TESTS),
-    "remind": Target("src/limnorm/queries/remind.py", ("tests/test_remind.py",)),
+    "remind": Target(
+        "src/limnorm/queries/remind.py",
+        (
+            "tests/test_remind.py",
+            "tests/test_ics.py",
+            "tests/test_views.py",
+            "tests/test_unreadable.py",
+            "tests/test_cli_dutch.py",
+            "tests/test_mutation_remind.py",
+        ),
+    ),
+    "region": Target(
+        "src/limnorm/queries/region.py",
+        (
+            "tests/test_region.py",
+            "tests/test_records.py",
+            "tests/test_findings_count.py",
+            "tests/test_period_display.py",
+            "tests/test_json_contract.py",
+            "tests/test_views.py",
+            "tests/test_cli_options.py",
+            "tests/test_cli_widths.py",
+            "tests/test_edges_errors.py",
+            "tests/test_unreadable.py",
+            "tests/test_mutation_region.py",
+        ),
+    ),
+    "history": Target(
+        "src/limnorm/queries/history.py",
+        (
+            "tests/test_git.py",
+            "tests/test_history_was.py",
+            "tests/test_history_quick.py",
+            "tests/test_history_reading.py",
+            "tests/test_json_contract.py",
+            "tests/test_views.py",
+            "tests/test_cli_options.py",
+            "tests/test_edges_errors.py",
+            "tests/test_mutation_history.py",
+        ),
+    ),
 }
 
 
