@@ -115,9 +115,9 @@ def _apply(
     for key, value in values.items():
         entry = find_entry(text, *where)
         old = value_text(entry, key)
-        if old is not None and not isinstance(value, str | date | bool | int):
-            found = [v.value for v in _sequence(entry, key)]
-            old = ", ".join(found) if found else old
+        items = _sequence(entry, key)
+        if old is None and items and all(isinstance(v, yaml.ScalarNode) for v in items):
+            old = ", ".join(v.value for v in items)  # a list ([OOV, HRM]) has no scalar text
         if old == _shown(value):
             changes.append(Change(key, old, old))
             continue
