@@ -387,7 +387,7 @@ themas:
 #: (command, stderr exactly)
 REFUSALS = [
     (["done", "1.3", "--op", "2024-05-02", "--as-of", "2024-05-01"],
-     "limnorm: fout: --op: 2024-05-02 ligt na 2024-05-01; een actie kan niet in de "
+     "limnorm: fout: --op: 2 mei 2024 ligt na de peildatum 1 mei 2024; een actie kan niet in de "
      "toekomst gereed zijn\n"),
     (["set", "1.3", "gereed_op", "juni-24"],
      "limnorm: fout: gereed_op: 'juni-24' is geen dag; schrijf bijvoorbeeld 2024-03-04 of "
