@@ -249,6 +249,59 @@ def test_when_table(invoke: Invoke) -> None:
     assert strip_lines(result.stdout) == WHEN
 
 
+WHEN_SPANS = """\
+Wanneer                   Van         Tot en met   Soort
+───────────────────────────────────────────────────────────
+eind 2027 t/m begin 2027                           fout
+Q2 t/m 26                                          fout
+Q2/26                     1 apr 2026  30 jun 2026  kwartaal
+fout: 'eind 2027 t/m begin 2027': het begin (1 okt 2027) ligt na het eind (31 mrt 2027)
+fout: 'Q2 t/m 26': na 't/m' kan '26' een jaar, een week of een dag zijn; schrijf het eind voluit,
+zoals 'Q2 t/m Q4 2026' of 'Q2 2026 t/m week 26'"""
+
+
+def test_when_says_days_as_the_tables_do_and_never_guesses_a_bare_end(invoke: Invoke) -> None:
+    """A span that ends before it begins names its days as the Van and Tot en met columns
+    do (not 2027-10-01); "Q2 t/m 26" is a fout that says what to write, not Q2 2026;
+    "Q2/26" is Q2 2026."""
+    result = invoke(["when", "eind 2027 t/m begin 2027", "Q2 t/m 26", "Q2/26"])
+    assert result.exit_code == 1
+    assert strip_lines(result.stdout) == WHEN_SPANS
+
+
+BARE_END_PLAN = """\
+organisatie: T
+actiehouders: {OOV: Openbare Orde en Veiligheid}
+themas:
+  - nr: 1
+    titel: A
+    acties:
+      - {id: "1.1", actie: Scan, wanneer: Q2 t/m 26, actiehouder: OOV}
+      - {id: "1.2", actie: Sessie, wanneer: Q3 2026, actiehouder: OOV}
+"""
+
+
+def test_a_bare_end_in_a_plan_is_a_fout_and_due_runs_on_the_rest(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """In a plan "Q2 t/m 26" is a fout at its place (check exits 1); due still shows the
+    other actions and lists this one as not to be planned, with no date guessed."""
+    (tmp_path / "spoorboekje.yaml").write_text(BARE_END_PLAN, encoding="utf-8")
+    check = invoke(["check", "--data", str(tmp_path)])
+    assert check.exit_code == 1
+    assert check.stdout == (
+        "spoorboekje.yaml:7:43: fout: actie 1.1: wanneer: 'Q2 t/m 26': na 't/m' kan '26' een "
+        "jaar, een week of een dag zijn; schrijf het eind voluit, zoals 'Q2 t/m Q4 2026' of "
+        "'Q2 2026 t/m week 26'\n1 fout, 0 waarschuwingen in spoorboekje.yaml\n"
+    )
+    due = invoke(["due", "--as-of", "2026-09-01", "--format", "json", "--data", str(tmp_path)])
+    assert due.exit_code == 0
+    assert [(a["id"], a["deadline"], a["soort"]) for a in json.loads(due.stdout)] == [
+        ("1.2", "2026-09-30", "kwartaal"),
+        ("1.1", None, "onleesbaar"),
+    ]
+
+
 def test_when_json(invoke: Invoke) -> None:
     """'when --json' prints wanneer, the period's keys and fout per text."""
     result = invoke(["when", "--json", "Q3/Q4 24", "Q5 24"])
