@@ -238,6 +238,29 @@ def test_no_cache_and_unwritable_cache(invoke: Invoke, regio: Path, tmp_path: Pa
     assert result.exit_code == 0, result.output
 
 
+def test_cache_entries_are_not_fsynced_but_the_users_files_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache entry is written without fsync (an entry cut short by a crash is a miss,
+    see test_cache_is_used_and_checked); every other file still is, with its folder."""
+    from limnorm.files.atomic import write_file
+
+    synced: list[int] = []
+    real = os.fsync
+
+    def fsync(handle: int) -> None:
+        synced.append(handle)
+        real(handle)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    key = "ab" * 32
+    Cache(tmp_path / "cache").put_text(key, "{}")
+    assert (tmp_path / "cache" / "ab" / f"{key}.json").read_text(encoding="utf-8") == "{}"
+    assert synced == []
+    write_file(tmp_path / "plan.yaml", b"organisatie: x\n")
+    assert len(synced) == 2  # the file, then its folder
+
+
 def test_serial_and_parallel_loading_agree(regio: Path, tmp_path: Path) -> None:
     """Parsing in worker processes gives exactly what parsing in-process gives."""
     parallel = load_region(regio, tmp_path, Cache(None), workers=2)

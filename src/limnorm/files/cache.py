@@ -147,7 +147,9 @@ class Cache:
             # may be why it was not trusted).
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
-            write_file(path, data)
+            # Not fsynced (durable=False): an entry cut short by a crash fails its checks
+            # when read and is simply a miss.
+            write_file(path, data, durable=False)
         except (OSError, DataError):
             # A read-only or full cache folder must never stop the command itself.
             return
