@@ -11,6 +11,7 @@ import sys
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import pytest
@@ -18,12 +19,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from limnorm.core.errors import Location
-from limnorm.core.models import Action, Plan, Status
+from limnorm.core.models import Action, Plan, Status, Theme
 from limnorm.core.period import Period, PeriodKind
 from limnorm.files.cache import Cache, entry_key
 from limnorm.files.cachecodec import CodecError, decode, encode
 from limnorm.files.checklist import load_checklist
-from limnorm.files.loader import load_plan
+from limnorm.files.loader import Loaded, load_plan
 from limnorm.files.region import load_region
 from limnorm.queries.region import region_due
 
@@ -390,6 +391,60 @@ def test_damaged_actions_are_refused_or_harmless(
         return
     assert isinstance(loaded.value, Plan)
     assert all(_well_typed(a) for a in loaded.value.actions())
+
+
+_TEXT = st.text(max_size=6)
+_OPTIONAL_TEXT = st.none() | _TEXT
+_PERIODS = st.builds(
+    Period,
+    begin=st.none() | st.dates(),
+    deadline=st.none() | st.dates(),
+    kind=st.sampled_from(PeriodKind),
+    note=_OPTIONAL_TEXT,
+    postponed=st.booleans(),
+    was=_OPTIONAL_TEXT,
+)
+_ACTIONS = st.builds(
+    Action,
+    id=_TEXT,
+    thema=st.integers(0, 9),
+    actie=_TEXT,
+    wanneer=_TEXT,
+    period=_PERIODS,
+    actiehouders=st.lists(_TEXT, max_size=3).map(tuple),
+    status=st.sampled_from(Status),
+    toelichting=_OPTIONAL_TEXT,
+    gereed_op=st.none() | st.dates(),
+    # The place in the plan (the codec keeps line and column; the file is the plan's).
+    location=st.none() | st.builds(Location, st.just("p.yaml"), st.integers(1), st.integers(1)),
+    fouten=st.lists(_TEXT, max_size=2).map(tuple),
+    voortgang=st.none() | st.integers(0, 100),
+    mijlpaal=st.booleans(),
+    oorspronkelijk=_OPTIONAL_TEXT,
+    extra=st.dictionaries(_TEXT, _JSON_VALUES.filter(lambda v: type(v) is not float), max_size=2)
+    .map(lambda extra: MappingProxyType(extra) if extra else Action._field_defaults["extra"]),
+    jaar=st.none() | st.integers(1900, 2199),
+    # Neither is kept: the places of the fields, and what git's history adds when loading.
+    where=st.just(Action._field_defaults["where"]),
+    history_was=st.none(),
+)
+
+
+@given(actions=st.lists(_ACTIONS, max_size=6))
+def test_any_plan_survives_the_cache(actions: list[Action]) -> None:
+    """Any plan, written to a cache entry as JSON text and read back, is the same plan:
+    every field of every action (its place in the plan aside, which is not kept)."""
+    plan = Plan(
+        organisatie="Gemeente",
+        themas=(Theme(1, "Een", tuple(actions)),),
+        actiehouders={},
+        source="p.yaml",
+    )
+    loaded = Loaded(plan, (), "p.yaml")
+    back = decode("spoorboekje", json.loads(json.dumps(encode("spoorboekje", loaded))))
+    assert back.value is not None
+    assert list(back.value.actions()) == actions
+    assert back.value == plan._replace(themas=back.value.themas)
 
 
 def _set(field: str, value: Any) -> Any:

@@ -161,32 +161,58 @@ def _action_out(action: Action, period: int) -> list[Any]:
     ]  # fmt: skip
 
 
+def _texts(value: Any) -> tuple[str, ...]:
+    """A list of texts as a tuple (a loop, not a generator: most lists hold one)."""
+    items = tuple(_list(value))
+    for item in items:
+        if type(item) is not str:
+            raise CodecError("tekst verwacht")
+    return items
+
+
 def _action_in(value: Any, periods: list[Period], file: str) -> Action:
     (
         id_, theme, actie, wanneer, period, owners, status, toelichting, done, line, column,
         fouten, voortgang, mijlpaal, oorspronkelijk, extra, year,
     ) = _list(value)  # fmt: skip
-    if type(period) is not int or not 0 <= period < len(periods):
-        raise CodecError("periode klopt niet")
-    if extra is not None and type(extra) is not dict:
-        raise CodecError("extra velden verwacht")
+    # The plain fields' types in one test, not a checked reader each: decoding 16,500
+    # actions is a third of a warm region's run (benchmarks/region.py), and this made it
+    # ~30% faster (0.12 -> 0.08 s CPU). A reader per field is still used where a value
+    # needs more than its type (a day, a status, a list of texts).
+    if not (
+        type(id_) is str
+        and type(theme) is int
+        and type(actie) is str
+        and type(wanneer) is str
+        and type(period) is int
+        and 0 <= period < len(periods)
+        and (toelichting is None or type(toelichting) is str)
+        and type(line) is int
+        and type(column) is int
+        and (voortgang is None or type(voortgang) is int)
+        and type(mijlpaal) is bool
+        and (oorspronkelijk is None or type(oorspronkelijk) is str)
+        and (extra is None or type(extra) is dict)
+        and (year is None or type(year) is int)
+    ):
+        raise CodecError("actie klopt niet")
     return Action(
-        id=_str(id_),
-        thema=_int(theme),
-        actie=_str(actie),
-        wanneer=_str(wanneer),
+        id=id_,
+        thema=theme,
+        actie=actie,
+        wanneer=wanneer,
         period=periods[period],
-        actiehouders=tuple(_str(code) for code in _list(owners)),
+        actiehouders=_texts(owners),
         status=_member(STATUSES, status),
-        toelichting=_opt_str(toelichting),
+        toelichting=toelichting,
         gereed_op=_day(done),
-        location=Location(file, _int(line), _int(column)) if line else None,
-        fouten=tuple(_str(f) for f in _list(fouten)),
-        voortgang=_opt_int(voortgang),
-        mijlpaal=_bool(mijlpaal),
-        oorspronkelijk=_opt_str(oorspronkelijk),
+        location=Location(file, line, column) if line else None,
+        fouten=_texts(fouten),
+        voortgang=voortgang,
+        mijlpaal=mijlpaal,
+        oorspronkelijk=oorspronkelijk,
         extra=MappingProxyType(extra) if extra else _NO_EXTRA,
-        jaar=_opt_int(year),
+        jaar=year,
     )
 
 
@@ -273,7 +299,7 @@ def _norm_in(value: Any) -> Norm:
         ),
         antwoord=_answer(answer),
         toelichting=_opt_str(toelichting),
-        acties=tuple(_str(a) for a in _list(acties)),
+        acties=_texts(acties),
         location=_opt_location(location),
     )
 
