@@ -10,14 +10,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from limnorm.core.models import Plan
 from limnorm.files import planversions
 from limnorm.files.discovery import DataSource, Version
-from limnorm.files.loader import Loaded, parse_plan, parse_text
+from limnorm.files.loader import Loaded, parse_actions, parse_plan, parse_text
 from limnorm.files.planversions import Blob, FilesAt, PlanAt, PlanReader, plan_of
+from limnorm.files.yamlsource import MAX_DEPTH
+from limnorm.files.yamltree import parse_yaml
 from limnorm.queries import history as past
 
 from .conftest import SAMPLE
@@ -230,6 +233,88 @@ def test_each_edit_reads_as_parsing_reads_it(
     for quick, full in pairs:
         assert quick == full
     assert taken[0] == way
+
+
+_TOP = "organisatie: X\nthemas:\n  - nr: 1\n    titel: T\n    acties:"
+_LIST = (
+    'organisatie: X\nthemas:\n  - nr: 1\n    titel: T\n    acties: &l\n      - id: "1.1"\n'
+    "        actie: a\n        wanneer: apr 24\n  - nr: 2\n    titel: U\n    acties: *l\n"
+)
+_SELF = (
+    _TOP
+    + '\n      - &a\n        id: "1.1"\n        actie: a\n        wanneer: apr 24\n      - *a\n'
+)
+_ANCHOR = (
+    _TOP + '\n      - id: "1.1"\n        actie: &a a\n        wanneer: apr 24\n      - id: "1.2"\n'
+    "        actie: *a\n        wanneer: mei 24\n"
+)
+_COLON = (
+    _TOP + '\n      - {id: "1.1", actie: a, "wanneer":&w apr 24}\n      - id: "1.2"\n'
+    "        actie: b\n        wanneer: *w\n"
+)
+_TAG = "%TAG !! tag:example.com,2000:\n---\n" + _TOP + '\n      - id: "1.1"\n        actie: a\n'
+
+
+def _nodes(count: int) -> str:
+    """Three actions, one with 1,000 values another shows 498 times through an alias,
+    the third with ``count`` lists: over MAX_NODES as a whole at 241, not in any piece."""
+    return (
+        _TOP + '\n      - id: "1.1"\n        actie: a\n        wanneer: apr 24\n'
+        "        l: &b [" + ",".join(["a"] * 1000) + "]\n"
+        '      - id: "1.2"\n        actie: b\n        wanneer: mei 24\n'
+        "        k: [" + ", ".join(["*b"] * 498) + "]\n"
+        '      - id: "1.3"\n        actie: c\n        wanneer: jun 24\n'
+        "        n: [" + ",".join(["[x]"] * count) + "]\n"
+    )
+
+
+#: Found by a review (each read wrongly before): plans where one node is in two places,
+#: or whose top says how the rest reads. (name, versions)
+SHARED = [
+    ("theme's list shared, a date moved", [_LIST, _LIST.replace("apr 24", "sep 25")]),
+    (
+        "theme's list shared, a status set",
+        [_LIST, _LIST.replace("actie: a", "actie: b\n        status: gereed")],
+    ),
+    ("action shared", [_SELF, _SELF.replace("apr 24", "sep 25")]),
+    ("anchor removed, alias kept", [_ANCHOR, _ANCHOR.replace("&a a", "a")]),
+    ("anchor after a colon", [_COLON, _COLON.replace("apr 24", "sep 25")]),
+    ("anchor after a colon, twice", [_COLON, _COLON.replace("actie: b", 'actie: {"t":&w b}')]),
+    ("a tag directive", [_TAG, _TAG.replace("actie: a", "actie: !!str a")]),
+    ("too many nodes through an alias", [_nodes(0), _nodes(241)]),
+]
+
+
+@pytest.mark.parametrize("texts", [pytest.param(t, id=n) for n, t in SHARED])
+def test_shared_nodes_and_directives_are_parsed_in_full(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Table: with an anchor, alias or directive in a plan or in the piece read again, no
+    action is its own text; every version is parsed in full, and reads as parsing reads it."""
+    taken = _tiers(monkeypatch)
+    for quick, full in _read(texts):
+        assert quick == full
+    assert taken == ["alles"]
+
+
+def test_an_ampersand_in_a_word_is_no_anchor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "F&I" (the sample's own owner) and "R&D" share nothing: the quick paths stay open."""
+    taken = _tiers(monkeypatch)
+    plan = PLAN.replace("toelichting: RIB, evt.", "toelichting: R&D, evt.")
+    for quick, full in _read([PLAN, plan, plan.replace("apr 24", "mei 24")]):
+        assert quick == full
+    assert "F&I" in PLAN
+    assert taken == ["acties", "regels"]
+
+
+def test_a_piece_leaves_the_nesting_limit_of_a_whole_file() -> None:
+    """After a piece is parsed (its limit counts from the document's root), libyaml's
+    process-wide limit is put back: the edits compose a whole file with libyaml directly,
+    and one nested to the limit still composes."""
+    nested = "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n"
+    parse_yaml(nested, "x")
+    parse_actions('- id: "1"\n  actie: a\n  wanneer: Q1 24\n', "x", 1, None, {})
+    assert yaml.compose(nested, Loader=yaml.CSafeLoader) is not None
 
 
 def test_the_rows_change_the_plan() -> None:

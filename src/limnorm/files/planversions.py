@@ -202,9 +202,12 @@ class _Base(NamedTuple):
 #: otherwise than ``str.split``).
 _OTHER_BREAKS = re.compile(r"[\x85\u2028\u2029]|\r(?!\n)")
 #: What keeps a piece of a plan from being read on its own: a tab in the indentation,
-#: another line break or a byte-order mark, an anchor or alias (which may point at or be
-#: used outside the piece).
-_NOT_ALONE = re.compile(r"^ *\t|[\x85\u2028\u2029\ufeff]|\r(?!\n)|(?:^|[\s\[{,])[&*]", re.M)
+#: another line break or a byte-order mark.
+_NOT_ALONE = re.compile(r"^ *\t|[\x85\u2028\u2029\ufeff]|\r(?!\n)", re.M)
+#: What may be an anchor, an alias or a directive: a node that is also elsewhere, or a
+#: file whose reading depends on its top. A plan with one is parsed in full, each version
+#: (an anchor or alias follows no letter or digit: "F&I" is none).
+_SHARED = re.compile(r"(?<!\w)[&*]|^%", re.M)
 
 
 @functools.cache
@@ -249,8 +252,9 @@ class PlanReader:
         except DataError:
             text = None
         if text is not None and self.base is not None and len(text) <= MAX_NODES:
-            # Without aliases a value takes at least a character: a text no longer
-            # than MAX_NODES cannot be too large as a whole where its parts are not.
+            # Without aliases (none in the base, none in a piece read again) a value
+            # takes at least a character: a text no longer than MAX_NODES cannot be too
+            # large as a whole where its parts are not.
             quick = self._edited(self.base, text.split("\n"), name)
             if quick is not None:
                 return quick
@@ -397,15 +401,21 @@ def _covering(blocks: list[_Block | None], start: int, end: int) -> tuple[int, i
 def _cut_out(piece: str, indent: int) -> bool:
     """Whether ``piece`` can be read as list items on their own, as it reads in its plan:
     it begins with an item at ``indent``, every other line is blank, a comment, deeper, or
-    another item there, and nothing in it YAML might read across the cut."""
+    another item there, and nothing in it YAML might read across the cut or share."""
     item, outside = _items_at(indent)
-    return bool(item.match(piece)) and not outside.search(piece) and not _NOT_ALONE.search(piece)
+    return (
+        bool(item.match(piece))
+        and not outside.search(piece)
+        and not _NOT_ALONE.search(piece)
+        and not _SHARED.search(piece)
+    )
 
 
 def _base(plan: Plan, state: PlanAt, text: str) -> _Base:
     """Where each action of ``plan`` stands in its ``text``."""
     lines = text.split("\n")
-    regular = not _OTHER_BREAKS.search(text)
+    # Without shared nodes each action is its own text: a change to it changes no other.
+    regular = not _OTHER_BREAKS.search(text) and not _SHARED.search(text)
     blocks = [
         _block(lines, action, 0, theme.nr, theme.jaar or plan.jaar) if regular else None
         for theme in plan.themas

@@ -297,6 +297,9 @@ def parse_yaml(text: str, file: str, depth: int = 0) -> tuple[Node | None, list[
         ) from None
     except yaml.YAMLError:
         raise DataError(_GENERAL, Location(file)) from None
+    finally:
+        if depth and _limit_nesting is not None:
+            _limit_nesting(MAX_DEPTH + 1)  # as for a whole file, for whoever parses next
     if root is None:
         return None, []
     findings: list[Finding] = []
