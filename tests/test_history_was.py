@@ -5,6 +5,7 @@ process while nothing was committed."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from datetime import date
@@ -12,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from limnorm import __version__
 from limnorm.core.models import Action
 from limnorm.core.period import Period, PeriodKind
+from limnorm.files import cache
+from limnorm.files.cache import package_stamp
 from limnorm.files.postponements import head
 
 from .conftest import SAMPLE, Invoke, strip_lines
@@ -46,6 +50,7 @@ def test_postponed_from_prefers_what_the_user_wrote(
 
 
 # --- from a real git history ---------------------------------------------------------
+
 
 def _move_13(repo: Repo, wanneer: str) -> None:
     """Set the wanneer of action 1.3 ("Bewustwordingssessies afdelingen"; Q4 24 in the
@@ -88,9 +93,7 @@ def _postponed(tmp_path: Path) -> Repo:
     return repo
 
 
-def test_due_and_status_show_a_postponement_from_history(
-    invoke: Invoke, postponed: Repo
-) -> None:
+def test_due_and_status_show_a_postponement_from_history(invoke: Invoke, postponed: Repo) -> None:
     """No oorspronkelijk in the file: the deadline 1.3 had when it first appeared (Q4 24)
     is shown as the one it was moved from, in status thema N and in due's JSON."""
     assert _row_13(invoke, postponed.data, "status", "thema", "1") == [
@@ -235,3 +238,61 @@ def test_a_rewritten_history_is_read_again(invoke: Invoke, postponed: Repo) -> N
     postponed.git("checkout", "-q", "--orphan", "opnieuw")
     postponed.commit("Opnieuw begonnen", "2024-06-01T10:00:00")
     assert _json_13(invoke, postponed.data)["oorspronkelijk"] is None
+
+
+def test_other_code_does_not_read_what_older_code_cached(
+    invoke: Invoke, postponed: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first deadlines are cached under the code that read them: with other code (a
+    newer build of the same version) the entry is a miss and history is read again; here,
+    without git, there is then none."""
+    assert _json_13(invoke, postponed.data)["oorspronkelijk"] == "Q4 24"
+    no_git = {"PATH": "/nonexistent"}
+    args = ["due", "--data", str(postponed.data), "--as-of", "2025-07-01", "--format", "json"]
+    monkeypatch.setattr(cache, "code_stamp", lambda: "0.1.0+nieuwer")
+    result = invoke(args, env=no_git)
+    [item] = [i for i in json.loads(result.stdout) if i["id"] == "1.3"]
+    assert item["oorspronkelijk"] is None
+
+
+def _tree(root: Path) -> Path:
+    for name in ("core/deadlines.py", "core/period.py", "files/loader.py", "files/notes.txt"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x = 1\n", encoding="utf-8")
+        os.utime(root / name, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    return root
+
+
+@pytest.mark.parametrize(
+    ("change", "differs"),
+    [
+        ("nothing", False),
+        ("an edit of the same size", True),  # a newer modification time
+        ("a longer module", True),
+        ("a module added", True),
+        ("another file touched", False),
+    ],
+)
+def test_the_code_stamp_changes_with_the_modules(
+    tmp_path: Path, change: str, differs: bool
+) -> None:
+    """Table: what changes the stamp of the code that caches readings, and what does not."""
+    package = _tree(tmp_path)
+    before = package_stamp(str(package))
+    if change == "an edit of the same size":
+        (package / "core" / "period.py").write_text("x = 2\n", encoding="utf-8")
+    elif change == "a longer module":
+        (package / "files" / "loader.py").write_text("x = 10\n", encoding="utf-8")
+        os.utime(package / "files" / "loader.py", ns=(1_600_000_000_000_000_000,) * 2)
+    elif change == "a module added":
+        (package / "files" / "new.py").write_text("", encoding="utf-8")
+        os.utime(package / "files" / "new.py", ns=(1_600_000_000_000_000_000,) * 2)
+    elif change == "another file touched":
+        (package / "files" / "notes.txt").write_text("longer text\n", encoding="utf-8")
+    assert (package_stamp(str(package)) != before) is differs
+    assert before.startswith(__version__ + "+")
+
+
+def test_without_module_files_the_stamp_is_the_version(tmp_path: Path) -> None:
+    """Code not installed as files (a zip) is told apart by its version alone."""
+    assert package_stamp(str(tmp_path / "limnorm.zip" / "limnorm")) == __version__

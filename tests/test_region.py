@@ -626,3 +626,13 @@ def test_norm_differences_list_norms_in_natural_order() -> None:
     (difference,) = norm_differences(region)
     assert difference.extra == ("1.2", "1.9", "1.10")
     assert difference.missing == ()
+
+
+def test_an_entry_of_other_code_is_a_miss(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A region's cache entry is named after the code that made it: the same file under a
+    newer build of the same version (which may read a deadline otherwise) is another entry."""
+    from limnorm.files import cache
+
+    now = entry_key("plan", "spoorboekje.yaml", b"organisatie: X\n")
+    monkeypatch.setattr(cache, "code_stamp", lambda: "0.1.0+nieuwer")
+    assert entry_key("plan", "spoorboekje.yaml", b"organisatie: X\n") != now

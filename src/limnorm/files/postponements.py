@@ -188,7 +188,7 @@ def _cached_first_deadlines(
 
     Text, not JSON, and named without a hash: importing json and hashlib cost the
     start-up of every command ~10 ms; the first line holds everything the entry is for,
-    so an entry for another plan, commit or limnorm version is a miss.
+    so an entry for another plan, commit or limnorm code is a miss.
     """
     import zlib
 
@@ -224,9 +224,9 @@ def _cached_first_deadlines(
 
 
 def _header(where: str, commit: str) -> str:
-    from limnorm import __version__
+    from limnorm.files.cache import code_stamp
 
-    return "\t".join((_FORMAT, __version__, commit, _escaped(where)))
+    return "\t".join((_FORMAT, code_stamp(), commit, _escaped(where)))
 
 
 def _entry(
