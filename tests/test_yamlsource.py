@@ -5,10 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from limnorm.core.errors import DataError
+from limnorm.files import yamltree
 from limnorm.files.yamlsource import decode, read_file
 from limnorm.files.yamltree import parse_yaml
+
+from .conftest import ROOT
 
 
 @pytest.mark.parametrize(
@@ -110,3 +116,59 @@ def test_unreadable_paths(tmp_path: Path) -> None:
     loop.symlink_to(loop)
     with pytest.raises(DataError, match="kan niet gelezen worden"):
         read_file(loop, "lus.yaml")
+
+
+def _tags(root: yaml.Node) -> list[str]:
+    """The tag of every node, keys included, in document order; a node used again through
+    an alias once (so that an alias bomb stays small)."""
+    tags, seen, stack = [], set(), [root]
+    while stack:
+        node = stack.pop()
+        tags.append(node.tag)
+        if id(node) in seen or isinstance(node, yaml.ScalarNode):
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(child for pair in reversed(node.value) for child in reversed(pair))
+        else:
+            stack.extend(reversed(node.value))
+    return tags
+
+
+#: Texts that look like numbers, dates, yes/no or null, and any text at all.
+_SCALARS = st.text(alphabet="0123456789+-._:eE~nNyYtTfFoOxXabl<= \tTZ", max_size=12) | st.text(
+    max_size=8
+)
+
+
+@given(value=_SCALARS, plain=st.booleans(), quoted=st.booleans())
+def test_tags_are_resolved_as_pyyaml_does(value: str, plain: bool, quoted: bool) -> None:
+    """The loader's own tag resolution (less Python per node, see yamltree._Loader) gives
+    the tag PyYAML's safe loader gives, for any scalar, plain or quoted, and collections."""
+    ours, theirs = yamltree._Loader(""), yamltree._SafeLoader("")
+    for kind in (yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode):
+        implicit = (plain, quoted)
+        assert ours.resolve(kind, value, implicit) == theirs.resolve(kind, value, implicit)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(ROOT.glob("data/*.yaml")) + sorted(ROOT.glob("examples/**/*.yaml"))
+    + sorted(ROOT.glob("tests/corpus/*.yaml")),
+    ids=lambda path: path.name,
+)  # fmt: skip
+def test_files_compose_with_pyyaml_s_tags(path: Path) -> None:
+    """Every node of the sample data, the examples and the hostile corpus gets the tag
+    PyYAML's own safe loader gives it (the loader has no path resolvers to skip)."""
+    assert yamltree._Loader.yaml_path_resolvers == {}
+    text = path.read_bytes().decode("utf-8", "replace")
+    try:
+        theirs = yaml.compose(text, Loader=yamltree._SafeLoader)
+    except yaml.YAMLError:
+        with pytest.raises(yaml.YAMLError):
+            yaml.compose(text, Loader=yamltree._Loader)
+        return
+    ours = yaml.compose(text, Loader=yamltree._Loader)
+    assert (ours is None) == (theirs is None)
+    if theirs is not None:
+        assert _tags(ours) == _tags(theirs)
