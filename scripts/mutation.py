@@ -79,7 +79,9 @@ TARGETS = {
         ),
     ),
     "yamledit": Target("src/limnorm/files/yamledit.py", EDIT_TESTS),
-    "updates": Target("src/limnorm/files/updates.py", EDIT_TESTS),
+    "updates": Target(
+        "src/limnorm/files/updates.py", (*EDIT_TESTS, "tests/test_mutation_updates.py")
+    ),
     "remind": Target(
         "src/limnorm/queries/remind.py",
         (
@@ -216,10 +218,21 @@ def installed_tests(scratch: Path, tests: list[str]) -> list[str]:
     found = []
     for test in tests:
         source = (scratch / test).read_text(encoding="utf-8")
-        for node in ast.parse(source).body:
-            if isinstance(node, ast.FunctionDef) and node.name.startswith("test"):
+        functions = [node for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)]
+        # Helpers that start Python in a subprocess (test_region._modules_used): a test
+        # that calls one runs the command there too.
+        helpers = [
+            node.name
+            for node in functions
+            if not node.name.startswith("test")
+            and "sys.executable" in (ast.get_source_segment(source, node) or "")
+        ]
+        names = "|".join(map(re.escape, helpers))
+        calls = re.compile(rf"(?<![\w.])(?:{names})\(") if helpers else None
+        for node in functions:
+            if node.name.startswith("test"):
                 segment = ast.get_source_segment(source, node) or ""
-                if _SUBPROCESS.search(segment):
+                if _SUBPROCESS.search(segment) or (calls and calls.search(segment)):
                     found.append(f"{test}::{node.name}")
     return found
 
