@@ -103,6 +103,13 @@ def test_an_owner_list_is_compared_and_reported_by_its_items(
         assert text.count("\n") == PLAN.count("\n")
 
 
+def test_another_field_of_an_action_with_an_owner_list_was_empty(tmp_path: Path) -> None:
+    """Only the field set has a value before: the owner list next to it is not it."""
+    path = _plan(tmp_path)
+    result = edit_action(path, "s.yaml", "1.1", {"status": "lopend"})
+    assert result.changes == (Change("status", None, "lopend"),)
+
+
 def test_the_cli_reports_the_owners_a_list_held(invoke: Invoke, tmp_path: Path) -> None:
     """`set` says what the list was, and that setting the same owners changes nothing."""
     _plan(tmp_path)
