@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,8 @@ from limnorm.files.checklist import parse_checklist
 from limnorm.files.discovery import WORKING_TREE, Version
 from limnorm.files.git import Commit
 from limnorm.files.loader import parse_plan
-from limnorm.queries.history import Snapshot, diff
+from limnorm.files.planversions import Blob
+from limnorm.queries.history import Snapshot, _remembered, diff
 
 from .conftest import Invoke
 from .test_git import Repo
@@ -162,3 +164,126 @@ def test_diff_to_the_working_tree_is_dated_by_the_as_of_date(
                 "--data", str(repo.data)]).stdout
     )  # fmt: skip
     assert commits["tot_datum"] == "2024-03-01T09:30:00+01:00"
+
+
+def _history(invoke: Invoke, repo: Repo) -> dict[str, Any]:
+    result = invoke(
+        ["history", "--as-of", "2024-07-01", "--format", "json", "--data", str(repo.data)]
+    )
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def _events(data: dict[str, Any]) -> list[tuple[object, ...]]:
+    return [
+        (e["datum"], e["auteur"], e["id"], e["soort"], e["van"], e["naar"], e["dagen"])
+        for e in data["wijzigingen"]
+    ]
+
+
+NORM_1_1 = "Structureel aandacht voor de aanpak van georganiseerde criminaliteit"
+NORM_4_1 = "Interne informatiepositie op ondermijning zichtbaar en rechtmatig gebruikt"
+
+
+def test_history_of_new_actions_undated_deadlines_and_uncommitted_answers(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A new action listed before changed ones (their changes still count), a deadline
+    set where there was none (no days moved), two actions done in one month (one dated
+    by its commit), and both files changed but not committed: the working tree's changes,
+    a norm answered only there (its 0-meting is that answer, without a date) and a norm
+    whose answer was cleared (still listed, now without one)."""
+    repo = Repo(tmp_path / "repo")
+    repo.commit("Spoorboekje vastgesteld", "2024-02-01T10:00:00")
+    repo.replace(
+        "spoorboekje.yaml",
+        '      - id: "1.1"\n',
+        '      - id: "1.0"\n        actie: Startbijeenkomst\n        wanneer: n.t.b.\n'
+        '        actiehouder: OOV\n      - id: "1.1"\n',
+    )
+    repo.replace(
+        "spoorboekje.yaml",
+        "wanneer: 4-3-24\n        actiehouder: OOV\n",
+        "wanneer: 4-3-24\n        actiehouder: OOV\n        status: gereed\n"
+        "        gereed_op: 2024-03-04\n",
+    )
+    repo.replace(
+        "spoorboekje.yaml",
+        "wanneer: 2-4-24\n        actiehouder: OOV\n",
+        "wanneer: 2-4-24\n        actiehouder: OOV\n        status: gereed\n",
+    )
+    repo.replace(
+        "checklist.yaml",
+        "georganiseerde criminaliteit\n        antwoord:\n",
+        "georganiseerde criminaliteit\n        antwoord: ontbreekt\n",
+    )
+    repo.commit("Voortgang maart", "2024-03-15T10:00:00", author="Bert")
+    repo.replace("spoorboekje.yaml", "wanneer: n.t.b.\n", "wanneer: 1-5-24\n")
+    repo.commit("Datum gepland", "2024-04-10T10:00:00")
+    # Not committed: both files.
+    repo.replace(
+        "spoorboekje.yaml",
+        "wanneer: Q4 24\n        actiehouder: OOV\n        toelichting: In samenspraak",
+        "wanneer: Q4 24\n        actiehouder: OOV\n        status: lopend\n"
+        "        toelichting: In samenspraak",
+    )
+    repo.replace("checklist.yaml", "antwoord: ontbreekt\n", "antwoord:\n")
+    repo.replace(
+        "checklist.yaml",
+        "rechtmatig gebruikt\n        antwoord:\n",
+        "rechtmatig gebruikt\n        antwoord: uitgevoerd\n",
+    )
+    data = _history(invoke, repo)
+    march, april = "2024-03-15T10:00:00+01:00", "2024-04-10T10:00:00+01:00"
+    assert _events(data) == [
+        (march, "Bert", "1.0", "nieuw", None, "Startbijeenkomst", None),
+        (march, "Bert", "1.1", "status", "open", "gereed", None),
+        (march, "Bert", "1.2", "status", "open", "gereed", None),
+        (april, "Anna", "1.0", "wanneer", "n.t.b.", "1-5-24", None),
+        (None, "", "1.3", "status", "open", "lopend", None),
+    ]
+    # 1.1 by its gereed_op, 1.2 by the month of its commit: both March.
+    assert data["gereed_per_maand"] == [{"maand": "2024-03", "aantal": 2}]
+    assert data["antwoorden"] == [
+        {"nr": "1.1", "titel": NORM_1_1, "nulmeting": "ontbreekt", "nulmeting_datum": march,
+         "nu": None},
+        {"nr": "4.1", "titel": NORM_4_1, "nulmeting": "uitgevoerd", "nulmeting_datum": None,
+         "nu": "uitgevoerd"},
+    ]  # fmt: skip
+    assert data["commits"] == 3
+
+
+def test_history_with_a_checklist_not_yet_committed(invoke: Invoke, tmp_path: Path) -> None:
+    """Only the plan is in git; the checklist next to it is new: its answers are the
+    working tree's (no crash over a file the commits do not have)."""
+    repo = Repo(tmp_path / "repo")
+    checklist = (repo.data / "checklist.yaml").read_text(encoding="utf-8")
+    (repo.data / "checklist.yaml").unlink()
+    repo.commit("Alleen het spoorboekje", "2024-02-01T10:00:00")
+    (repo.data / "checklist.yaml").write_text(
+        checklist.replace(
+            "rechtmatig gebruikt\n        antwoord:\n",
+            "rechtmatig gebruikt\n        antwoord: in_ontwikkeling\n",
+        ),
+        encoding="utf-8",
+    )
+    data = _history(invoke, repo)
+    assert _events(data) == []
+    assert data["antwoorden"] == [
+        {"nr": "4.1", "titel": NORM_4_1, "nulmeting": "in_ontwikkeling",
+         "nulmeting_datum": None, "nu": "in_ontwikkeling"},
+    ]  # fmt: skip
+    assert data["commits"] == 1
+
+
+def test_remembered_states_are_bounded() -> None:
+    """At most 256 states are kept: a new blob pushes out the oldest, so memory stays flat
+    over a long history; a blob seen is not made again."""
+    known: dict[str, str | None] = {f"blob{i}": f"state{i}" for i in range(256)}
+    made = _remembered(known, Blob("new", b"x"), lambda: "new state")
+    assert made == "new state"
+    assert len(known) == 256
+    assert "blob0" not in known
+    assert next(iter(known)) == "blob1"
+    assert _remembered(known, Blob("blob5", b""), lambda: "made again") == "state5"
