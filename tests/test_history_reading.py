@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from limnorm.files.discovery import DataSource
 from limnorm.files.git import BlobStream, log, toplevel
 from limnorm.files.loader import CHECKLIST_FILE, PLAN_FILE
 from limnorm.files.planversions import Blob, VersionStream
+from limnorm.queries import history as past
 from limnorm.queries.history import _remembered
 
 from .test_git import Repo
@@ -66,3 +71,39 @@ def test_an_unchanged_file_keeps_its_blob_and_its_state_is_made_once(tmp_path: P
     assert made == [first.checklist.id, first.plan.id]
     assert _remembered(known, None, lambda: "x") is None
 
+
+@pytest.mark.parametrize(
+    ("edit", "step", "parsed"),
+    [
+        (None, False, False),  # the same bytes: not even parsed
+        (("# Controleer", "# Kijk na"), False, True),  # only a comment: nothing new
+        (("wanneer: apr 24", "wanneer: mei 24"), True, True),
+    ],
+)
+def test_the_working_tree_is_a_step_only_when_it_says_something_new(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    edit: tuple[str, str] | None,
+    step: bool,
+    parsed: bool,
+) -> None:
+    """Table: after the commits, history adds the working tree as a step ("werkkopie") only
+    when it says something else than the newest commit; with the newest commit's bytes it
+    is not parsed at all."""
+    repo = Repo(tmp_path / "repo")
+    repo.commit("Begin", "2024-02-01T10:00:00")
+    if edit is not None:
+        repo.replace(PLAN_FILE, *edit)
+    snapshots: list[object] = []
+    original = past.snapshot
+
+    def counted(*args: Any) -> past.Snapshot:
+        snapshots.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(past, "snapshot", counted)
+    report = past.history(DataSource(repo.data), tmp_path, date(2024, 7, 1))
+    assert [e.commit for e in report.events if e.commit == "werkkopie"] == (
+        ["werkkopie"] if step else []
+    )
+    assert len(snapshots) == int(parsed)
