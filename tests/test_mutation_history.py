@@ -275,6 +275,36 @@ def test_history_with_a_checklist_not_yet_committed(invoke: Invoke, tmp_path: Pa
          "nulmeting_datum": None, "nu": "in_ontwikkeling"},
     ]  # fmt: skip
     assert data["commits"] == 1
+    # A file the commit does not have is not a file it could not read.
+    assert data["overgeslagen"] == []
+
+
+def test_a_commit_with_a_checklist_in_error_is_named_and_its_answers_unused(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A checklist with a fout at a commit is named as skipped (name@commit), and its
+    answers do not become anyone's 0-meting; the next good version's do."""
+    repo = Repo(tmp_path / "repo")
+    repo.replace(
+        "checklist.yaml",
+        "rechtmatig gebruikt\n        antwoord:\n",
+        "rechtmatig gebruikt\n        antwoord: misschien\n",
+    )
+    repo.replace(
+        "checklist.yaml",
+        "georganiseerde criminaliteit\n        antwoord:\n",
+        "georganiseerde criminaliteit\n        antwoord: ontbreekt\n",
+    )
+    repo.commit("Met een fout", "2024-02-01T10:00:00")
+    broken = repo.git("rev-parse", "--short=7", "HEAD").strip()
+    repo.replace("checklist.yaml", "antwoord: misschien\n", "antwoord: uitgevoerd\n")
+    repo.commit("Verbeterd", "2024-03-01T10:00:00")
+    data = _history(invoke, repo)
+    assert data["overgeslagen"] == [f"repo/data/checklist.yaml@{broken}"]
+    assert [(a["nr"], a["nulmeting"], a["nulmeting_datum"]) for a in data["antwoorden"]] == [
+        ("1.1", "ontbreekt", "2024-03-01T10:00:00+01:00"),
+        ("4.1", "uitgevoerd", "2024-03-01T10:00:00+01:00"),
+    ]
 
 
 def test_remembered_states_are_bounded() -> None:
