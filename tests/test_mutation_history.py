@@ -243,6 +243,7 @@ def test_history_of_new_actions_undated_deadlines_and_uncommitted_answers(
         (april, "Anna", "1.0", "wanneer", "n.t.b.", "1-5-24", None),
         (None, "", "1.3", "status", "open", "lopend", None),
     ]
+    assert [e["commit"] for e in data["wijzigingen"]][-1] == "werkkopie"
     # 1.1 by its gereed_op, 1.2 by the month of its commit: both March.
     assert data["gereed_per_maand"] == [{"maand": "2024-03", "aantal": 2}]
     assert data["antwoorden"] == [
@@ -268,6 +269,12 @@ def test_history_with_a_checklist_not_yet_committed(invoke: Invoke, tmp_path: Pa
         ),
         encoding="utf-8",
     )
+    since = json.loads(
+        invoke(["diff", "HEAD", "--format", "json", "--data", str(repo.data)]).stdout
+    )
+    assert since["antwoorden"] == [
+        {"nr": "4.1", "titel": NORM_4_1, "was": None, "nu": "in_ontwikkeling"}
+    ]
     data = _history(invoke, repo)
     assert _events(data) == []
     assert data["antwoorden"] == [
@@ -317,3 +324,54 @@ def test_remembered_states_are_bounded() -> None:
     assert "blob0" not in known
     assert next(iter(known)) == "blob1"
     assert _remembered(known, Blob("blob5", b""), lambda: "made again") == "state5"
+
+
+def test_history_before_the_first_commit(invoke: Invoke, tmp_path: Path) -> None:
+    """A repository whose data is not committed yet: the working tree is the only
+    version, with nothing changed and nothing skipped."""
+    repo = Repo(tmp_path / "repo")
+    data = _history(invoke, repo)
+    assert (data["commits"], data["wijzigingen"], data["overgeslagen"]) == (0, [], [])
+    assert data["organisatie"] == "Gemeente Eijsden-Margraten"
+
+
+def test_history_of_a_removed_action(invoke: Invoke, tmp_path: Path) -> None:
+    """'history 1.5' after 1.5 was removed: its events, not "komt niet voor"."""
+    repo = Repo(tmp_path / "repo")
+    repo.commit("Spoorboekje vastgesteld", "2024-02-01T10:00:00")
+    repo.replace(
+        "spoorboekje.yaml",
+        '      - id: "1.5"\n        actie: Samenwerking met relevante partners\n'
+        "        wanneer: Q3 24\n        actiehouder: OOV\n"
+        "        toelichting: O.a. woningcorporaties en ondernemers\n",
+        "",
+    )
+    repo.commit("Geschrapt", "2024-03-01T10:00:00")
+    result = invoke(
+        ["history", "1.5", "--as-of", "2024-07-01", "--format", "json", "--data", str(repo.data)]
+    )
+    assert result.exit_code == 0, result.output
+    assert _events(json.loads(result.stdout)) == [
+        ("2024-03-01T10:00:00+01:00", "Anna", "1.5", "verwijderd",
+         "Samenwerking met relevante partners", None, None),
+    ]  # fmt: skip
+
+
+def test_the_working_tree_with_a_fout_and_a_broken_checklist(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """Not committed: a plan with a fout in one action is still read (its change is an
+    event, the file is not skipped); a checklist with a fout is named as skipped and its
+    answers are not used."""
+    repo = Repo(tmp_path / "repo")
+    repo.commit("Spoorboekje vastgesteld", "2024-02-01T10:00:00")
+    repo.replace("spoorboekje.yaml", "wanneer: 2-4-24\n", "wanneer: Q5 24\n")
+    repo.replace(
+        "checklist.yaml",
+        "rechtmatig gebruikt\n        antwoord:\n",
+        "rechtmatig gebruikt\n        antwoord: misschien\n",
+    )
+    data = _history(invoke, repo)
+    assert _events(data) == [(None, "", "1.2", "wanneer", "2-4-24", "Q5 24", None)]
+    assert data["overgeslagen"] == ["repo/data/checklist.yaml"]
+    assert data["antwoorden"] == []
