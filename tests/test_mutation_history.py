@@ -375,3 +375,28 @@ def test_the_working_tree_with_a_fout_and_a_broken_checklist(
     assert _events(data) == [(None, "", "1.2", "wanneer", "2-4-24", "Q5 24", None)]
     assert data["overgeslagen"] == ["repo/data/checklist.yaml"]
     assert data["antwoorden"] == []
+
+
+def test_uncommitted_changes_of_the_same_size_in_both_files(invoke: Invoke, tmp_path: Path) -> None:
+    """Both files changed but not committed, neither grown: still the working tree's
+    changes (a deadline moved, an answer changed), not taken for the last commit."""
+    repo = Repo(tmp_path / "repo")
+    repo.replace(
+        "checklist.yaml",
+        "georganiseerde criminaliteit\n        antwoord:\n",
+        "georganiseerde criminaliteit\n        antwoord: uitgevoerd\n",
+    )
+    repo.commit("Spoorboekje vastgesteld", "2024-02-01T10:00:00")
+    repo.replace(
+        "spoorboekje.yaml",
+        "wanneer: Q4 24\n        actiehouder: OOV\n        toelichting: In samenspraak",
+        "wanneer: Q1 25\n        actiehouder: OOV\n        toelichting: In samenspraak",
+    )
+    repo.replace("checklist.yaml", "antwoord: uitgevoerd\n", "antwoord: ontbreekt\n")
+    data = _history(invoke, repo)
+    # Q4 24 ends 31 December 2024, Q1 25 on 31 March 2025.
+    assert _events(data) == [(None, "", "1.3", "wanneer", "Q4 24", "Q1 25", 90)]
+    assert data["antwoorden"] == [
+        {"nr": "1.1", "titel": NORM_1_1, "nulmeting": "uitgevoerd",
+         "nulmeting_datum": "2024-02-01T10:00:00+01:00", "nu": "ontbreekt"},
+    ]  # fmt: skip
