@@ -396,7 +396,7 @@ def main() -> None:
         "--new-tests-only",
         action="store_true",
         help="with --survivors --reuse: run only the tests/test_mutation_*.py files (the "
-        "survivors already passed the others; minutes instead of an hour)",
+        "survivors already passed the others; minutes instead of a full run)",
     )
     options = parser.parse_args()
     unknown = [name for name in options.modules if name not in TARGETS]
