@@ -400,3 +400,28 @@ def test_uncommitted_changes_of_the_same_size_in_both_files(invoke: Invoke, tmp_
         {"nr": "1.1", "titel": NORM_1_1, "nulmeting": "uitgevoerd",
          "nulmeting_datum": "2024-02-01T10:00:00+01:00", "nu": "ontbreekt"},
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("damage", "skipped"),
+    [("unusable", ["repo/data/spoorboekje.yaml"]), ("deleted", [])],
+)
+def test_history_when_the_working_tree_plan_is_unusable_or_gone(
+    invoke: Invoke, tmp_path: Path, damage: str, skipped: list[str]
+) -> None:
+    """The committed history is still shown when the plan in the working tree cannot be
+    used (named as skipped) or was deleted (nothing to name); no traceback."""
+    repo = Repo(tmp_path / "repo")
+    repo.commit("Spoorboekje vastgesteld", "2024-02-01T10:00:00")
+    plan = repo.data / "spoorboekje.yaml"
+    if damage == "deleted":
+        plan.unlink()
+    else:  # a tab in the indentation: the file cannot be read at all (fataal)
+        repo.replace(
+            "spoorboekje.yaml",
+            "wanneer: 4-3-24\n        actiehouder",
+            "wanneer: 4-3-24\n\tactiehouder",
+        )
+    data = _history(invoke, repo)
+    assert (data["overgeslagen"], data["wijzigingen"]) == (skipped, [])
+    assert (data["organisatie"], data["commits"]) == ("Gemeente Eijsden-Margraten", 1)
