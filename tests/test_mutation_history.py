@@ -425,3 +425,17 @@ def test_history_when_the_working_tree_plan_is_unusable_or_gone(
     data = _history(invoke, repo)
     assert (data["overgeslagen"], data["wijzigingen"]) == (skipped, [])
     assert (data["organisatie"], data["commits"]) == ("Gemeente Eijsden-Margraten", 1)
+
+
+def test_history_without_a_usable_plan_in_any_version(invoke: Invoke, tmp_path: Path) -> None:
+    """The only commit's plan cannot be used (and the working tree is the same): the
+    commit is named as skipped, with no organisation, events or months; no traceback."""
+    repo = Repo(tmp_path / "repo")
+    repo.replace(
+        "spoorboekje.yaml", "wanneer: 4-3-24\n        actiehouder", "wanneer: 4-3-24\n\tactiehouder"
+    )
+    repo.commit("Met een tab", "2024-02-01T10:00:00")
+    short = repo.git("rev-parse", "--short=7", "HEAD").strip()
+    data = _history(invoke, repo)
+    assert data["overgeslagen"] == [f"repo/data/spoorboekje.yaml@{short}"]
+    assert (data["organisatie"], data["wijzigingen"], data["gereed_per_maand"]) == ("", [], [])
