@@ -16,6 +16,7 @@ Usage: python benchmarks/history.py [--commits 250,500,1000] [--runs 3] [--ook-s
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import subprocess
 import sys
@@ -73,6 +74,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--ook-status", action="store_true", help="also change a status")
     args = parser.parse_args()
+    # Bytecode as an installed limnorm has it (pip compiles at install): with
+    # PYTHONDONTWRITEBYTECODE set, every run would compile the changed modules again.
+    import limnorm
+
+    compileall.compile_dir(Path(limnorm.__file__).parent, quiet=1)
     lengths = sorted(int(n) for n in args.commits.split(","))
     script = Path(sys.executable).with_name("limnorm")
     limnorm = [str(script)] if script.exists() else [sys.executable, "-m", "limnorm"]
