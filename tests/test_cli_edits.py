@@ -150,7 +150,8 @@ def test_set_writes_numbers_and_yes_no_as_yaml_values(
     assert f'        actiehouder: OOV\n{line}      - id: "1.3"' in text
     check = invoke(["check", "--data", str(data)])
     assert (check.exit_code, check.stdout.strip()) == (
-        0, "Geen problemen gevonden in data/spoorboekje.yaml, data/checklist.yaml."
+        0,
+        "Geen problemen gevonden in data/spoorboekje.yaml, data/checklist.yaml.",
     ), check.output
 
 
@@ -182,3 +183,16 @@ def test_set_owner_accepts_what_the_plan_accepts(
     assert result.stderr == stderr
     text = (data / "spoorboekje.yaml").read_text(encoding="utf-8")
     assert f"        actiehouder: {written}\n        toelichting: In samenspraak" in text
+
+
+def test_set_corrects_the_day_an_action_was_done(invoke: Invoke, data: Path) -> None:
+    """set gereed_op (listed with the other fields) corrects the completion day of an action
+    done on another day; the day is read as done --op reads it."""
+    done = ["done", "1.1", "--op", "4-3-24", "--as-of", "2024-04-01", "--data", str(data)]
+    assert invoke(done).exit_code == 0
+    result = invoke(["set", "1.1", "gereed_op", "5-3-24", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    assert strip_lines(result.stdout) == (
+        "data/spoorboekje.yaml · actie 1.1 bijgewerkt:\n  gereed_op: 2024-03-04 → 2024-03-05"
+    )
+    assert "        gereed_op: 2024-03-05\n" in (data / "spoorboekje.yaml").read_text("utf-8")

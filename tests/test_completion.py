@@ -49,7 +49,7 @@ COMPLETIONS = [
     ("limnorm set 4", ["4.1", "4.2", "4.3"]),
     # every field 'set' accepts (the list in README's 'limnorm set' section)
     ("limnorm set 1.1 ", ["status", "wanneer", "actiehouder", "toelichting", "voortgang",
-                          "mijlpaal", "oorspronkelijk"]),
+                          "mijlpaal", "oorspronkelijk", "gereed_op"]),
     ("limnorm set 1.1 m", ["mijlpaal"]),
     ("limnorm set 1.1 mijlpaal ", ["ja", "nee"]),
     ("limnorm set 1.1 status ", ["open", "lopend", "gereed", "vervallen"]),

@@ -262,3 +262,16 @@ def test_a_commit_with_a_fout_in_one_action_is_used(invoke: Invoke, repo: Repo) 
     assert [(m["id"], m["was"], m["wanneer"], m["dagen"]) for m in data["verschoven"]] == [  # type: ignore[index]
         ("1.3", "Q4 24", "Q5 24", None),
     ]
+
+
+def test_history_without_a_usable_plan_names_no_organisation(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """When no version had a usable plan there is no organisation to name: the heading
+    leaves it out instead of showing an empty place between two dots."""
+    repo = Repo(tmp_path / "repo")
+    (repo.data / "spoorboekje.yaml").write_text("themas: [\n", encoding="utf-8")
+    repo.commit("Kapot", "2024-02-01T10:00:00")
+    result = invoke(["history", "--data", str(repo.data), "--as-of", "2024-07-01"])
+    first = strip_lines(result.stdout).splitlines()[0]
+    assert first == "Geschiedenis van het spoorboekje en de checklist · 1 commit"

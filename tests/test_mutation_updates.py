@@ -412,7 +412,7 @@ REFUSALS = [
      "limnorm: fout: onbekende status 'klaar'; kies uit open, lopend, gereed, vervallen\n"),
     (["set", "1.3", "kleur", "rood"],
      "limnorm: fout: 'kleur' kan niet met 'limnorm set'; kies uit status, wanneer, "
-     "actiehouder, toelichting, voortgang, mijlpaal, oorspronkelijk\n"),
+     "actiehouder, toelichting, voortgang, mijlpaal, oorspronkelijk, gereed_op\n"),
     (["answer", "4.1", "nvt"],
      "limnorm: fout: antwoord 'nvt' vraagt een toelichting; geef --toelichting met de reden\n"),
     (["answer", "4.1", "uitgevoerd", "--toelichting", " "],

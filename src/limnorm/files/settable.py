@@ -20,5 +20,6 @@ SETTABLE: Mapping[str, str] = MappingProxyType(
         "voortgang": "een percentage van 0 tot en met 100",
         "mijlpaal": "ja of nee",
         "oorspronkelijk": "de deadline van vóór het uitstel, zoals geschreven",
+        "gereed_op": "de dag waarop de actie af was, zoals 2024-05-01",
     }
 )

@@ -435,8 +435,15 @@ def history_view(report: HistoryReport) -> RenderableType:
     subject = f"actie {report.action}" if report.action else "het spoorboekje en de checklist"
     parts: list[RenderableType] = [
         Text(
-            f"Geschiedenis van {subject} · {clean(report.organisatie)} · "
-            f"{_plural(report.commits, 'commit', 'commits')}",
+            " · ".join(
+                part
+                for part in (
+                    f"Geschiedenis van {subject}",
+                    clean(report.organisatie),  # none when no version had a usable plan
+                    _plural(report.commits, "commit", "commits"),
+                )
+                if part
+            ),
             style="bold",
         )
     ]
