@@ -18,7 +18,9 @@ from limnorm.core.models import Action
 from limnorm.core.period import Period, PeriodKind
 from limnorm.files import cache
 from limnorm.files.cache import package_stamp
+from limnorm.files.discovery import DataSource
 from limnorm.files.postponements import head
+from limnorm.queries import history as past
 
 from .conftest import SAMPLE, Invoke, strip_lines
 from .test_git import Repo
@@ -296,3 +298,49 @@ def test_the_code_stamp_changes_with_the_modules(
 def test_without_module_files_the_stamp_is_the_version(tmp_path: Path) -> None:
     """Code not installed as files (a zip) is told apart by its version alone."""
     assert package_stamp(str(tmp_path / "limnorm.zip" / "limnorm")) == __version__
+
+
+@pytest.mark.parametrize("cut", ["its last line", "the line of 1.3"])
+def test_an_entry_cut_short_is_read_again(
+    invoke: Invoke, postponed: Repo, tmp_path: Path, cut: str
+) -> None:
+    """Cache entries are not fsynced: one cut short at a line (a crash) is a miss and is
+    read again from history, never taken as a shorter map (1.3 not postponed)."""
+    assert _json_13(invoke, postponed.data)["oorspronkelijk"] == "Q4 24"
+    [entry] = [
+        path
+        for path in (tmp_path / ".limnorm-cache").rglob("*.json")
+        if path.read_text(encoding="utf-8").startswith("eerste-deadlines")
+    ]
+    lines = entry.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[-1] == "einde\t17\n"  # the sample's 17 actions
+    del lines[
+        -1
+        if cut == "its last line"
+        else lines.index(next(line for line in lines if line.startswith("1.3\t")))
+    ]
+    entry.write_text("".join(lines), encoding="utf-8")
+    assert _json_13(invoke, postponed.data)["oorspronkelijk"] == "Q4 24"
+    assert entry.read_text(encoding="utf-8").endswith("einde\t17\n")  # written anew
+
+
+def test_history_compares_across_a_version_it_cannot_use(tmp_path: Path) -> None:
+    """A commit that broke the plan, or removed it, is passed over: the next usable version
+    is compared with the last usable one, so its changes are not lost."""
+    repo = Repo(tmp_path / "repo")
+    repo.commit("Begin", "2024-02-01T10:00:00")
+    plan = repo.data / "spoorboekje.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("wanneer: Q4 24", "wanneer: [Q4 24"), encoding="utf-8")
+    repo.commit("Kapot", "2024-03-01T10:00:00")
+    plan.unlink()
+    repo.commit("Weg", "2024-03-15T10:00:00")
+    plan.write_text(text.replace("wanneer: Q4 24", "wanneer: Q1 25"), encoding="utf-8")
+    repo.commit("Hersteld", "2024-04-01T10:00:00")
+    report = past.history(DataSource(repo.data), tmp_path, date(2024, 7, 1))
+    moved = [(e.id, e.old, e.new, e.days, e.when.date().isoformat() if e.when else None)
+             for e in report.events]  # fmt: skip
+    assert moved == [
+        ("1.3", "Q4 24", "Q1 25", 90, "2024-04-01"),
+        ("6.3", "Q4 24", "Q1 25", 90, "2024-04-01"),
+    ]

@@ -176,7 +176,7 @@ def _unescaped(text: str) -> str:
 
 
 #: The layout of an entry; part of its first line, so another layout is a miss.
-_FORMAT = "eerste-deadlines 1"
+_FORMAT = "eerste-deadlines 2"
 
 
 def _cached_first_deadlines(
@@ -218,6 +218,7 @@ def _cached_first_deadlines(
             f"{_escaped(action_id)}\t{_escaped(wanneer)}\t{deadline.isoformat()}"
             for action_id, (wanneer, deadline) in found.items()
         )
+        lines.append(_trailer(len(found)))
         cache.put_text(f"{commit}-{plan_key}", "\n".join(lines) + "\n")
         cache.put_text(f"latest-{plan_key}", commit)
     return found
@@ -238,10 +239,17 @@ def _entry(
     if stored is None or not stored.startswith(header + "\n"):
         return None
     first = {}
+    *rows, trailer = stored[len(header) + 1 :].splitlines() or [""]
     try:
-        for line in stored[len(header) + 1 :].splitlines():
+        for line in rows:
             action_id, wanneer, deadline = line.split("\t")
             first[_unescaped(action_id)] = (_unescaped(wanneer), date.fromisoformat(deadline))
     except (ValueError, UnicodeError):
         return None  # not as written: read the history again
-    return first
+    # Entries are not fsynced: one cut short at a line (a crash) lacks its last line.
+    return first if trailer == _trailer(len(rows)) and len(first) == len(rows) else None
+
+
+def _trailer(count: int) -> str:
+    """An entry's last line: how many lines of first deadlines come before it."""
+    return f"einde\t{count}"

@@ -196,7 +196,8 @@ class _Walk:
         if self.started and self.previous is not None and plan is not None:
             self.events += _item_events(self.previous.by_id, plan.by_id, (when, author, commit))
         self.started = True
-        self.previous = plan
+        if plan is not None:  # a version that cannot be used is passed over, not compared
+            self.previous = plan
         if plan is not None:
             self.latest = plan
             if new_plan:
