@@ -400,8 +400,11 @@ REFUSALS = [
      "limnorm: fout: gereed_op: 'juni-24' is geen dag; schrijf bijvoorbeeld 2024-03-04 of "
      "4-3-24\n"),
     (["set", "1.3", "gereed_op", "xyz"],
-     "limnorm: fout: gereed_op: 'xyz' is geen bekende datum of periode; schrijf bijvoorbeeld "
-     "'4-3-24', 'mrt 24', 'Q3 24', 'Q3/Q4 24', '2024', 'doorlopend' of 'n.t.b.'\n"),
+     "limnorm: fout: gereed_op: 'xyz' is geen bekende datum of periode; schrijf een dag, "
+     "bijvoorbeeld 2024-03-04 of 4-3-24\n"),
+    (["set", "1.3", "gereed_op", "2024-05-02", "--as-of", "2024-05-01"],
+     "limnorm: fout: 2 mei 2024 ligt na de peildatum 1 mei 2024; een actie kan niet in de "
+     "toekomst gereed zijn\n"),
     (["set", "1.3", "oorspronkelijk", " "],
      "limnorm: fout: een lege oorspronkelijke deadline schrijft limnorm niet\n"),
     (["set", "1.3", "toelichting", " "],

@@ -494,8 +494,10 @@ def when(
         joined = " ".join(expressions)
         if len(expressions) > 1 and not queries.read_expressions([joined], year=jaar).failed:
             # `limnorm when Q3 2026` gives two texts; the shell split them, not the writer.
-            _tell(f"limnorm: tip: zet een tekst met spaties tussen aanhalingstekens: "
-                  f"limnorm when '{joined}'")
+            _tell(
+                f"limnorm: tip: zet een tekst met spaties tussen aanhalingstekens: "
+                f"limnorm when '{joined}'"
+            )
         raise typer.Exit(1)
 
 
@@ -668,14 +670,16 @@ def set_field(
         ),
     ],
     data: DataOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = OutputFormat.TABLE,
     output: OutputOption = None,
 ) -> None:
     """Wijzig één veld van een actie; de rest van het bestand blijft precies zoals het was."""
     from limnorm.files import updates as changes
 
+    day = _as_of(as_of)
     path, name = _editable(data, PLAN_FILE)
-    result = changes.edit_action(path, name, action_id, {field.strip().lower(): value})
+    result = changes.edit_action(path, name, action_id, {field.strip().lower(): value}, day)
     _emit(views.EDIT, result, fmt, output=output)
     for warning in result.warnings:  # what 'check' would now say about the new value
         _tell(f"limnorm: {warning}", "yellow")

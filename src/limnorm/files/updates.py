@@ -76,10 +76,22 @@ def parse_day(text: str) -> date:
     try:
         period = parse_deadline(text)
     except DeadlineError as error:
-        raise UsageError(error.message) from None
+        # The grammar's reason, with days as examples: its periods ('Q3 24') are no day.
+        reason = error.message.split("; schrijf bijvoorbeeld ")[0]
+        raise UsageError(f"{reason}; schrijf een dag, bijvoorbeeld 2024-03-04 of 4-3-24") from None
     if period.kind is not PeriodKind.DAG or period.begin is None:
         raise UsageError(f"'{text}' is geen dag; schrijf bijvoorbeeld 2024-03-04 of 4-3-24")
     return period.begin
+
+
+def _not_after(day: date, as_of: date, about: Input | None = None) -> None:
+    """Refuse a completion day after the peildatum (``done`` and ``set gereed_op``)."""
+    if day > as_of:
+        raise UsageError(
+            f"{nl_date(day)} ligt na de peildatum {nl_date(as_of)}; een actie kan niet in de "
+            "toekomst gereed zijn",
+            about=about,
+        )
 
 
 def _action(plan: Plan, action_id: str) -> Action:
@@ -160,9 +172,12 @@ def _edit(
         return result._replace(warnings=warnings())
 
 
-def edit_action(path: Path, name: str, action_id: str, values: dict[str, str]) -> EditResult:
+def edit_action(
+    path: Path, name: str, action_id: str, values: dict[str, str], as_of: date | None = None
+) -> EditResult:
     """Set fields of one action (``status``, ``wanneer``, ``actiehouder``, ``toelichting``,
-    ``gereed_op``) after validating each value.
+    ``gereed_op``, ...) after validating each value; ``gereed_op`` may not lie after
+    ``as_of`` (the peildatum; the command line always gives one).
 
     Raises:
         DataError: the file has errors, changed meanwhile, or cannot be written.
@@ -182,7 +197,9 @@ def edit_action(path: Path, name: str, action_id: str, values: dict[str, str]) -
         errors_before = len(loaded.errors)
         action = _action(plan, action_id)
         warned_before.update(f.message for f in _warnings_in_entry(loaded.findings, text, where))
-        written.update({key: _validated(plan, key, value, action) for key, value in values.items()})
+        written.update(
+            {key: _validated(plan, key, value, action, as_of) for key, value in values.items()}
+        )
         return where, dict(written)
 
     def verify(text: str) -> bool:
@@ -227,7 +244,7 @@ def _printable(value: str) -> str:
     return value
 
 
-def _validated(plan: Plan, key: str, value: str, action: Action) -> Value:
+def _validated(plan: Plan, key: str, value: str, action: Action, as_of: date | None) -> Value:
     value = _printable(value)
     if key == "status":
         try:
@@ -253,9 +270,12 @@ def _validated(plan: Plan, key: str, value: str, action: Action) -> Value:
         return value.strip()
     if key == "gereed_op":
         try:
-            return parse_day(value)
+            day = parse_day(value)
         except UsageError as error:
             raise UsageError(f"gereed_op: {error.message}") from None
+        if as_of is not None:
+            _not_after(day, as_of)
+        return day
     if key == "voortgang":
         return _percentage(value)  # a number in the file, like 'voortgang: 40'
     if key == "mijlpaal":
@@ -334,14 +354,13 @@ def mark_done(path: Path, name: str, action_id: str, day: date, as_of: date) -> 
     Raises:
         UsageError: ``day`` lies after ``as_of`` (a completion in the future).
     """
-    if day > as_of:
-        raise UsageError(
-            f"{nl_date(day)} ligt na de peildatum {nl_date(as_of)}; een actie kan niet in de "
-            "toekomst gereed zijn",
-            about=Input.DONE_DAY,
-        )
+    _not_after(day, as_of, Input.DONE_DAY)
     return edit_action(
-        path, name, action_id, {"status": Status.GEREED.value, "gereed_op": day.isoformat()}
+        path,
+        name,
+        action_id,
+        {"status": Status.GEREED.value, "gereed_op": day.isoformat()},
+        as_of,
     )
 
 
