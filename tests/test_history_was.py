@@ -273,6 +273,7 @@ def _tree(root: Path) -> Path:
         ("a longer module", True),
         ("a module added", True),
         ("another file touched", False),
+        ("a module replaced with the same time and size", True),  # a fixed-time install
     ],
 )
 def test_the_code_stamp_changes_with_the_modules(
@@ -291,8 +292,22 @@ def test_the_code_stamp_changes_with_the_modules(
         os.utime(package / "files" / "new.py", ns=(1_600_000_000_000_000_000,) * 2)
     elif change == "another file touched":
         (package / "files" / "notes.txt").write_text("longer text\n", encoding="utf-8")
+    elif change == "a module replaced with the same time and size":
+        module = package / "core" / "deadlines.py"
+        (package / "new.py").write_text("x = 3\n", encoding="utf-8")
+        os.replace(package / "new.py", module)
+        os.utime(module, ns=(1_700_000_000_000_000_000,) * 2)
     assert (package_stamp(str(package)) != before) is differs
     assert before.startswith(__version__ + "+")
+
+
+def test_the_same_modules_installed_elsewhere_have_another_stamp(tmp_path: Path) -> None:
+    """Installs that give every file the same time (a Nix store) put each build in its own
+    folder: a copy with the same times, sizes and names is other code."""
+    package = _tree(tmp_path / "a")
+    copy = tmp_path / "b"
+    shutil.copytree(package, copy)  # keeps the modification times
+    assert package_stamp(str(copy)) != package_stamp(str(package))
 
 
 def test_without_module_files_the_stamp_is_the_version(tmp_path: Path) -> None:

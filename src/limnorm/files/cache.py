@@ -64,21 +64,23 @@ def _trusted(info: os.stat_result) -> bool:
 
 @functools.cache
 def code_stamp() -> str:
-    """What tells the code that makes an entry from other code of the same version: the
-    newest modification time, total size and number of the modules of the core and the
-    file layer (the grammar, the loader, the checks).
+    """What tells the code that makes an entry from other code of the same version: where
+    it is installed, and the newest modification time, total size, number and inodes of
+    the modules of the core and the file layer (the grammar, the loader, the checks).
 
     ``__version__`` alone is not enough: a ``pip install .`` of a newer checkout, or a
     development build, keeps it, and an entry made by code that read a deadline otherwise
     would give the old date. Installing writes every file anew and editing one makes it
-    the newest, so either changes the stamp. Two directory scans: ~0.1 ms, once.
+    the newest, so either changes the stamp; where installs fix every file's time (a Nix
+    store, some images), a new install has another folder or new inodes. Two directory
+    scans: ~0.1 ms, once.
     """
     return package_stamp(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def package_stamp(package: str) -> str:
     """:func:`code_stamp` of the package in folder ``package``."""
-    newest = size = count = 0
+    newest = size = count = inodes = 0
     try:
         for folder in ("core", "files"):
             with os.scandir(os.path.join(package, folder)) as entries:
@@ -88,9 +90,10 @@ def package_stamp(package: str) -> str:
                         newest = max(newest, info.st_mtime_ns)
                         size += info.st_size
                         count += 1
+                        inodes += info.st_ino
     except OSError:  # not installed as files (a zip): the version alone
         return __version__
-    return f"{__version__}+{newest:x}.{size:x}.{count}"
+    return f"{__version__}+{newest:x}.{size:x}.{count}.{inodes:x}@{package}"
 
 
 def entry_key(kind: str, name: str, data: bytes) -> str:
