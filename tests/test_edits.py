@@ -299,3 +299,40 @@ def test_set_voortgang_and_oorspronkelijk(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="voortgang '140'"):
         edit_action(path, "s.yaml", "1.3", {"voortgang": "140"})
     assert path.read_text(encoding="utf-8") == text
+
+
+_LIST_PLAN = (
+    "organisatie: X\nactiehouders:\n  OOV: Openbare Orde\n  HRM: Personeel\nthemas:\n"
+    "  - nr: 1\n    titel: T\n    acties:\n"
+    '      - id: "1.1"\n        actie: a\n        wanneer: Q3 24\n'
+    "        actiehouder:\n          - OOV\n          - HRM{comment}\n"
+    "        toelichting: blijft\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("comment", "newline", "owners", "expected"),
+    [
+        ("", "\n", "HRM,OOV", "        actiehouder: [HRM, OOV]\n        toelichting: blijft\n"),
+        ("", "\r\n", "OOV", "        actiehouder: OOV\r\n        toelichting: blijft\r\n"),
+        (
+            "  # tweede",
+            "\n",
+            "OOV",
+            "        actiehouder: OOV  # tweede\n        toelichting: blijft\n",
+        ),
+    ],
+)
+def test_an_owner_list_written_under_its_key_is_replaced_in_place(
+    tmp_path: Path, comment: str, newline: str, owners: str, expected: str
+) -> None:
+    """Table: owners written as lines of '- CODE' under 'actiehouder:' are set like any
+    value: the new value after the colon, the list's lines gone, what follows kept
+    (a comment on the last item, Windows line ends, the next key)."""
+    path = tmp_path / "s.yaml"
+    text = _LIST_PLAN.format(comment=comment).replace("\n", newline)
+    path.write_bytes(text.encode("utf-8"))
+    edit_action(path, "s.yaml", "1.1", {"actiehouder": owners})
+    written = path.read_bytes().decode("utf-8")
+    head = text[: text.index("        actiehouder:")]
+    assert written == head + expected

@@ -221,6 +221,13 @@ def set_key(text: str, mapping: yaml.MappingNode, key: str, value: Value, *, fil
             # An empty value: its marks point at the next token, so write after the colon.
             colon = text.index(":", key_node.end_mark.index)
             return f"{text[: colon + 1]} {rendered}{text[colon + 1 :]}"
+        if isinstance(value_node, yaml.SequenceNode) and value_node.flow_style is False:
+            # A list written as lines of '- ...' under its key: its span starts at the
+            # first '-' and runs on into the next key's indentation. The new value goes
+            # after the colon, in place of the items; what follows the last stays.
+            colon = text.index(":", key_node.end_mark.index)
+            last_item = value_node.value[-1].end_mark.index
+            return f"{text[: colon + 1]} {rendered}{text[last_item:]}"
         if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">"):
             block_end = _block_end(text, value_node)
             # A block scalar that ends the file without a final newline: none is added.
