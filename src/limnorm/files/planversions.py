@@ -198,11 +198,9 @@ class _Base(NamedTuple):
     owners: dict[str, Owner]
 
 
-#: Line breaks YAML knows besides ``\n`` (a plan with one would number its lines
-#: otherwise than ``str.split``).
-_OTHER_BREAKS = re.compile(r"[\x85\u2028\u2029]|\r(?!\n)")
 #: What keeps a piece of a plan from being read on its own: a tab in the indentation,
-#: another line break or a byte-order mark.
+#: a byte-order mark, or a line break YAML knows besides ``\n`` (with one, YAML numbers
+#: the lines otherwise than ``str.split``).
 _NOT_ALONE = re.compile(r"^ *\t|[\x85\u2028\u2029\ufeff]|\r(?!\n)", re.M)
 #: What may be an anchor, an alias or a directive: a node that is also elsewhere, or a
 #: file whose reading depends on its top. A plan with one is parsed in full, each version
@@ -422,8 +420,9 @@ def _odd(text: str) -> bool:
 def _base(plan: Plan, state: PlanAt, text: str) -> _Base:
     """Where each action of ``plan`` stands in its ``text``."""
     lines = text.split("\n")
-    # Without shared nodes each action is its own text: a change to it changes no other.
-    regular = not _OTHER_BREAKS.search(text) and not _SHARED.search(text)
+    # Without shared nodes each action is its own text: a change to it changes no other;
+    # with lines as YAML counts them, each action's place is its line.
+    regular = not _odd(text)
     blocks = [
         _block(lines, action, 0, theme.nr, theme.jaar or plan.jaar) if regular else None
         for theme in plan.themas
